@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "career-journal",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "journal", targets: ["journal"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // The system libsqlite3, through a module map; Debian/Ubuntu need libsqlite3-dev.
+    .systemLibrary(
+      name: "CSQLite",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
+    // Value types that both the store and the analysis speak: days, weeks, tracks, marks.
+    .target(name: "JournalCore"),
+    // Everything that touches SQLite. All SQL in the project lives here.
+    .target(name: "JournalStore", dependencies: ["CSQLite", "JournalCore"]),
+    // Pure maths over weekly aggregates: no SQLite, no I/O, "today" passed in.
+    .target(name: "JournalAnalysis", dependencies: ["JournalCore"]),
+    // Commands, rendering, and the one place where errors become exit codes.
+    .target(
+      name: "JournalCLI",
+      dependencies: [
+        "JournalCore", "JournalStore", "JournalAnalysis",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
+    // Helpers shared by the test targets: temporary folders, running the built binary.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
+    .testTarget(
+      name: "JournalStoreTests",
+      dependencies: ["JournalStore", "JournalCore", "CSQLite", "TestSupport"]
+    ),
+    .testTarget(name: "JournalAnalysisTests", dependencies: ["JournalAnalysis", "JournalCore"]),
+    .testTarget(
+      name: "JournalCLITests",
+      dependencies: ["JournalCLI", "JournalStore", "TestSupport", "journal"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

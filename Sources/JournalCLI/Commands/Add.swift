@@ -1,0 +1,66 @@
+import ArgumentParser
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct Add: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Log a work day: what happened, and what energized or drained you.",
+      discussion: """
+        The text comes from the argument; from stdin when stdin is piped; or from $EDITOR \
+        when run without text on a terminal. Tags must exist: see 'journal tags'.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var options: EntryOptions
+
+    @Argument(help: "What happened ('-' reads stdin).")
+    var text: String?
+
+    @Flag(help: "Mark the entry as a highlight to quote as evidence.")
+    var star = false
+
+    @Flag(
+      name: .customLong("private"), help: "Count the entry in every figure, but never quote it.")
+    var isPrivate = false
+
+    func run() throws {
+      let today = try Clock.today()
+      let day = options.date?.resolve(today: today) ?? today
+      let text = try readText(day: day)
+      let journal = try store.open(.write)
+      let entry = try journal.addEntry(
+        NewEntry(
+          day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,
+          isPrivate: isPrivate))
+      print(
+        "Added entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+    }
+
+    private func readText(day: Day) throws(JournalError) -> String {
+      if let text, text != "-" { return try TextInput.clean(text) }
+      if text == "-" || !Console.stdinIsTerminal { return try TextInput.readStandardInput() }
+      var summary = ["Date: \(day.iso)"]
+      if !options.energized.isEmpty {
+        summary.append("Energized: " + options.energized.joined(separator: ", "))
+      }
+      if !options.drained.isEmpty {
+        summary.append("Drained: " + options.drained.joined(separator: ", "))
+      }
+      return try TextInput.edit(
+        initial: "",
+        template: [
+          "What happened today? Lines starting with '#' are ignored;",
+          "an empty entry is not saved.",
+          summary.joined(separator: "  "),
+        ])
+    }
+  }
+}
+
+extension String {
+  /// A list line without its right-aligned id column, for messages that name the id already.
+  func dropLeadingID() -> String {
+    String(drop(while: \.isWhitespace).drop(while: \.isNumber).drop(while: \.isWhitespace))
+  }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import JournalStore
+
+extension JournalCommand {
+  struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Delete an entry; 'journal restore' brings it back until it is purged.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The entry's id.")
+    var id: Int64
+
+    @Flag(name: .shortAndLong, help: "Do not ask for confirmation.")
+    var yes = false
+
+    @Flag(help: "Remove the entry for good: it cannot be restored.")
+    var purge = false
+
+    func run() throws {
+      let journal = try store.open(.write)
+      let action = purge ? "purge" : "delete"
+      if !yes {
+        guard Console.stdinIsTerminal else {
+          throw JournalError.confirmationNeeded(command: "\(action) entry \(id)")
+        }
+        let summary =
+          purge
+          ? "" : " (" + EntryRenderer.summary(of: try journal.entry(id: id).text, limit: 40) + ")"
+        guard Console.confirm("\(purge ? "Purge" : "Delete") entry \(id)\(summary)?") else {
+          throw JournalError.cancelled
+        }
+      }
+      if purge {
+        try journal.purgeEntry(id: id)
+        print("Purged entry \(id) for good.")
+      } else {
+        try journal.deleteEntry(id: id)
+        print("Deleted entry \(id); 'journal restore \(id)' brings it back.")
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Correct an entry; only what you give is replaced.",
+      discussion: """
+        Any -e/-d replaces all of the entry's tags. '-' as the text reads stdin; --editor \
+        opens the current text in $EDITOR.
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The entry's id.")
+    var id: Int64
+
+    @Argument(help: "The new text ('-' reads stdin).")
+    var text: String?
+
+    @OptionGroup var options: EntryOptions
+
+    @Flag(help: "Edit the text in $EDITOR.")
+    var editor = false
+
+    @Flag(name: .customLong("no-energy"), help: "Remove the day's overall energy.")
+    var clearEnergy = false
+
+    @Flag(help: ArgumentHelp("Mark or unmark the entry as a highlight."))
+    var star: StarChange?
+
+    @Flag(help: ArgumentHelp("Keep the entry out of reports, or allow quoting it again."))
+    var visibility: Visibility?
+
+    enum StarChange: EnumerableFlag {
+      case star, unstar
+    }
+
+    enum Visibility: String, EnumerableFlag {
+      case `private`, `public`
+    }
+
+    func validate() throws {
+      if text != nil && editor {
+        throw ValidationError("Give the new text or --editor, not both.")
+      }
+      if clearEnergy && options.energy != nil {
+        throw ValidationError("Give --energy or --no-energy, not both.")
+      }
+      if text == nil && !editor && !clearEnergy && options.energy == nil && options.date == nil
+        && !options.hasTags && star == nil && visibility == nil
+      {
+        throw ValidationError(
+          "Nothing to change; give a new text, --editor, tags, --energy or --date.")
+      }
+    }
+
+    func run() throws {
+      let today = try Clock.today()
+      let journal = try store.open(.write)
+      var changes = EntryChanges()
+      if let text {
+        changes.text = text == "-" ? try TextInput.readStandardInput() : try TextInput.clean(text)
+      } else if editor {
+        let current = try journal.entry(id: id)
+        changes.text = try TextInput.edit(
+          initial: current.text,
+          template: ["Editing entry \(id). Lines starting with '#' are ignored."])
+      }
+      if let energy = options.energy { changes.energy = .some(energy) }
+      if clearEnergy { changes.energy = .some(nil) }
+      changes.day = options.date?.resolve(today: today)
+      if options.hasTags { changes.tags = options.marks }
+      if let star { changes.isStarred = star == .star }
+      if let visibility { changes.isPrivate = visibility == .private }
+      let entry = try journal.updateEntry(id: id, changes)
+      print(
+        "Updated entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List entries, newest first.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var range: RangeOptions
+
+    @Option(
+      name: .customLong("tag"),
+      help: ArgumentHelp("Only entries with this tag (repeatable: any of them).", valueName: "tag"),
+      transform: Arguments.tag)
+    var tags: [String] = []
+
+    @Option(
+      help: ArgumentHelp("Only entries whose text contains all these words.", valueName: "words"))
+    var search: String?
+
+    @Option(help: ArgumentHelp("At most this many entries.", valueName: "n"))
+    var limit: Int?
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+      if let limit, limit < 1 {
+        throw ValidationError("--limit \(limit) must be at least 1.")
+      }
+      if let search, search.allSatisfy(\.isWhitespace) {
+        throw ValidationError("--search needs at least one word.")
+      }
+    }
+
+    func run() throws {
+      let (since, until) = try range.resolve(today: try Clock.today())
+      let journal = try store.open(.read)
+      let filter = EntryFilter(since: since, until: until, tags: tags, search: search, limit: limit)
+      let renderer = EntryRenderer(style: .current)
+      var count = 0
+      switch format {
+      case .text:
+        try journal.forEachEntry(filter) { entry in
+          print(renderer.line(entry))
+          count += 1
+        }
+        if count == 0 { Console.error("No entries match.") }
+      case .json:
+        // One entry per line inside one array: valid JSON, streamed, easy to grep.
+        print("[", terminator: "")
+        try journal.forEachEntry(filter) { (entry) throws(StoreError) in
+          let json = (try? EntryJSON.compact(entry)) ?? "{}"
+          print(count == 0 ? "\n" + json : ",\n" + json, terminator: "")
+          count += 1
+        }
+        print(count == 0 ? "]" : "\n]")
+      case .csv:
+        print(CSV.row(CSV.entryHeader))
+        try journal.forEachEntry(filter) { entry in print(CSV.entryRow(entry)) }
+      }
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import JournalStore
+
+extension JournalCommand {
+  struct Restore: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Bring back a deleted entry.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The entry's id.")
+    var id: Int64
+
+    func run() throws {
+      let entry = try store.open(.write).restoreEntry(id: id)
+      print(
+        "Restored entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import JournalStore
+
+extension JournalCommand {
+  struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The entry's id, as 'journal list' shows it.")
+    var id: Int64
+
+    @Option(help: "Output format (text or json).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+      if format == .csv { throw ValidationError("'show' prints text or json, not csv.") }
+    }
+
+    func run() throws {
+      let entry = try store.open(.read).entry(id: id)
+      switch format {
+      case .json: print(try JSON.string(EntryJSON(entry: entry), pretty: true))
+      default: print(EntryRenderer(style: .current).detail(entry))
+      }
+    }
+  }
+}

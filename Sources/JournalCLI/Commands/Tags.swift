@@ -1,0 +1,148 @@
+import ArgumentParser
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct Tags: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List and manage tags: the activities you mark as energizing or draining.",
+      subcommands: [ListTags.self, AddTag.self, Rename.self, Merge.self, SetTrack.self],
+      defaultSubcommand: ListTags.self)
+  }
+}
+
+extension JournalCommand.Tags {
+  struct ListTags: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List tags with their track and how often each was marked.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+      let tags = try store.open(.read).tags()
+      switch format {
+      case .text:
+        let style = Style.current
+        let width = max(4, tags.map(\.name.count).max() ?? 0)
+        print(
+          style.bold("tag".rightPadded(to: width) + "  track       energized  drained  description")
+        )
+        for tag in tags {
+          print(
+            tag.name.rightPadded(to: width) + "  " + tag.track.rawValue.rightPadded(to: 10) + "  "
+              + String(tag.energizedCount).leftPadded(to: 9) + "  "
+              + String(tag.drainedCount).leftPadded(to: 7) + "  " + tag.description)
+        }
+      case .json:
+        print(try JSON.string(tags.map(TagJSON.init), pretty: true))
+      case .csv:
+        print(CSV.row(["name", "track", "energized", "drained", "description"]))
+        for tag in tags {
+          print(
+            CSV.row([
+              tag.name, tag.track.rawValue, String(tag.energizedCount), String(tag.drainedCount),
+              tag.description,
+            ]))
+        }
+      }
+    }
+  }
+
+  struct AddTag: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a tag.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The new tag's name, in kebab-case.", transform: Arguments.tag)
+    var name: String
+
+    @Option(help: "The track the tag speaks for.")
+    var track: Track
+
+    @Option(help: "What the tag covers.")
+    var description = ""
+
+    func run() throws {
+      try store.open(.write).addTag(name: name, track: track, description: description)
+      print("Added tag '\(name)' (\(track.rawValue)).")
+    }
+  }
+
+  struct Rename: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Rename a tag; every entry keeps its mark.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The tag's current name.", transform: Arguments.tag)
+    var old: String
+
+    @Argument(help: "Its new name.", transform: Arguments.tag)
+    var new: String
+
+    func run() throws {
+      try store.open(.write).renameTag(old, to: new)
+      print("Renamed tag '\(old)' to '\(new)'.")
+    }
+  }
+
+  struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Merge one tag into another; entries with both keep the second one's mark.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The tag that goes away.", transform: Arguments.tag)
+    var from: String
+
+    @Argument(help: "The tag that stays.", transform: Arguments.tag)
+    var into: String
+
+    func validate() throws {
+      if from == into { throw ValidationError("Cannot merge '\(from)' into itself.") }
+    }
+
+    func run() throws {
+      let moved = try store.open(.write).mergeTag(from, into: into)
+      print("Merged tag '\(from)' into '\(into)' (\(moved) marks moved).")
+    }
+  }
+
+  struct SetTrack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "set-track", abstract: "Change the track a tag speaks for.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The tag.", transform: Arguments.tag)
+    var name: String
+
+    @Argument(help: "ic, management, both or neutral.")
+    var track: Track
+
+    func run() throws {
+      try store.open(.write).setTrack(of: name, to: track)
+      print("Tag '\(name)' now speaks for \(track.rawValue).")
+    }
+  }
+}
+
+/// The stable JSON shape of a tag.
+struct TagJSON: Encodable {
+  let name: String
+  let track: String
+  let description: String
+  let energized: Int
+  let drained: Int
+
+  init(_ tag: Tag) {
+    name = tag.name
+    track = tag.track.rawValue
+    description = tag.description
+    energized = tag.energizedCount
+    drained = tag.drainedCount
+  }
+}

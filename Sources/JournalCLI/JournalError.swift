@@ -1,0 +1,53 @@
+import JournalStore
+
+/// Everything a command can refuse, each as one sentence that quotes the input and says how
+/// to fix it. Storage failures arrive wrapped in ``storage(_:)``.
+public enum JournalError: Error, CustomStringConvertible {
+  /// The journal refused or failed.
+  case storage(StoreError)
+  /// `JOURNAL_TODAY` is set to something that is not a `YYYY-MM-DD` day.
+  case invalidToday(String)
+  /// The entry text is empty once comments and spaces are removed.
+  case emptyText
+  /// The text is not valid UTF-8.
+  case invalidUTF8
+  /// The text contains a NUL byte.
+  case nulInText
+  /// The text is longer than ``TextInput/maximumBytes``.
+  case textTooLong(bytes: Int)
+  /// The editor could not be run or exited with a failure.
+  case editorFailed(command: String, status: Int32)
+  /// `--since` is after `--until`.
+  case emptyRange(since: String, until: String)
+  /// A destructive command needs confirmation that a script cannot give on a terminal.
+  case confirmationNeeded(command: String)
+  /// The user answered no.
+  case cancelled
+
+  public var description: String {
+    switch self {
+    case .storage(let error):
+      return error.description
+    case .invalidToday(let value):
+      return "JOURNAL_TODAY is '\(value)', not a YYYY-MM-DD day; fix or unset it."
+    case .emptyText:
+      return "The entry text is empty; write what happened, as an argument, on stdin or in $EDITOR."
+    case .invalidUTF8:
+      return "The text is not valid UTF-8; save it as UTF-8 and try again."
+    case .nulInText:
+      return "The text contains a NUL byte; remove it and try again."
+    case .textTooLong(let bytes):
+      return
+        "The text is \(bytes) bytes, more than the \(TextInput.maximumBytes) an entry may hold; "
+        + "shorten it or split it into several entries."
+    case .editorFailed(let command, let status):
+      return "The editor '\(command)' exited with status \(status); nothing was saved."
+    case .emptyRange(let since, let until):
+      return "--since \(since) is after --until \(until); swap them."
+    case .confirmationNeeded(let command):
+      return "Refusing to \(command) without confirmation; pass --yes."
+    case .cancelled:
+      return "Cancelled; nothing was changed."
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import JournalCore
+
+/// Parsers for the values users type, as argument-parser transforms: a bad value is a usage
+/// error (exit 64) that quotes it and names the accepted forms.
+enum Arguments {
+  /// A day expression: `2026-11-20`, `today`, `yesterday`, `monday`, `-3d`.
+  static func date(_ text: String) throws -> DateExpression {
+    guard let expression = DateExpression(text) else {
+      throw ValidationError("not a date; use \(DateExpression.accepted).")
+    }
+    return expression
+  }
+
+  /// A tag name, in canonical lowercase kebab-case.
+  static func tag(_ text: String) throws -> String {
+    guard let name = TagName.normalize(text) else {
+      let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
+      throw ValidationError(
+        "'\(text)' is not a tag name; tags are kebab-case words of letters and digits, at most "
+          + "\(TagName.maximumLength) characters\(hint).")
+    }
+    return name
+  }
+}
+
+extension Track: ExpressibleByArgument {}
+
+/// The output formats of the read commands.
+enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
+  case text, json, csv
+}
+
+/// The options `add` and `edit` share: tags with their marks, energy and date.
+struct EntryOptions: ParsableArguments {
+  @Option(
+    name: [.customShort("e"), .customLong("energized")],
+    help: ArgumentHelp("An activity that energized you (repeatable).", valueName: "tag"),
+    transform: Arguments.tag)
+  var energized: [String] = []
+
+  @Option(
+    name: [.customShort("d"), .customLong("drained")],
+    help: ArgumentHelp("An activity that drained you (repeatable).", valueName: "tag"),
+    transform: Arguments.tag)
+  var drained: [String] = []
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The day's overall energy, from -2 (drained) to 2 (energized).", valueName: "n"))
+  var energy: Int?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "The work day: YYYY-MM-DD, today, yesterday, a weekday (the last one), or -Nd.",
+      valueName: "date"),
+    transform: Arguments.date)
+  var date: DateExpression?
+
+  /// The marks given, energized first, in the order typed.
+  var marks: [TagMark] {
+    energized.map { TagMark(name: $0, mark: .energized) }
+      + drained.map { TagMark(name: $0, mark: .drained) }
+  }
+
+  /// Whether any tag option was given.
+  var hasTags: Bool { !energized.isEmpty || !drained.isEmpty }
+
+  func validate() throws {
+    if let energy, !Entry.energyRange.contains(energy) {
+      throw ValidationError("--energy \(energy) is out of range; use a whole number from -2 to 2.")
+    }
+    var seen: Set<String> = []
+    for name in energized + drained {
+      guard seen.insert(name).inserted else {
+        throw ValidationError(
+          "'\(name)' is given twice; mark each activity once, as energized or as drained.")
+      }
+    }
+  }
+}
+
+/// `--since` and `--until`, shared by commands that read a range of days.
+struct RangeOptions: ParsableArguments {
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The first day included (same forms as --date).", valueName: "date"),
+    transform: Arguments.date)
+  var since: DateExpression?
+
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp("The last day included (same forms as --date).", valueName: "date"),
+    transform: Arguments.date)
+  var until: DateExpression?
+
+  /// The days, resolved against today; an inverted range is an error.
+  func resolve(today: Day) throws(JournalError) -> (since: Day?, until: Day?) {
+    let since = since?.resolve(today: today)
+    let until = until?.resolve(today: today)
+    if let since, let until, since > until {
+      throw .emptyRange(since: since.iso, until: until.iso)
+    }
+    return (since, until)
+  }
+}

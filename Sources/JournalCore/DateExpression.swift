@@ -1,0 +1,78 @@
+/// A day as a person types it on the command line: `2026-11-20`, `today`, `yesterday`,
+/// a weekday name such as `monday` (the most recent one, today excluded), or `-3d`.
+///
+/// Parsing needs no clock; ``resolve(today:)`` turns the expression into a ``Day`` once the
+/// caller knows which day "today" is.
+public enum DateExpression: Hashable, Sendable {
+  /// A calendar date written out.
+  case absolute(Day)
+  /// A number of days before today (`today` is 0, `yesterday` is 1, `-3d` is 3).
+  case daysAgo(Int)
+  /// The most recent past day with this ISO weekday (1 is Monday), never today itself.
+  case lastWeekday(Int)
+
+  /// The largest `-Nd` accepted: about a century.
+  public static let maximumDaysAgo = 36_500
+
+  /// The forms accepted, for error messages and help.
+  public static let accepted = "YYYY-MM-DD, today, yesterday, a weekday name such as monday, or -Nd"
+
+  private static let weekdays = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  ]
+
+  /// Parses `text`, or returns `nil` when it is none of the accepted forms or names a day
+  /// that does not exist.
+  ///
+  /// - Parameter text: What the user typed; case and surrounding spaces are ignored.
+  public init?(_ text: String) {
+    let word = text.trimmingWhitespace().lowercased()
+    if let day = Day(iso: word) {
+      self = .absolute(day)
+    } else if word == "today" {
+      self = .daysAgo(0)
+    } else if word == "yesterday" {
+      self = .daysAgo(1)
+    } else if let index = Self.weekdays.firstIndex(where: { $0 == word || $0.prefix(3) == word }) {
+      self = .lastWeekday(index + 1)
+    } else if word.hasPrefix("-"), word.hasSuffix("d"), word.count >= 3,
+      word.dropFirst().dropLast().allSatisfy(\.isASCIIDigit),
+      let count = Int(word.dropFirst().dropLast()), count <= Self.maximumDaysAgo
+    {
+      self = .daysAgo(count)
+    } else {
+      return nil
+    }
+  }
+
+  /// The day this expression names when today is `today`.
+  ///
+  /// - Parameter today: The user's local calendar day.
+  /// - Returns: The day meant.
+  public func resolve(today: Day) -> Day {
+    switch self {
+    case .absolute(let day):
+      return day
+    case .daysAgo(let count):
+      return today.adding(days: -count)
+    case .lastWeekday(let weekday):
+      let back = (today.weekday - weekday + 7) % 7
+      return today.adding(days: -(back == 0 ? 7 : back))
+    }
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces, tabs and newlines.
+  public func trimmingWhitespace() -> String {
+    let isSpace: (Character) -> Bool = { $0.isWhitespace }
+    guard let first = firstIndex(where: { !isSpace($0) }),
+      let last = lastIndex(where: { !isSpace($0) })
+    else { return "" }
+    return String(self[first...last])
+  }
+}

@@ -1,0 +1,107 @@
+/// One logged work day: what happened, how it felt overall, and which activities energized or
+/// drained.
+public struct Entry: Hashable, Sendable {
+  /// The short number users type (`journal show 12`).
+  public var id: Int64
+  /// The stable identifier kept across export and import.
+  public var uuid: String
+  /// The local work day the entry is filed under.
+  public var day: Day
+  /// The free text, never empty.
+  public var text: String
+  /// The overall energy of the day, -2 (drained) ... +2 (energized), when given.
+  public var energy: Int?
+  /// The activities of the day and how each felt, energized first, then by name.
+  public var tags: [TagMark]
+  /// A highlight the user wants quoted as evidence.
+  public var isStarred: Bool
+  /// Counted in every figure, never quoted.
+  public var isPrivate: Bool
+  /// When the entry was first written, ISO 8601 UTC.
+  public var createdAt: String
+  /// When the entry was last changed, ISO 8601 UTC.
+  public var updatedAt: String
+
+  /// Creates an entry value.
+  ///
+  /// - Parameters:
+  ///   - id: The short number.
+  ///   - uuid: The stable identifier.
+  ///   - day: The work day.
+  ///   - text: The free text.
+  ///   - energy: The overall energy, -2 ... +2.
+  ///   - tags: The activities and their marks.
+  ///   - isStarred: Whether the entry is a highlight.
+  ///   - isPrivate: Whether the entry may never be quoted.
+  ///   - createdAt: Creation time, ISO 8601 UTC.
+  ///   - updatedAt: Last change, ISO 8601 UTC.
+  public init(
+    id: Int64, uuid: String, day: Day, text: String, energy: Int?, tags: [TagMark],
+    isStarred: Bool = false, isPrivate: Bool = false, createdAt: String, updatedAt: String
+  ) {
+    self.id = id
+    self.uuid = uuid
+    self.day = day
+    self.text = text
+    self.energy = energy
+    self.tags = tags
+    self.isStarred = isStarred
+    self.isPrivate = isPrivate
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
+
+  /// The allowed overall energies.
+  public static let energyRange = -2...2
+}
+
+/// A tag on an entry, with how that activity felt.
+public struct TagMark: Hashable, Sendable, Codable {
+  /// The tag's name.
+  public var name: String
+  /// Energized or drained.
+  public var mark: Mark
+
+  /// Creates a tag mark.
+  ///
+  /// - Parameters:
+  ///   - name: The tag's canonical name.
+  ///   - mark: How the activity felt.
+  public init(name: String, mark: Mark) {
+    self.name = name
+    self.mark = mark
+  }
+}
+
+/// A tag as the journal knows it, with how often it was marked.
+public struct Tag: Hashable, Sendable {
+  /// The canonical kebab-case name.
+  public var name: String
+  /// The track the tag is evidence for.
+  public var track: Track
+  /// What the tag covers, possibly empty.
+  public var description: String
+  /// How many live entries marked it energized.
+  public var energizedCount: Int
+  /// How many live entries marked it drained.
+  public var drainedCount: Int
+
+  /// Creates a tag value.
+  ///
+  /// - Parameters:
+  ///   - name: The canonical name.
+  ///   - track: The track it speaks for.
+  ///   - description: What it covers.
+  ///   - energizedCount: Energized marks on live entries.
+  ///   - drainedCount: Drained marks on live entries.
+  public init(
+    name: String, track: Track, description: String, energizedCount: Int = 0,
+    drainedCount: Int = 0
+  ) {
+    self.name = name
+    self.track = track
+    self.description = description
+    self.energizedCount = energizedCount
+    self.drainedCount = drainedCount
+  }
+}

@@ -1,0 +1,91 @@
+/// Tag names: case-insensitive kebab-case (`deep-work`), stored lowercase.
+public enum TagName {
+  /// The longest tag name accepted.
+  public static let maximumLength = 40
+
+  /// The canonical form of `text`, or `nil` when it is not kebab-case: letters and digits in
+  /// words joined by single hyphens, at most ``maximumLength`` characters.
+  ///
+  /// - Parameter text: What the user typed; case is ignored.
+  /// - Returns: The lowercase name.
+  public static func normalize(_ text: String) -> String? {
+    let name = text.lowercased()
+    guard !name.isEmpty, name.count <= maximumLength, !name.hasPrefix("-"), !name.hasSuffix("-"),
+      !name.contains("--"),
+      name.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+      })
+    else { return nil }
+    return name
+  }
+
+  /// A kebab-case spelling of `text` to suggest when it was refused (`Deep Work` gives
+  /// `deep-work`), or `nil` when nothing sensible is left.
+  ///
+  /// - Parameter text: The refused name.
+  /// - Returns: The kebab-case spelling, if any.
+  public static func suggestion(for text: String) -> String? {
+    var words: [String] = []
+    var current = ""
+    for scalar in text.lowercased().unicodeScalars {
+      if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+        current.unicodeScalars.append(scalar)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    let joined = words.joined(separator: "-")
+    return normalize(String(joined.prefix(maximumLength)).trimmingCharacters(in: "-"))
+  }
+
+  /// The known name closest to `name` in edit distance, when it is close enough to be a typo.
+  ///
+  /// - Parameters:
+  ///   - name: The unknown name.
+  ///   - known: The names in the journal.
+  /// - Returns: The nearest known name, or `nil` when none is within a third of its length
+  ///   (at least two edits).
+  public static func nearest(to name: String, in known: [String]) -> String? {
+    let limit = max(2, name.count / 3)
+    var best: (name: String, distance: Int)?
+    for candidate in known.sorted() {
+      let distance = editDistance(name, candidate)
+      let isPrefix = candidate.hasPrefix(name) || name.hasPrefix(candidate)
+      let score = isPrefix ? min(distance, 1) : distance
+      if score <= limit, score < (best?.distance ?? Int.max) {
+        best = (candidate, score)
+      }
+    }
+    return best?.name
+  }
+
+  /// Levenshtein distance over characters.
+  static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+    let a = Array(lhs)
+    let b = Array(rhs)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in set: Character) -> String {
+    var result = Substring(self)
+    while result.first == set { result = result.dropFirst() }
+    while result.last == set { result = result.dropLast() }
+    return String(result)
+  }
+}

@@ -1,0 +1,44 @@
+/// The career track a tag speaks for.
+///
+/// `both` tags (mentoring) count toward each of `ic` and `management`; `neutral` tags count
+/// toward neither, but are still logged and listed.
+public enum Track: String, CaseIterable, Codable, Sendable {
+  /// Individual contributor: Staff, Principal.
+  case ic
+  /// Engineering management: EM, Director.
+  case management
+  /// Evidence for either track, such as mentoring.
+  case both
+  /// Logged, but evidence for neither track.
+  case neutral
+
+  /// Whether a mark on a tag of this track counts as evidence for `track`.
+  ///
+  /// - Parameter track: `.ic` or `.management`.
+  /// - Returns: `true` when this track is `track` itself or `both`.
+  public func counts(toward track: Track) -> Bool {
+    self == track || (self == .both && (track == .ic || track == .management))
+  }
+}
+
+/// How an activity felt on the day it was logged.
+public enum Mark: String, CaseIterable, Codable, Sendable {
+  /// It gave energy.
+  case energized
+  /// It took energy.
+  case drained
+
+  /// The value stored in the database: +1 for energized, -1 for drained.
+  public var storedValue: Int { self == .energized ? 1 : -1 }
+
+  /// The mark stored as `value`, or `nil` for any other number.
+  ///
+  /// - Parameter storedValue: +1 or -1.
+  public init?(storedValue: Int) {
+    switch storedValue {
+    case 1: self = .energized
+    case -1: self = .drained
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import CSQLite
+import JournalCore
+
+/// One open SQLite database handle, in GRDB's shape: the class owns the C handle and closes
+/// it in `deinit`; every failure goes through ``fail(_:sql:)``.
+///
+/// Not thread-safe, and not meant to be: a `journal` process runs one command on one thread.
+final class Connection {
+  typealias Handle = OpaquePointer
+
+  let handle: Handle
+  let path: String
+
+  /// Opens the database at `path`.
+  ///
+  /// - Parameters:
+  ///   - path: The database file.
+  ///   - readOnly: Open without write access.
+  /// - Throws: `StoreError.cannotOpen` when SQLite cannot open the file.
+  init(path: String, readOnly: Bool) throws(StoreError) {
+    var handle: Handle?
+    let flags =
+      (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
+      | SQLITE_OPEN_EXRESCODE
+    let code = sqlite3_open_v2(path, &handle, flags, nil)
+    guard code == SQLITE_OK, let handle else {
+      let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      // A failed open still allocates a handle that must be closed.
+      sqlite3_close_v2(handle)
+      throw .cannotOpen(path: path, reason: message)
+    }
+    self.handle = handle
+    self.path = path
+  }
+
+  deinit {
+    sqlite3_close_v2(handle)
+  }
+
+  /// Runs one or more statements that take no arguments and return no rows.
+  ///
+  /// - Parameter sql: The SQL text.
+  /// - Throws: `StoreError.sqlite` when a statement fails.
+  func execute(_ sql: String) throws(StoreError) {
+    let code = sqlite3_exec(handle, sql, nil, nil, nil)
+    guard code == SQLITE_OK else { throw fail(code, sql: sql) }
+  }
+
+  /// Prepares a statement.
+  ///
+  /// - Parameter sql: One SQL statement, with `?` placeholders for every value.
+  /// - Returns: The prepared statement.
+  /// - Throws: `StoreError.sqlite` when the SQL does not compile.
+  func prepare(_ sql: String) throws(StoreError) -> Statement {
+    try Statement(connection: self, sql: sql)
+  }
+
+  /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed when it returns, rolled back
+  /// when it throws, so a refused command leaves the database as it was.
+  ///
+  /// - Parameter body: The writes.
+  /// - Returns: What `body` returns.
+  /// - Throws: What `body` throws, or `StoreError.sqlite`.
+  func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try execute("BEGIN IMMEDIATE")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// The rowid of the last inserted row.
+  var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+  /// How many rows the last statement changed.
+  var changes: Int { Int(sqlite3_changes(handle)) }
+
+  /// The one place a SQLite failure becomes a `StoreError`, with SQLite's message and the SQL.
+  ///
+  /// - Parameters:
+  ///   - code: The result code.
+  ///   - sql: The statement that failed, if any.
+  /// - Returns: The error to throw.
+  func fail(_ code: Int32, sql: String?) -> StoreError {
+    let primary = code & 0xFF
+    if primary == SQLITE_READONLY {
+      return .readOnly(path: path)
+    }
+    if primary == SQLITE_NOTADB {
+      return .notAJournal(path: path)
+    }
+    return .sqlite(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+  }
+}

@@ -1,0 +1,341 @@
+import JournalCore
+
+/// What `journal add` writes.
+public struct NewEntry: Sendable {
+  /// The local work day.
+  public var day: Day
+  /// The free text, already checked to be non-empty.
+  public var text: String
+  /// The overall energy, -2 ... +2.
+  public var energy: Int?
+  /// The activities and how each felt; names in any case.
+  public var tags: [TagMark]
+  /// A highlight.
+  public var isStarred: Bool
+  /// Never quoted in reports.
+  public var isPrivate: Bool
+
+  /// Creates the values of a new entry.
+  ///
+  /// - Parameters:
+  ///   - day: The local work day.
+  ///   - text: The free text.
+  ///   - energy: The overall energy, -2 ... +2.
+  ///   - tags: The activities and their marks.
+  ///   - isStarred: A highlight.
+  ///   - isPrivate: Never quoted.
+  public init(
+    day: Day, text: String, energy: Int? = nil, tags: [TagMark] = [], isStarred: Bool = false,
+    isPrivate: Bool = false
+  ) {
+    self.day = day
+    self.text = text
+    self.energy = energy
+    self.tags = tags
+    self.isStarred = isStarred
+    self.isPrivate = isPrivate
+  }
+}
+
+/// What `journal edit` changes; `nil` leaves a field as it is.
+public struct EntryChanges: Sendable {
+  /// A new day.
+  public var day: Day?
+  /// A new text.
+  public var text: String?
+  /// A new energy; `.some(nil)` clears it.
+  public var energy: Int??
+  /// A new set of tags, replacing all of the entry's marks.
+  public var tags: [TagMark]?
+  /// Star or unstar.
+  public var isStarred: Bool?
+  /// Make private or public.
+  public var isPrivate: Bool?
+
+  /// Creates a set of changes.
+  ///
+  /// - Parameters:
+  ///   - day: A new day.
+  ///   - text: A new text.
+  ///   - energy: A new energy; `.some(nil)` clears it.
+  ///   - tags: New marks, replacing the old ones.
+  ///   - isStarred: Star or unstar.
+  ///   - isPrivate: Private or not.
+  public init(
+    day: Day? = nil, text: String? = nil, energy: Int?? = nil, tags: [TagMark]? = nil,
+    isStarred: Bool? = nil, isPrivate: Bool? = nil
+  ) {
+    self.day = day
+    self.text = text
+    self.energy = energy
+    self.tags = tags
+    self.isStarred = isStarred
+    self.isPrivate = isPrivate
+  }
+
+  /// Whether nothing would change.
+  public var isEmpty: Bool {
+    day == nil && text == nil && energy == nil && tags == nil && isStarred == nil
+      && isPrivate == nil
+  }
+}
+
+/// Which entries `journal list` shows.
+public struct EntryFilter: Sendable {
+  /// The first day included.
+  public var since: Day?
+  /// The last day included.
+  public var until: Day?
+  /// Entries carrying any of these tags.
+  public var tags: [String]
+  /// Words that must all appear in the text (full-text search).
+  public var search: String?
+  /// At most this many entries, newest first.
+  public var limit: Int?
+
+  /// Creates a filter; the defaults select every live entry.
+  ///
+  /// - Parameters:
+  ///   - since: The first day included.
+  ///   - until: The last day included.
+  ///   - tags: Entries carrying any of these tags.
+  ///   - search: Words that must all appear in the text.
+  ///   - limit: At most this many, newest first.
+  public init(
+    since: Day? = nil, until: Day? = nil, tags: [String] = [], search: String? = nil,
+    limit: Int? = nil
+  ) {
+    self.since = since
+    self.until = until
+    self.tags = tags
+    self.search = search
+    self.limit = limit
+  }
+}
+
+extension Journal {
+  /// Writes a new entry and its tag marks in one transaction.
+  ///
+  /// - Parameter new: The entry's values.
+  /// - Returns: The stored entry, with its id and timestamps.
+  /// - Throws: `StoreError.unknownTag` (nothing written) or a SQLite failure.
+  public func addEntry(_ new: NewEntry) throws(StoreError) -> Entry {
+    try db.transaction { () throws(StoreError) -> Entry in
+      let tagIDs = try resolveTags(new.tags.map(\.name))
+      let insert = try db.prepare(
+        """
+        INSERT INTO entry (day, text, energy, isStarred, isPrivate) VALUES (?, ?, ?, ?, ?)
+        RETURNING id
+        """)
+      try insert.bind([
+        .text(new.day.iso), .text(new.text), Self.optional(new.energy),
+        .integer(new.isStarred ? 1 : 0), .integer(new.isPrivate ? 1 : 0),
+      ])
+      _ = try insert.step()
+      let id = insert.int(0)
+      try insertMarks(entryID: id, tags: new.tags, tagIDs: tagIDs)
+      return try liveEntry(id: id)
+    }
+  }
+
+  /// The live entry with `id`.
+  ///
+  /// - Parameter id: The entry's number.
+  /// - Returns: The entry.
+  /// - Throws: `StoreError.unknownEntry` or `.deletedEntry`.
+  public func entry(id: Int64) throws(StoreError) -> Entry {
+    try liveEntry(id: id)
+  }
+
+  /// Calls `body` with each live entry that `filter` selects, newest first, one at a time.
+  ///
+  /// - Parameters:
+  ///   - filter: Which entries.
+  ///   - body: Receives each entry.
+  /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
+  public func forEachEntry(
+    _ filter: EntryFilter, _ body: (Entry) throws(StoreError) -> Void
+  ) throws(StoreError) {
+    var conditions = ["e.deletedAt IS NULL"]
+    var values: [Statement.Value] = []
+    if let since = filter.since {
+      conditions.append("e.day >= ?")
+      values.append(.text(since.iso))
+    }
+    if let until = filter.until {
+      conditions.append("e.day <= ?")
+      values.append(.text(until.iso))
+    }
+    if !filter.tags.isEmpty {
+      let ids = try resolveTags(filter.tags)
+      let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+      conditions.append(
+        "EXISTS (SELECT 1 FROM entryTag et WHERE et.entryId = e.id AND et.tagId IN (\(placeholders)))"
+      )
+      values += ids.map { .integer($0) }
+    }
+    if let search = filter.search {
+      conditions.append("e.id IN (SELECT rowid FROM entryText WHERE entryText MATCH ?)")
+      values.append(.text(Self.ftsQuery(search)))
+    }
+    values.append(.integer(Int64(filter.limit ?? -1)))
+    let statement = try db.prepare(
+      Self.entrySelect + " WHERE " + conditions.joined(separator: " AND ")
+        + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
+    try statement.forEachRow(values) { (row) throws(StoreError) in
+      try body(Self.entry(from: row))
+    }
+  }
+
+  /// Changes an entry; only the fields given in `changes` are replaced.
+  ///
+  /// - Parameters:
+  ///   - id: The entry's number.
+  ///   - changes: The new values.
+  /// - Returns: The entry as stored afterwards.
+  /// - Throws: `StoreError.unknownEntry`, `.deletedEntry`, `.unknownTag` (nothing written).
+  public func updateEntry(id: Int64, _ changes: EntryChanges) throws(StoreError) -> Entry {
+    try db.transaction { () throws(StoreError) -> Entry in
+      _ = try liveEntry(id: id)
+      let tagIDs = try changes.tags.map { (tags) throws(StoreError) in
+        try resolveTags(tags.map(\.name))
+      }
+      var assignments: [String] = []
+      var values: [Statement.Value] = []
+      if let day = changes.day {
+        assignments.append("day = ?")
+        values.append(.text(day.iso))
+      }
+      if let text = changes.text {
+        assignments.append("text = ?")
+        values.append(.text(text))
+      }
+      if let energy = changes.energy {
+        assignments.append("energy = ?")
+        values.append(Self.optional(energy))
+      }
+      if let starred = changes.isStarred {
+        assignments.append("isStarred = ?")
+        values.append(.integer(starred ? 1 : 0))
+      }
+      if let isPrivate = changes.isPrivate {
+        assignments.append("isPrivate = ?")
+        values.append(.integer(isPrivate ? 1 : 0))
+      }
+      assignments.append("updatedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")
+      try db.prepare("UPDATE entry SET \(assignments.joined(separator: ", ")) WHERE id = ?")
+        .run(values + [.integer(id)])
+      if let tags = changes.tags, let tagIDs {
+        try db.prepare("DELETE FROM entryTag WHERE entryId = ?").run([.integer(id)])
+        try insertMarks(entryID: id, tags: tags, tagIDs: tagIDs)
+      }
+      return try liveEntry(id: id)
+    }
+  }
+
+  /// Hides an entry; ``restoreEntry(id:)`` brings it back until it is purged.
+  ///
+  /// - Parameter id: The entry's number.
+  /// - Throws: `StoreError.unknownEntry` or `.deletedEntry`.
+  public func deleteEntry(id: Int64) throws(StoreError) {
+    try db.transaction { () throws(StoreError) in
+      _ = try liveEntry(id: id)
+      try db.prepare(
+        "UPDATE entry SET deletedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?"
+      ).run([.integer(id)])
+    }
+  }
+
+  /// Brings back a deleted entry.
+  ///
+  /// - Parameter id: The entry's number.
+  /// - Returns: The restored entry.
+  /// - Throws: `StoreError.unknownEntry` or `.notDeleted`.
+  public func restoreEntry(id: Int64) throws(StoreError) -> Entry {
+    try db.transaction { () throws(StoreError) -> Entry in
+      guard let deletedAt = try deletionState(id: id) else { throw .unknownEntry(id: id) }
+      guard deletedAt != nil else { throw .notDeleted(id: id) }
+      try db.prepare("UPDATE entry SET deletedAt = NULL WHERE id = ?").run([.integer(id)])
+      return try liveEntry(id: id)
+    }
+  }
+
+  /// Removes an entry for good, live or deleted, with its marks and its search index row.
+  ///
+  /// - Parameter id: The entry's number.
+  /// - Throws: `StoreError.unknownEntry`.
+  public func purgeEntry(id: Int64) throws(StoreError) {
+    try db.transaction { () throws(StoreError) in
+      guard try deletionState(id: id) != nil else { throw .unknownEntry(id: id) }
+      try db.prepare("DELETE FROM entry WHERE id = ?").run([.integer(id)])
+    }
+  }
+
+  /// `nil` when there is no such entry, `.some(nil)` when it is live, else its deletion time.
+  private func deletionState(id: Int64) throws(StoreError) -> String?? {
+    let statement = try db.prepare("SELECT deletedAt FROM entry WHERE id = ?")
+    try statement.bind([.integer(id)])
+    guard try statement.step() else { return nil }
+    return .some(statement.optionalText(0))
+  }
+
+  private func liveEntry(id: Int64) throws(StoreError) -> Entry {
+    let statement = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
+    try statement.bind([.integer(id)])
+    guard try statement.step() else { throw .unknownEntry(id: id) }
+    guard !statement.isNull(10) else { throw .deletedEntry(id: id) }
+    return Self.entry(from: statement)
+  }
+
+  private func insertMarks(entryID: Int64, tags: [TagMark], tagIDs: [Int64]) throws(StoreError) {
+    let insert = try db.prepare("INSERT INTO entryTag (entryId, tagId, mark) VALUES (?, ?, ?)")
+    for (tag, tagID) in zip(tags, tagIDs) {
+      try insert.run([.integer(entryID), .integer(tagID), .integer(Int64(tag.mark.storedValue))])
+    }
+  }
+
+  // Column 10 is `deletedAt IS NULL`, so one statement serves live and deleted lookups.
+  private static let entrySelect = """
+    SELECT e.id, e.uuid, e.day, e.text, e.energy, e.isStarred, e.isPrivate, e.createdAt,
+      e.updatedAt,
+      (SELECT group_concat(t.name || ':' || et.mark, ',')
+         FROM entryTag et JOIN tag t ON t.id = et.tagId WHERE et.entryId = e.id),
+      CASE WHEN e.deletedAt IS NULL THEN 1 END
+    FROM entry e
+    """
+
+  private static func entry(from row: Statement) -> Entry {
+    var tags: [TagMark] = []
+    for pair in row.text(9).split(separator: ",") {
+      let parts = pair.split(separator: ":")
+      if parts.count == 2, let value = Int(parts[1]), let mark = Mark(storedValue: value) {
+        tags.append(TagMark(name: String(parts[0]), mark: mark))
+      }
+    }
+    tags.sort {
+      ($0.mark == .energized ? 0 : 1, $0.name) < ($1.mark == .energized ? 0 : 1, $1.name)
+    }
+    return Entry(
+      id: row.int(0), uuid: row.text(1), day: Day(iso: row.text(2)) ?? Day(ordinal: 0),
+      text: row.text(3), energy: row.optionalInt(4).map { Int($0) }, tags: tags,
+      isStarred: row.int(5) != 0, isPrivate: row.int(6) != 0, createdAt: row.text(7),
+      updatedAt: row.text(8))
+  }
+
+  /// Every word must appear: each is quoted, so FTS5 operators in the input are plain text.
+  static func ftsQuery(_ search: String) -> String {
+    search.split(whereSeparator: \.isWhitespace)
+      .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+      .joined(separator: " ")
+  }
+
+  static func optional(_ value: Int?) -> Statement.Value {
+    value.map { .integer(Int64($0)) } ?? .null
+  }
+}
+
+extension Substring {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}

@@ -1,0 +1,122 @@
+import JournalCore
+
+extension Journal {
+  /// Every tag with its track, description and the marks live entries gave it, by name.
+  ///
+  /// - Returns: The tags.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func tags() throws(StoreError) -> [Tag] {
+    var tags: [Tag] = []
+    try db.prepare(
+      """
+      SELECT t.name, t.track, t.description,
+        count(CASE WHEN et.mark = 1 AND e.id IS NOT NULL THEN 1 END),
+        count(CASE WHEN et.mark = -1 AND e.id IS NOT NULL THEN 1 END)
+      FROM tag t
+      LEFT JOIN entryTag et ON et.tagId = t.id
+      LEFT JOIN entry e ON e.id = et.entryId AND e.deletedAt IS NULL
+      GROUP BY t.id ORDER BY t.name
+      """
+    ).forEachRow { (row) throws(StoreError) in
+      tags.append(
+        Tag(
+          name: row.text(0), track: Track(rawValue: row.text(1)) ?? .neutral,
+          description: row.text(2), energizedCount: Int(row.int(3)),
+          drainedCount: Int(row.int(4))))
+    }
+    return tags
+  }
+
+  /// Creates a tag.
+  ///
+  /// - Parameters:
+  ///   - name: A canonical kebab-case name.
+  ///   - track: The track it speaks for.
+  ///   - description: What it covers.
+  /// - Throws: `StoreError.tagExists`.
+  public func addTag(name: String, track: Track, description: String) throws(StoreError) {
+    try db.transaction { () throws(StoreError) in
+      guard try tagID(name) == nil else { throw .tagExists(name: name) }
+      try db.prepare("INSERT INTO tag (name, track, description) VALUES (?, ?, ?)")
+        .run([.text(name), .text(track.rawValue), .text(description)])
+    }
+  }
+
+  /// Renames a tag; every entry keeps its mark under the new name.
+  ///
+  /// - Parameters:
+  ///   - name: The current name.
+  ///   - newName: A canonical kebab-case name no other tag has.
+  /// - Throws: `StoreError.unknownTag` or `.tagExists`.
+  public func renameTag(_ name: String, to newName: String) throws(StoreError) {
+    try db.transaction { () throws(StoreError) in
+      let id = try requireTag(name)
+      if let other = try tagID(newName), other != id { throw .tagExists(name: newName) }
+      try db.prepare("UPDATE tag SET name = ? WHERE id = ?").run([.text(newName), .integer(id)])
+    }
+  }
+
+  /// Moves every mark of `source` onto `target`, then removes `source`. Where an entry carries
+  /// both, it keeps the mark it gave `target`.
+  ///
+  /// - Parameters:
+  ///   - source: The tag that goes away.
+  ///   - target: The tag that stays.
+  /// - Returns: How many marks moved.
+  /// - Throws: `StoreError.unknownTag`.
+  @discardableResult
+  public func mergeTag(_ source: String, into target: String) throws(StoreError) -> Int {
+    try db.transaction { () throws(StoreError) -> Int in
+      let sourceID = try requireTag(source)
+      let targetID = try requireTag(target)
+      guard sourceID != targetID else { return 0 }
+      try db.prepare(
+        """
+        INSERT OR IGNORE INTO entryTag (entryId, tagId, mark)
+        SELECT entryId, ?, mark FROM entryTag WHERE tagId = ?
+        """
+      ).run([.integer(targetID), .integer(sourceID)])
+      let moved = db.changes
+      try db.prepare("DELETE FROM entryTag WHERE tagId = ?").run([.integer(sourceID)])
+      try db.prepare("DELETE FROM tag WHERE id = ?").run([.integer(sourceID)])
+      return moved
+    }
+  }
+
+  /// Changes the track a tag speaks for.
+  ///
+  /// - Parameters:
+  ///   - name: The tag.
+  ///   - track: Its new track.
+  /// - Throws: `StoreError.unknownTag`.
+  public func setTrack(of name: String, to track: Track) throws(StoreError) {
+    try db.transaction { () throws(StoreError) in
+      let id = try requireTag(name)
+      try db.prepare("UPDATE tag SET track = ? WHERE id = ?")
+        .run([.text(track.rawValue), .integer(id)])
+    }
+  }
+
+  /// The ids of `names`, in order; the first unknown name is an error that suggests the
+  /// nearest known tag.
+  func resolveTags(_ names: [String]) throws(StoreError) -> [Int64] {
+    var ids: [Int64] = []
+    for name in names {
+      ids.append(try requireTag(name))
+    }
+    return ids
+  }
+
+  private func requireTag(_ name: String) throws(StoreError) -> Int64 {
+    if let id = try tagID(name) { return id }
+    var known: [String] = []
+    try db.prepare("SELECT name FROM tag").forEachRow { (row) throws(StoreError) in
+      known.append(row.text(0))
+    }
+    throw .unknownTag(name: name, suggestion: TagName.nearest(to: name.lowercased(), in: known))
+  }
+
+  private func tagID(_ name: String) throws(StoreError) -> Int64? {
+    try db.prepare("SELECT id FROM tag WHERE name = ?").scalarInt([.text(name)])
+  }
+}

@@ -1,0 +1,195 @@
+import CSQLite
+import JournalCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An open career journal: one SQLite database, migrated to the current schema.
+///
+/// ```swift
+/// let journal = try Journal.open(at: path, access: .write)
+/// let entry = try journal.addEntry(NewEntry(day: today, text: "Paired on the cache bug"))
+/// ```
+public final class Journal {
+  /// What a command needs from the file.
+  public enum Access: Sendable {
+    /// Reading only: a missing journal is an error, never created.
+    case read
+    /// Writing: a missing journal is created, with its folders, mode 0600.
+    case write
+  }
+
+  /// The database file.
+  public let path: String
+  let db: Connection
+
+  /// How long a writer waits for another process's write lock before giving up.
+  static let busyTimeoutMilliseconds: Int32 = 10_000
+
+  private init(path: String, db: Connection) {
+    self.path = path
+    self.db = db
+  }
+
+  /// Opens the journal at `path`, creating and migrating it when `access` is `.write`.
+  ///
+  /// An up-to-date journal costs one read of its schema version. A file that is not a career
+  /// journal, or one from a newer schema, is refused before anything is written to it.
+  ///
+  /// - Parameters:
+  ///   - path: The database file.
+  ///   - access: Whether the command writes.
+  /// - Returns: The open journal.
+  /// - Throws: `StoreError` naming the problem with the file.
+  public static func open(at path: String, access: Access) throws(StoreError) -> Journal {
+    let file = try FileCheck.prepare(path: path, creating: access == .write)
+    if access == .write && !file.isWritable {
+      throw .readOnly(path: path)
+    }
+    let db = try Connection(path: path, readOnly: !file.isWritable)
+    sqlite3_busy_timeout(db.handle, busyTimeoutMilliseconds)
+    try db.execute("PRAGMA foreign_keys = ON")
+    let journal = Journal(path: path, db: db)
+    try journal.migrateIfNeeded(access: access, isWritable: file.isWritable)
+    return journal
+  }
+
+  private func migrateIfNeeded(access: Access, isWritable: Bool) throws(StoreError) {
+    let state = try schemaState()
+    switch state {
+    case .current:
+      return
+    case .newer(let version):
+      throw .newerSchema(path: path, found: version, supported: Schema.currentVersion)
+    case .foreign:
+      throw .notAJournal(path: path)
+    case .empty where access == .read:
+      throw .journalNotFound(path: path)
+    case .empty, .older:
+      guard isWritable else { throw .readOnly(path: path) }
+      if case .empty = state {
+        // Must precede any transaction; persistent, so it is set once per file.
+        try db.execute("PRAGMA journal_mode = WAL")
+      }
+      try migrate()
+    }
+  }
+
+  private enum SchemaState {
+    case current, older
+    case newer(Int)
+    case empty, foreign
+  }
+
+  private func schemaState() throws(StoreError) -> SchemaState {
+    let applicationID = try db.prepare("PRAGMA application_id").scalarInt() ?? 0
+    let version = Int(try db.prepare("PRAGMA user_version").scalarInt() ?? 0)
+    if applicationID == Schema.applicationID {
+      if version == Schema.currentVersion { return .current }
+      return version > Schema.currentVersion ? .newer(version) : .older
+    }
+    guard applicationID == 0, version == 0 else { return .foreign }
+    let objects = try db.prepare("SELECT count(*) FROM sqlite_schema").scalarInt() ?? 0
+    return objects == 0 ? .empty : .foreign
+  }
+
+  /// Applies the pending migrations, each in its own transaction that also records the new
+  /// version, so a failed migration leaves the journal at the version before it.
+  private func migrate() throws(StoreError) {
+    for (index, migration) in Schema.all.enumerated() {
+      try db.transaction { () throws(StoreError) in
+        // Another process may have migrated while this one waited for the lock.
+        switch try schemaState() {
+        case .foreign: throw .notAJournal(path: path)
+        case .newer(let version):
+          throw .newerSchema(path: path, found: version, supported: Schema.currentVersion)
+        default: break
+        }
+        let version = Int(try db.prepare("PRAGMA user_version").scalarInt() ?? 0)
+        guard version == index else { return }
+        try db.execute(migration.sql)
+        try db.execute("PRAGMA user_version = \(index + 1)")
+      }
+    }
+  }
+
+  /// The schema version recorded in the file.
+  ///
+  /// - Returns: `PRAGMA user_version`.
+  /// - Throws: `StoreError` when the query fails.
+  public func schemaVersion() throws(StoreError) -> Int {
+    Int(try db.prepare("PRAGMA user_version").scalarInt() ?? 0)
+  }
+}
+
+/// Checks done on the file itself, before SQLite touches it.
+enum FileCheck {
+  struct Result {
+    let isWritable: Bool
+  }
+
+  /// The first 16 bytes of every SQLite 3 database.
+  static let sqliteMagic = Array("SQLite format 3\0".utf8)
+
+  /// Makes sure `path` is a file SQLite may open as a journal: creates it (and its folders)
+  /// mode 0600 when `creating`, and refuses a file that is not a SQLite database without
+  /// opening it for writing.
+  static func prepare(path: String, creating: Bool) throws(StoreError) -> Result {
+    var info = stat()
+    if stat(path, &info) != 0 {
+      guard errno == ENOENT else { throw .cannotOpen(path: path, reason: lastError()) }
+      guard creating else { throw .journalNotFound(path: path) }
+      try createFile(at: path)
+      return Result(isWritable: true)
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      throw .notAJournal(path: path)
+    }
+    if info.st_size > 0 {
+      let fd = systemOpen(path, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw .cannotOpen(path: path, reason: lastError()) }
+      defer { close(fd) }
+      var header = [UInt8](repeating: 0, count: sqliteMagic.count)
+      let count = read(fd, &header, header.count)
+      guard count == header.count, header == sqliteMagic else {
+        throw .notAJournal(path: path)
+      }
+    }
+    return Result(isWritable: access(path, W_OK) == 0)
+  }
+
+  private static func createFile(at path: String) throws(StoreError) {
+    try createFolders(for: path)
+    let fd = systemOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    if fd >= 0 {
+      close(fd)
+    } else if errno != EEXIST {  // Another process created it first: fine.
+      throw .cannotOpen(path: path, reason: lastError())
+    }
+  }
+
+  private static func createFolders(for path: String) throws(StoreError) {
+    var folder = path.hasPrefix("/") ? "/" : ""
+    for component in path.split(separator: "/").dropLast() {
+      folder += component + "/"
+      if mkdir(folder, 0o700) != 0 && errno != EEXIST {
+        throw .cannotOpen(path: path, reason: lastError())
+      }
+    }
+  }
+
+  private static func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+    #if canImport(Glibc)
+      Glibc.open(path, flags, mode)
+    #else
+      Darwin.open(path, flags, mode)
+    #endif
+  }
+
+  static func lastError() -> String {
+    String(cString: strerror(errno)).lowercased()
+  }
+}

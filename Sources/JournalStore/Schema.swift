@@ -1,0 +1,20 @@
+/// The journal's schema: the numbered migrations from `Schema/`, compiled into the binary by
+/// `scripts/generate-schema` (see `Schema+Generated.swift`).
+public enum Schema {
+  /// One migration: a file of plain SQL, never edited once shipped.
+  public struct Migration: Sendable, Equatable {
+    /// The file name without `.sql`, such as `0001_initial`.
+    public let id: String
+    /// The SQL text, run in one transaction.
+    public let sql: String
+  }
+
+  /// The migrations this binary knows, oldest first.
+  public static var all: [Migration] { migrations }
+
+  /// The schema version of a fully migrated journal, kept in `PRAGMA user_version`.
+  public static var currentVersion: Int { migrations.count }
+
+  /// `PRAGMA application_id` of a career journal ('CJRN'), set by the first migration.
+  public static let applicationID: Int64 = 1_128_944_206
+}

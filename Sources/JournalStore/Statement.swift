@@ -1,0 +1,119 @@
+import CSQLite
+
+/// A prepared statement, finalized in `deinit`. Values are always bound, never spliced into
+/// SQL text.
+final class Statement {
+  private let handle: OpaquePointer
+  private unowned let connection: Connection
+  let sql: String
+
+  /// A value that can be bound to a `?` placeholder.
+  enum Value {
+    case integer(Int64)
+    case text(String)
+    case null
+  }
+
+  init(connection: Connection, sql: String) throws(StoreError) {
+    var handle: OpaquePointer?
+    let code = sqlite3_prepare_v2(connection.handle, sql, -1, &handle, nil)
+    guard code == SQLITE_OK, let handle else {
+      sqlite3_finalize(handle)
+      throw connection.fail(code, sql: sql)
+    }
+    self.handle = handle
+    self.connection = connection
+    self.sql = sql
+  }
+
+  deinit {
+    sqlite3_finalize(handle)
+  }
+
+  /// Resets the statement and binds `values` to its placeholders, in order.
+  ///
+  /// - Parameter values: One value per `?`.
+  /// - Throws: `StoreError.sqlite` when a value cannot be bound.
+  func bind(_ values: [Value]) throws(StoreError) {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+    for (offset, value) in values.enumerated() {
+      let index = Int32(offset + 1)
+      let code: Int32
+      switch value {
+      case .integer(let number):
+        code = sqlite3_bind_int64(handle, index, number)
+      case .text(let string):
+        // SQLITE_TRANSIENT: SQLite copies the bytes before the Swift string goes away.
+        code = sqlite3_bind_text(
+          handle, index, string, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+      case .null:
+        code = sqlite3_bind_null(handle, index)
+      }
+      guard code == SQLITE_OK else { throw connection.fail(code, sql: sql) }
+    }
+  }
+
+  /// Advances to the next row.
+  ///
+  /// - Returns: `true` when a row is ready to read, `false` when the statement is done.
+  /// - Throws: `StoreError` when the step fails.
+  func step() throws(StoreError) -> Bool {
+    let code = sqlite3_step(handle)
+    switch code {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default: throw connection.fail(code, sql: sql)
+    }
+  }
+
+  /// Binds `values` and runs the statement to completion, ignoring any rows.
+  ///
+  /// - Parameter values: One value per `?`.
+  /// - Throws: `StoreError` when binding or stepping fails.
+  func run(_ values: [Value] = []) throws(StoreError) {
+    try bind(values)
+    while try step() {}
+  }
+
+  /// Binds `values`, then calls `body` for each row, without holding all rows in memory.
+  ///
+  /// - Parameters:
+  ///   - values: One value per `?`.
+  ///   - body: Reads the current row through the `Statement`'s column accessors.
+  /// - Throws: `StoreError` from SQLite, or what `body` throws.
+  func forEachRow(_ values: [Value] = [], _ body: (Statement) throws(StoreError) -> Void)
+    throws(StoreError)
+  {
+    try bind(values)
+    while try step() {
+      try body(self)
+    }
+  }
+
+  /// The first column of the first row, as an integer, or `nil` when there is no row or it is
+  /// NULL.
+  ///
+  /// - Parameter values: One value per `?`.
+  /// - Returns: The value.
+  /// - Throws: `StoreError` when the query fails.
+  func scalarInt(_ values: [Value] = []) throws(StoreError) -> Int64? {
+    try bind(values)
+    guard try step() else { return nil }
+    return isNull(0) ? nil : int(0)
+  }
+
+  func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+  func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
+
+  func text(_ column: Int32) -> String {
+    guard let bytes = sqlite3_column_text(handle, column) else { return "" }
+    let count = Int(sqlite3_column_bytes(handle, column))
+    return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+  }
+
+  func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+  func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
+}

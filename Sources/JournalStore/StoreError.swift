@@ -1,0 +1,70 @@
+/// Everything that can go wrong in the journal's storage, each as one sentence a user can act
+/// on. Entry text is private: no case ever carries it.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+  /// SQLite refused a statement. `sql` is the statement (never its bound values).
+  case sqlite(code: Int32, message: String, sql: String?)
+  /// The file exists but is not a SQLite database, or is another application's database.
+  case notAJournal(path: String)
+  /// The journal was written by a newer career-journal whose schema this binary does not know.
+  case newerSchema(path: String, found: Int, supported: Int)
+  /// The file or its folder could not be created or opened.
+  case cannotOpen(path: String, reason: String)
+  /// A read-only command found no journal at the path.
+  case journalNotFound(path: String)
+  /// The journal is read-only (a file or folder without write permission).
+  case readOnly(path: String)
+  /// No live entry has this id.
+  case unknownEntry(id: Int64)
+  /// The entry exists but was deleted.
+  case deletedEntry(id: Int64)
+  /// The entry is not deleted, so there is nothing to restore.
+  case notDeleted(id: Int64)
+  /// No tag has this name.
+  case unknownTag(name: String, suggestion: String?)
+  /// A tag with this name exists already.
+  case tagExists(name: String)
+
+  public var description: String {
+    switch self {
+    case .sqlite(let code, let message, let sql):
+      let statement = sql.map { " while executing '\(Self.abbreviate($0))'" } ?? ""
+      return "SQLite error \(code): \(message)\(statement)."
+    case .notAJournal(let path):
+      return "'\(path)' is not a career journal; pass a journal file or a new path with --db."
+    case .newerSchema(let path, let found, let supported):
+      return
+        "'\(path)' has schema version \(found), newer than the \(supported) this journal "
+        + "understands; upgrade career-journal to open it."
+    case .cannotOpen(let path, let reason):
+      return "Cannot open '\(path)': \(reason); check the path and its permissions."
+    case .journalNotFound(let path):
+      return
+        "No journal at '\(path)'; add a first entry with 'journal add', or point --db or "
+        + "JOURNAL_DB at your journal."
+    case .readOnly(let path):
+      return
+        "'\(path)' is read-only; reading works, but writing needs write permission on the file "
+        + "and its folder."
+    case .unknownEntry(let id):
+      return "No entry with id \(id); 'journal list' shows the ids."
+    case .deletedEntry(let id):
+      return "Entry \(id) is deleted; bring it back with 'journal restore \(id)'."
+    case .notDeleted(let id):
+      return "Entry \(id) is not deleted, so there is nothing to restore."
+    case .unknownTag(let name, let suggestion):
+      let hint = suggestion.map { "did you mean '\($0)'? Or create it" } ?? "create it"
+      return
+        "Unknown tag '\(name)'; \(hint) with 'journal tags add \(name) --track "
+        + "ic|management|both|neutral'."
+    case .tagExists(let name):
+      return
+        "A tag named '\(name)' exists already; choose another name, or use 'journal tags merge'."
+    }
+  }
+
+  private static func abbreviate(_ sql: String) -> String {
+    let flat = sql.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }
+      .joined(separator: " ")
+    return flat.count > 120 ? String(flat.prefix(117)) + "..." : flat
+  }
+}

@@ -1,0 +1,3 @@
+import JournalCLI
+
+JournalCommand.main()
