@@ -11,7 +11,9 @@ public struct JournalCommand: ParsableCommand {
       bring the report to your next career conversation.
       """,
     version: "0.1.0",
-    subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self, Restore.self, Tags.self]
+    subcommands: [
+      Add.self, List.self, Show.self, Edit.self, Delete.self, Restore.self, Tags.self, Trend.self,
+    ]
   )
 
   public init() {}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import JournalAnalysis
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct Trend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show how energy per activity and per track moves, week by week.",
+      discussion: """
+        Weeks are ISO weeks (Monday to Sunday); --since and --until widen to the weeks that \
+        contain them. The rate is (energized - drained) / marks, from -1 to +1.
+        """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var range: RangeOptions
+
+    @Option(help: ArgumentHelp("How many weeks, ending with the current one.", valueName: "n"))
+    var weeks: Int?
+
+    @Option(
+      name: .customLong("tag"),
+      help: ArgumentHelp(
+        "Only this tag (repeatable); tracks use the chosen tags only.", valueName: "tag"),
+      transform: Arguments.tag)
+    var tags: [String] = []
+
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "List the entries behind each figure.")
+    var explain = false
+
+    static let defaultWeeks = 12
+
+    func validate() throws {
+      if let weeks, !(1...520).contains(weeks) {
+        throw ValidationError("--weeks \(weeks) is out of range; use 1 to 520.")
+      }
+      if weeks != nil && (range.since != nil || range.until != nil) {
+        throw ValidationError("Give --weeks or --since/--until, not both.")
+      }
+    }
+
+    func run() throws {
+      let today = try Clock.today()
+      let (first, last) = try window(today: today)
+      let journal = try store.open(.read)
+      let counts = try journal.weeklyTagCounts(from: first, through: last, tags: tags)
+      let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)
+      var marks: [Journal.MarkReference] = []
+      if explain {
+        try journal.forEachMark(from: first, through: last, tags: tags) { marks.append($0) }
+      }
+      let renderer = TrendRenderer(style: .current)
+      switch format {
+      case .text: print(renderer.text(trend, marks: explain ? marks : nil))
+      case .json: print(TrendRenderer.json(trend, marks: explain ? marks : nil).rendered())
+      case .csv: print(TrendRenderer.csv(trend), terminator: "")
+      }
+    }
+
+    private func window(today: Day) throws(JournalError) -> (ISOWeek, ISOWeek) {
+      let (since, until) = try range.resolve(today: today)
+      if since == nil && until == nil {
+        return JournalAnalysis.Trend.window(weeks: weeks ?? Self.defaultWeeks, endingOn: today)
+      }
+      let last = ISOWeek(containing: until ?? today)
+      let first =
+        since.map { ISOWeek(containing: $0) } ?? last.adding(weeks: -(Self.defaultWeeks - 1))
+      guard first <= last else { throw .emptyRange(since: first.start.iso, until: last.end.iso) }
+      return (first, last)
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/// A JSON document built in code, printed with keys in the order they were given: the trend
+/// and report shapes read top-down as the README documents them.
+indirect enum JSONValue: Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case number(Double)
+  case string(String)
+  case array([JSONValue])
+  case object([(String, JSONValue)])
+
+  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    lhs.rendered(indent: nil) == rhs.rendered(indent: nil)
+  }
+
+  /// A rate or figure rounded to four decimals, or null.
+  static func figure(_ value: Double?) -> JSONValue {
+    guard let value, value.isFinite else { return .null }
+    return .number((value * 10_000).rounded() / 10_000)
+  }
+
+  static func optionalString(_ value: String?) -> JSONValue {
+    value.map { .string($0) } ?? .null
+  }
+
+  /// The JSON text, pretty-printed with two spaces, or compact when `indent` is `nil`.
+  func rendered(indent: Int? = 0) -> String {
+    var output = ""
+    write(to: &output, indent: indent)
+    return output
+  }
+
+  private func write(to output: inout String, indent: Int?) {
+    switch self {
+    case .null: output += "null"
+    case .bool(let value): output += value ? "true" : "false"
+    case .int(let value): output += String(value)
+    case .number(let value):
+      output += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    case .string(let value): Self.writeString(value, to: &output)
+    case .array(let values):
+      writeContainer(values.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent)
+    case .object(let pairs):
+      writeContainer(pairs.map { ($0.0, $0.1) }, open: "{", close: "}", to: &output, indent: indent)
+    }
+  }
+
+  private func writeContainer(
+    _ items: [(String?, JSONValue)], open: String, close: String, to output: inout String,
+    indent: Int?
+  ) {
+    guard !items.isEmpty else {
+      output += open + close
+      return
+    }
+    output += open
+    let inner = indent.map { $0 + 2 }
+    for (index, (key, value)) in items.enumerated() {
+      if index > 0 { output += "," }
+      if let inner { output += "\n" + String(repeating: " ", count: inner) }
+      if let key {
+        Self.writeString(key, to: &output)
+        output += indent == nil ? ":" : ": "
+      }
+      value.write(to: &output, indent: inner)
+    }
+    if let indent { output += "\n" + String(repeating: " ", count: indent) }
+    output += close
+  }
+
+  private static func writeString(_ value: String, to output: inout String) {
+    output += "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      case _ where scalar.value < 0x20:
+        let hex = String(scalar.value, radix: 16)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: output.unicodeScalars.append(scalar)
+      }
+    }
+    output += "\""
+  }
+}

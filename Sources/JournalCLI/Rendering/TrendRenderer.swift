@@ -1,0 +1,288 @@
+import JournalAnalysis
+import JournalCore
+import JournalStore
+
+/// How a trend looks: an aligned table with sparklines for people, JSON and CSV for scripts.
+struct TrendRenderer {
+  let style: Style
+
+  private static let levels = Array("▁▂▃▄▅▆▇█")
+  /// Shown for a week with no marks: a gap, not a zero.
+  static let gap: Character = "·"
+
+  func text(_ trend: Trend, marks: [Journal.MarkReference]?) -> String {
+    let span = trend.weeks.count
+    var lines = [
+      style.bold(
+        "Energy by activity, \(trend.firstWeek) to \(trend.lastWeek) "
+          + "(\(span) week\(span == 1 ? "" : "s"), \(trend.weeksObserved) with marks, "
+          + "\(trend.observations) mark\(trend.observations == 1 ? "" : "s"))")
+    ]
+    guard trend.observations > 0 else {
+      lines.append("No marked activities in these weeks. Log a day with 'journal add TEXT -e TAG'.")
+      return lines.joined(separator: "\n")
+    }
+    let nameWidth = max(18, trend.tags.map(\.name.count).max() ?? 0)
+    let sparkWidth = max(11, span)
+    lines.append("")
+    lines.append(
+      "activity".rightPadded(to: nameWidth) + "  " + "track".rightPadded(to: 10) + "  "
+        + "weekly rate".rightPadded(to: sparkWidth) + "   rate  marks  direction")
+    for tag in trend.tags {
+      let rates = trend.weeks.map { $0.tags[tag.name]?.rate }
+      lines.append(
+        tag.name.rightPadded(to: nameWidth) + "  " + tag.track.rawValue.rightPadded(to: 10) + "  "
+          + sparkline(rates).rightPadded(to: sparkWidth, visibleCount: rates.count) + "  "
+          + signed(tag.counts.rate).leftPadded(to: 5) + "  "
+          + String(tag.counts.observations).leftPadded(to: 5) + "  " + arrow(tag.direction))
+    }
+    lines.append("")
+    for summary in [trend.ic, trend.management] {
+      let rates = trend.weeks.map { $0.tracks[summary.figures.track]?.rate?.value }
+      let name = summary.figures.track == .ic ? "IC track" : "Management track"
+      var line =
+        name.rightPadded(to: nameWidth) + "  " + "".rightPadded(to: 10) + "  "
+        + sparkline(rates).rightPadded(to: sparkWidth, visibleCount: rates.count) + "  "
+        + signed(summary.figures.rate?.value).leftPadded(to: 5) + "  "
+        + String(summary.figures.counts.observations).leftPadded(to: 5) + "  "
+        + arrow(summary.direction)
+      if let rate = summary.figures.rate {
+        line += "  90%: \(signed(rate.low)) to \(signed(rate.high))"
+      }
+      lines.append(line)
+    }
+    lines.append("")
+    lines.append(Self.leanSentence(trend))
+    lines += Self.directionSentences(trend)
+    if let marks {
+      lines.append("")
+      lines += explanation(trend, marks: marks)
+    }
+    return lines.joined(separator: "\n")
+  }
+
+  /// The lean in one plain sentence, with its interval and what stands behind it.
+  static func leanSentence(_ trend: Trend) -> String {
+    guard let lean = trend.lean else {
+      let missing = trend.ic.figures.rate == nil ? "an IC activity" : "a management activity"
+      return
+        "Lean: not measurable yet; mark \(missing) (energized or drained) to compare the tracks."
+    }
+    let side =
+      lean.value > 0 ? "toward IC" : lean.value < 0 ? "toward management" : "to neither side"
+    var sentence =
+      "Lean: \(format(lean.value)) \(side) (90% interval \(format(lean.low)) to "
+      + "\(format(lean.high))), from \(trend.weeksObserved) week\(trend.weeksObserved == 1 ? "" : "s") "
+      + "and \(trend.observations) mark\(trend.observations == 1 ? "" : "s")"
+    if lean.low <= 0 && lean.high >= 0 {
+      sentence += "; the interval includes 0, so neither track clearly energizes you more yet."
+    } else {
+      sentence += "."
+    }
+    return sentence
+  }
+
+  /// "coaching has been rising over 6 weeks with marks (+0.05 a week)." for every tag and track
+  /// that moved.
+  static func directionSentences(_ trend: Trend) -> [String] {
+    var sentences: [String] = []
+    let tracks = [("The IC track", trend.ic), ("The management track", trend.management)]
+    for (name, summary) in tracks {
+      if let sentence = movement(name, summary.direction, summary.slope, summary.weeksObserved) {
+        sentences.append(sentence)
+      }
+    }
+    for tag in trend.tags {
+      if let sentence = movement(tag.name, tag.direction, tag.slope, tag.weeksObserved) {
+        sentences.append(sentence)
+      }
+    }
+    return sentences
+  }
+
+  private static func movement(
+    _ name: String, _ direction: Direction, _ slope: Double?, _ weeks: Int
+  )
+    -> String?
+  {
+    guard direction == .rising || direction == .falling, let slope else { return nil }
+    let capitalized = name.prefix(1).uppercased() + name.dropFirst()
+    return "\(capitalized) has been \(direction.rawValue) over \(weeks) weeks with marks "
+      + "(\(format(slope)) a week)."
+  }
+
+  private func explanation(_ trend: Trend, marks: [Journal.MarkReference]) -> [String] {
+    var lines = ["Entries behind the figures (+ energized, - drained):"]
+    var byWeekAndTag: [ISOWeek: [String: [String]]] = [:]
+    for mark in marks {
+      let label = (mark.mark == .energized ? "+" : "-") + "#\(mark.entryID)"
+      byWeekAndTag[ISOWeek(containing: mark.day), default: [:]][mark.tag, default: []].append(label)
+    }
+    let width = max(18, trend.tags.map(\.name.count).max() ?? 0)
+    for week in trend.weeks.map(\.week) {
+      guard let tags = byWeekAndTag[week] else { continue }
+      for (index, tag) in tags.keys.sorted().enumerated() {
+        let prefix = index == 0 ? week.description : ""
+        lines.append(
+          prefix.rightPadded(to: 9) + "  " + tag.rightPadded(to: width) + "  "
+            + (tags[tag] ?? []).joined(separator: " "))
+      }
+    }
+    return lines
+  }
+
+  /// One character per week: the rate from ▁ (-1) to █ (+1), `·` for a week with no marks.
+  func sparkline(_ rates: [Double?]) -> String {
+    rates.map { rate -> String in
+      guard let rate else { return String(Self.gap) }
+      let index = Int(((rate + 1) / 2 * Double(Self.levels.count - 1)).rounded())
+      let bar = String(Self.levels[min(max(index, 0), Self.levels.count - 1)])
+      return rate > 0 ? style.green(bar) : rate < 0 ? style.red(bar) : bar
+    }.joined()
+  }
+
+  private func arrow(_ direction: Direction) -> String {
+    switch direction {
+    case .rising: return style.green("↗ rising")
+    case .falling: return style.red("↘ falling")
+    case .steady: return "→ steady"
+    case .unknown: return "  -"
+    }
+  }
+
+  private func signed(_ value: Double?) -> String {
+    guard let value else { return "-" }
+    return Self.format(value)
+  }
+
+  /// `+0.42`, `-0.10`, `0.00`.
+  static func format(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    let sign = hundredths > 0 ? "+" : hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    let fraction = magnitude % 100
+    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+
+  // MARK: - JSON and CSV
+
+  static func json(_ trend: Trend, marks: [Journal.MarkReference]?) -> JSONValue {
+    var marksByWeek: [ISOWeek: [String: [JSONValue]]] = [:]
+    for mark in marks ?? [] {
+      marksByWeek[ISOWeek(containing: mark.day), default: [:]][mark.tag, default: []].append(
+        .object([("id", .int(Int(mark.entryID))), ("mark", .string(mark.mark.rawValue))]))
+    }
+    let weeks: [JSONValue] = trend.weeks.map { week in
+      let tags: [(String, JSONValue)] = week.tags.keys.sorted().map { name in
+        var fields = counts(week.tags[name] ?? MarkCounts())
+        if marks != nil { fields.append(("entries", .array(marksByWeek[week.week]?[name] ?? []))) }
+        return (name, .object(fields))
+      }
+      let tracks: [(String, JSONValue)] = [Track.ic, .management].map { track in
+        let figures = week.tracks[track]
+        var fields = counts(figures?.counts ?? MarkCounts())
+        fields[fields.count - 2] = ("rate", .figure(figures?.rate?.value))
+        return (track.rawValue, .object(fields))
+      }
+      return .object([
+        ("week", .string(week.week.description)), ("start", .string(week.week.start.iso)),
+        ("tags", .object(tags)), ("tracks", .object(tracks)),
+      ])
+    }
+    let tags: [(String, JSONValue)] = trend.tags.map { tag in
+      (
+        tag.name,
+        .object(
+          [("track", .string(tag.track.rawValue))] + counts(tag.counts) + [
+            ("slope", .figure(tag.slope)), ("direction", .string(tag.direction.rawValue)),
+            ("weeks_observed", .int(tag.weeksObserved)),
+          ])
+      )
+    }
+    let tracks: [(String, JSONValue)] = [trend.ic, trend.management].map { summary in
+      let figures = summary.figures
+      return (
+        figures.track.rawValue,
+        .object([
+          ("rate", .figure(figures.rate?.value)), ("low", .figure(figures.rate?.low)),
+          ("high", .figure(figures.rate?.high)),
+          ("observations", .int(figures.counts.observations)),
+          ("energized", .int(figures.counts.energized)), ("drained", .int(figures.counts.drained)),
+          ("mean_energy", .figure(figures.counts.meanEnergy)),
+          ("tags_observed", .int(figures.tagsObserved)), ("slope", .figure(summary.slope)),
+          ("direction", .string(summary.direction.rawValue)),
+          ("weeks_observed", .int(summary.weeksObserved)),
+        ])
+      )
+    }
+    let lean: JSONValue =
+      trend.lean.map {
+        .object([
+          ("value", .figure($0.value)), ("low", .figure($0.low)), ("high", .figure($0.high)),
+        ])
+      } ?? .null
+    return .object([
+      ("weeks", .array(weeks)),
+      (
+        "window",
+        .object([
+          ("since", .string(trend.firstWeek.start.iso)), ("until", .string(trend.lastWeek.end.iso)),
+          ("weeks", .int(trend.weeks.count)), ("weeks_observed", .int(trend.weeksObserved)),
+          ("observations", .int(trend.observations)), ("tags", .object(tags)),
+          ("tracks", .object(tracks)), ("lean", lean),
+        ])
+      ),
+    ])
+  }
+
+  /// energized, drained, observations, rate, mean_energy: the per-week and per-tag fields.
+  private static func counts(_ counts: MarkCounts) -> [(String, JSONValue)] {
+    [
+      ("energized", .int(counts.energized)), ("drained", .int(counts.drained)),
+      ("observations", .int(counts.observations)), ("rate", .figure(counts.rate)),
+      ("mean_energy", .figure(counts.meanEnergy)),
+    ]
+  }
+
+  /// One row per week and tag that has marks; a week without marks has one row with an empty
+  /// tag, so gaps stay visible.
+  static func csv(_ trend: Trend) -> String {
+    var rows = [
+      CSV.row([
+        "week", "start", "tag", "track", "energized", "drained", "observations", "rate",
+        "mean_energy",
+      ])
+    ]
+    let trackOf = Dictionary(uniqueKeysWithValues: trend.tags.map { ($0.name, $0.track) })
+    for week in trend.weeks {
+      if week.isGap {
+        rows.append(
+          CSV.row([week.week.description, week.week.start.iso, "", "", "0", "0", "0", "", ""]))
+        continue
+      }
+      for name in week.tags.keys.sorted() {
+        let counts = week.tags[name] ?? MarkCounts()
+        rows.append(
+          CSV.row([
+            week.week.description, week.week.start.iso, name, trackOf[name]?.rawValue ?? "",
+            String(counts.energized), String(counts.drained), String(counts.observations),
+            decimal(counts.rate), decimal(counts.meanEnergy),
+          ]))
+      }
+    }
+    return rows.joined(separator: "\n") + "\n"
+  }
+
+  private static func decimal(_ value: Double?) -> String {
+    guard let value else { return "" }
+    let rounded = (value * 10_000).rounded() / 10_000
+    return String(rounded)
+  }
+}
+
+extension String {
+  /// Pads to `width` visible characters when the string holds invisible colour codes.
+  func rightPadded(to width: Int, visibleCount: Int) -> String {
+    visibleCount >= width ? self : self + String(repeating: " ", count: width - visibleCount)
+  }
+}
