@@ -29,6 +29,7 @@ public enum JournalProcess {
   ///   - environment: Variables added to (or, with an empty value, removed from) a clean
   ///     environment that pins `JOURNAL_TODAY`-free defaults: no `NO_COLOR`, no `JOURNAL_DB`.
   /// - Returns: Status, stdout and stderr.
+  /// - Throws: When the process cannot be started.
   public static func run(
     _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]
   ) throws -> JournalResult {
