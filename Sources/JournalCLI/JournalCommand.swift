@@ -13,6 +13,7 @@ public struct JournalCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Add.self, List.self, Show.self, Edit.self, Delete.self, Restore.self, Tags.self, Trend.self,
+      Demo.self,
     ]
   )
 

@@ -339,3 +339,29 @@ extension Substring {
     split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }
+
+extension Journal {
+  /// Writes many entries in one transaction: all or nothing, and one commit instead of one per
+  /// entry.
+  ///
+  /// - Parameter entries: The entries' values.
+  /// - Throws: `StoreError.unknownTag` (nothing written) or a SQLite failure.
+  public func addEntries(_ entries: [NewEntry]) throws(StoreError) {
+    try db.transaction { () throws(StoreError) in
+      let insert = try db.prepare(
+        "INSERT INTO entry (day, text, energy, isStarred, isPrivate) VALUES (?, ?, ?, ?, ?) RETURNING id"
+      )
+      for new in entries {
+        let tagIDs = try resolveTags(new.tags.map(\.name))
+        try insert.bind([
+          .text(new.day.iso), .text(new.text), Self.optional(new.energy),
+          .integer(new.isStarred ? 1 : 0), .integer(new.isPrivate ? 1 : 0),
+        ])
+        _ = try insert.step()
+        let id = insert.int(0)
+        try insert.bind([])  // reset before the marks' statements run
+        try insertMarks(entryID: id, tags: new.tags, tagIDs: tagIDs)
+      }
+    }
+  }
+}

@@ -1,16 +1,23 @@
 /// A JSON document built in code, printed with keys in the order they were given: the trend
 /// and report shapes read top-down as the README documents them.
-indirect enum JSONValue: Equatable {
+enum JSONValue {
   case null
   case bool(Bool)
   case int(Int)
   case number(Double)
   case string(String)
   case array([JSONValue])
-  case object([(String, JSONValue)])
+  case members([Member])
 
-  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-    lhs.rendered(indent: nil) == rhs.rendered(indent: nil)
+  /// One key and its value in an object.
+  struct Member {
+    let key: String
+    let value: JSONValue
+  }
+
+  /// An object whose keys print in the order given.
+  static func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
+    .members(pairs.map { Member(key: $0.0, value: $0.1) })
   }
 
   /// A rate or figure rounded to four decimals, or null.
@@ -40,8 +47,9 @@ indirect enum JSONValue: Equatable {
     case .string(let value): Self.writeString(value, to: &output)
     case .array(let values):
       writeContainer(values.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent)
-    case .object(let pairs):
-      writeContainer(pairs.map { ($0.0, $0.1) }, open: "{", close: "}", to: &output, indent: indent)
+    case .members(let members):
+      writeContainer(
+        members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, indent: indent)
     }
   }
 

@@ -1,0 +1,141 @@
+import JournalCore
+import JournalStore
+
+/// The built-in sample journal: sixteen weeks of a senior engineer who logs four workdays a
+/// week. For eight weeks deep work energizes and coordination drains; then they start
+/// mentoring two new hires, and coaching begins to energize them too. Generated from a fixed
+/// seed, so every run writes the same journal for the same "today".
+enum DemoJournal {
+  static let weeks = 16
+
+  /// Writes the sample into `journal`, ending with the week of `today`.
+  ///
+  /// - Returns: How many entries were written.
+  static func write(into journal: Journal, today: Day) throws(StoreError) -> Int {
+    var random = SeededRandom(seed: 2026)
+    let lastWeek = ISOWeek(containing: today)
+    let firstWeek = lastWeek.adding(weeks: -(weeks - 1))
+    var entries: [NewEntry] = []
+    for index in 0..<weeks {
+      let week = firstWeek.adding(weeks: index)
+      let mentoring = index >= weeks / 2  // the experiment starts halfway
+      for weekday in [1, 2, 3, 4, 5] where random.chance(0.8) {
+        let day = week.start.adding(days: weekday - 1)
+        guard day <= today else { continue }
+        entries.append(entry(on: day, week: index, mentoring: mentoring, random: &random))
+      }
+    }
+    try journal.addEntries(entries)
+    return entries.count
+  }
+
+  private static func entry(on day: Day, week: Int, mentoring: Bool, random: inout SeededRandom)
+    -> NewEntry
+  {
+    var tags: [TagMark] = []
+    var lines: [String] = []
+    // Deep work: mostly energizing throughout, a little less often once mentoring starts.
+    if random.chance(mentoring ? 0.55 : 0.8) {
+      let energized = random.chance(0.8)
+      tags.append(TagMark(name: "deep-work", mark: energized ? .energized : .drained))
+      lines.append(random.pick(energized ? deepWorkGood : deepWorkBad))
+    }
+    if random.chance(0.25) {
+      let energized = random.chance(0.6)
+      tags.append(TagMark(name: "architecture", mark: energized ? .energized : .drained))
+      lines.append(random.pick(architecture))
+    }
+    // Delivery: a steady drain, as the job demands it.
+    if random.chance(0.6) {
+      let energized = random.chance(0.25)
+      tags.append(TagMark(name: "delivery", mark: energized ? .energized : .drained))
+      lines.append(random.pick(delivery))
+    }
+    // Coaching: rare and awkward at first; after the experiment starts, frequent and rising.
+    let coachingChance = mentoring ? 0.55 : 0.15
+    if random.chance(coachingChance) {
+      let energizing = mentoring ? min(0.9, 0.5 + Double(week - weeks / 2) * 0.06) : 0.35
+      let energized = random.chance(energizing)
+      tags.append(TagMark(name: "coaching", mark: energized ? .energized : .drained))
+      lines.append(random.pick(energized ? coachingGood : coachingBad))
+    }
+    if mentoring && random.chance(0.6) {
+      tags.append(TagMark(name: "mentoring", mark: random.chance(0.85) ? .energized : .drained))
+      lines.append(random.pick(mentoringLines))
+    }
+    if random.chance(0.08) {
+      tags.append(
+        TagMark(name: "conflict-resolution", mark: random.chance(0.3) ? .energized : .drained))
+      lines.append(random.pick(conflict))
+    }
+    if lines.isEmpty { lines.append("Quiet day: reviews, email, a little reading.") }
+    let balance = tags.reduce(0) { $0 + ($1.mark == .energized ? 1 : -1) }
+    let energy = max(-2, min(2, balance + (random.chance(0.5) ? 0 : random.chance(0.5) ? 1 : -1)))
+    return NewEntry(
+      day: day, text: lines.joined(separator: " "), energy: energy, tags: tags,
+      isStarred: random.chance(0.1))
+  }
+
+  private static let deepWorkGood = [
+    "Found the race in the cache invalidation after two hours of tracing: pure flow.",
+    "Rewrote the retry logic with property tests; it finally feels right.",
+    "Profiled the import path and cut it from 40 s to 3 s.",
+    "Long uninterrupted morning on the query planner.",
+  ]
+  private static let deepWorkBad = [
+    "Fought the build system all afternoon and got nowhere.",
+    "Debugging a flaky test that turned out to be a clock skew; tiring.",
+  ]
+  private static let architecture = [
+    "Wrote the design doc for splitting the storage service.",
+    "Reviewed the event-schema proposal with two other teams.",
+    "Sketched the migration path off the legacy queue.",
+  ]
+  private static let delivery = [
+    "Three status meetings to re-plan the release.",
+    "Chased sign-offs for the launch checklist.",
+    "Reprioritised the sprint after the incident.",
+  ]
+  private static let coachingGood = [
+    "1:1 with Sam about growing into the on-call lead: they left with a plan.",
+    "Gave Priya feedback on her design review; she ran the next one herself.",
+    "Career talk with a new hire; surprisingly the best hour of the week.",
+  ]
+  private static let coachingBad = [
+    "Awkward feedback conversation; I was not prepared.",
+    "1:1 ran long and went in circles.",
+  ]
+  private static let mentoringLines = [
+    "Paired with the new hires on their first production change.",
+    "Walked the new hires through the storage code; good questions.",
+    "Reviewed the new hires' first design doc together.",
+  ]
+  private static let conflict = [
+    "Mediated the API-ownership disagreement between two teams.",
+    "Defused a heated code review thread.",
+  ]
+}
+
+/// A small deterministic generator (SplitMix64), so the demo is the same on every machine.
+struct SeededRandom {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// `true` with probability `p`.
+  mutating func chance(_ p: Double) -> Bool {
+    Double(next() >> 11) / Double(1 << 53) < p
+  }
+
+  mutating func pick<T>(_ items: [T]) -> T {
+    items[Int(next() % UInt64(items.count))]
+  }
+}
