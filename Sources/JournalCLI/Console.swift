@@ -1,3 +1,5 @@
+import JournalCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -48,11 +50,5 @@ enum Console {
     fflush(nil)
     guard let answer = readLine() else { return false }
     return ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
-  }
-}
-
-extension StringProtocol {
-  fileprivate func trimmingWhitespace() -> String {
-    String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
   }
 }

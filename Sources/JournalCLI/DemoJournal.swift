@@ -26,6 +26,19 @@ enum DemoJournal {
       }
     }
     try journal.addEntries(entries)
+    let experimentStart = firstWeek.adding(weeks: weeks / 2).start
+    let experiment = try journal.startExperiment(
+      title: "Mentor the two new hires", track: .management,
+      hypothesis: "Growing people energizes me more than I think.", start: experimentStart,
+      weeks: 6)
+    _ = try journal.endExperiment(
+      id: experiment.id, on: experimentStart.adding(days: 6 * 7 - 3),
+      outcome: "The 1:1s became the best hour of my week.")
+    _ = try journal.addReflection(
+      day: lastWeek.start,
+      fiveYears:
+        "The person who knows how our storage systems fail, and who grew the people who fix them.",
+      motives: [.energy, .growth, .compensation], note: "")
     return entries.count
   }
 
@@ -35,8 +48,8 @@ enum DemoJournal {
     var tags: [TagMark] = []
     var lines: [String] = []
     // Deep work: mostly energizing throughout, a little less often once mentoring starts.
-    if random.chance(mentoring ? 0.55 : 0.8) {
-      let energized = random.chance(0.8)
+    if random.chance(mentoring ? 0.5 : 0.85) {
+      let energized = random.chance(mentoring ? 0.7 : 0.8)
       tags.append(TagMark(name: "deep-work", mark: energized ? .energized : .drained))
       lines.append(random.pick(energized ? deepWorkGood : deepWorkBad))
     }
@@ -46,21 +59,21 @@ enum DemoJournal {
       lines.append(random.pick(architecture))
     }
     // Delivery: a steady drain, as the job demands it.
-    if random.chance(0.6) {
-      let energized = random.chance(0.25)
+    if random.chance(0.5) {
+      let energized = random.chance(0.3)
       tags.append(TagMark(name: "delivery", mark: energized ? .energized : .drained))
       lines.append(random.pick(delivery))
     }
     // Coaching: rare and awkward at first; after the experiment starts, frequent and rising.
-    let coachingChance = mentoring ? 0.55 : 0.15
+    let coachingChance = mentoring ? 0.6 : 0.2
     if random.chance(coachingChance) {
-      let energizing = mentoring ? min(0.9, 0.5 + Double(week - weeks / 2) * 0.06) : 0.35
+      let energizing = mentoring ? min(0.95, 0.7 + Double(week - weeks / 2) * 0.04) : 0.3
       let energized = random.chance(energizing)
       tags.append(TagMark(name: "coaching", mark: energized ? .energized : .drained))
       lines.append(random.pick(energized ? coachingGood : coachingBad))
     }
     if mentoring && random.chance(0.6) {
-      tags.append(TagMark(name: "mentoring", mark: random.chance(0.85) ? .energized : .drained))
+      tags.append(TagMark(name: "mentoring", mark: random.chance(0.9) ? .energized : .drained))
       lines.append(random.pick(mentoringLines))
     }
     if random.chance(0.08) {
@@ -69,6 +82,7 @@ enum DemoJournal {
       lines.append(random.pick(conflict))
     }
     if lines.isEmpty { lines.append("Quiet day: reviews, email, a little reading.") }
+    lines = Array(lines.prefix(2))  // a real note is a sentence or two
     let balance = tags.reduce(0) { $0 + ($1.mark == .energized ? 1 : -1) }
     let energy = max(-2, min(2, balance + (random.chance(0.5) ? 0 : random.chance(0.5) ? 1 : -1)))
     return NewEntry(

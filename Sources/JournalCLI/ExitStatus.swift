@@ -27,7 +27,7 @@ public enum ExitStatus {
       case .journalNotFound: return noInput
       case .sqlite, .cannotOpen, .readOnly: return ioError
       case .notAJournal, .newerSchema, .unknownEntry, .deletedEntry, .notDeleted, .unknownTag,
-        .tagExists:
+        .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded:
         return dataError
       }
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange:

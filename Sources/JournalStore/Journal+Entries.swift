@@ -88,7 +88,7 @@ public struct EntryFilter: Sendable {
   public var until: Day?
   /// Entries carrying any of these tags.
   public var tags: [String]
-  /// Words that must all appear in the text (full-text search).
+  /// Words that must all appear in the text (full-text search); blank means no search.
   public var search: String?
   /// At most this many entries, newest first.
   public var limit: Int?
@@ -174,7 +174,7 @@ extension Journal {
       )
       values += ids.map { .integer($0) }
     }
-    if let search = filter.search {
+    if let search = filter.search, search.contains(where: { !$0.isWhitespace }) {
       conditions.append("e.id IN (SELECT rowid FROM entryText WHERE entryText MATCH ?)")
       values.append(.text(Self.ftsQuery(search)))
     }

@@ -35,6 +35,7 @@ extension Journal {
   ///   - description: What it covers.
   /// - Throws: `StoreError.tagExists`.
   public func addTag(name: String, track: Track, description: String) throws(StoreError) {
+    guard TagName.normalize(name) == name else { throw .invalidTagName(name) }
     try db.transaction { () throws(StoreError) in
       guard try tagID(name) == nil else { throw .tagExists(name: name) }
       try db.prepare("INSERT INTO tag (name, track, description) VALUES (?, ?, ?)")
@@ -49,6 +50,7 @@ extension Journal {
   ///   - newName: A canonical kebab-case name no other tag has.
   /// - Throws: `StoreError.unknownTag` or `.tagExists`.
   public func renameTag(_ name: String, to newName: String) throws(StoreError) {
+    guard TagName.normalize(newName) == newName else { throw .invalidTagName(newName) }
     try db.transaction { () throws(StoreError) in
       let id = try requireTag(name)
       if let other = try tagID(newName), other != id { throw .tagExists(name: newName) }

@@ -18,8 +18,18 @@ public final class Journal {
   public enum Access: Sendable {
     /// Reading only: a missing journal is an error, never created.
     case read
+    /// Changing what is there: a missing journal is an error, never created.
+    case update
     /// Writing: a missing journal is created, with its folders, mode 0600.
     case write
+  }
+
+  /// Whether a file exists at `path` (a journal or not).
+  ///
+  /// - Parameter path: The database file.
+  /// - Returns: `true` when something is there.
+  public static func exists(at path: String) -> Bool {
+    access(path, F_OK) == 0
   }
 
   /// The database file.
@@ -46,7 +56,7 @@ public final class Journal {
   /// - Throws: `StoreError` naming the problem with the file.
   public static func open(at path: String, access: Access) throws(StoreError) -> Journal {
     let file = try FileCheck.prepare(path: path, creating: access == .write)
-    if access == .write && !file.isWritable {
+    if access != .read && !file.isWritable {
       throw .readOnly(path: path)
     }
     let db = try Connection(path: path, readOnly: !file.isWritable)
@@ -66,7 +76,7 @@ public final class Journal {
       throw .newerSchema(path: path, found: version, supported: Schema.currentVersion)
     case .foreign:
       throw .notAJournal(path: path)
-    case .empty where access == .read:
+    case .empty where access != .write:
       throw .journalNotFound(path: path)
     case .empty, .older:
       guard isWritable else { throw .readOnly(path: path) }

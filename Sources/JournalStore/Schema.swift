@@ -15,6 +15,12 @@ public enum Schema {
   /// The schema version of a fully migrated journal, kept in `PRAGMA user_version`.
   public static var currentVersion: Int { migrations.count }
 
+  /// The tags every new journal starts with (`0001_initial.sql` inserts them; a test checks the
+  /// two agree).
+  public static let builtInTags: [String] = [
+    "architecture", "coaching", "conflict-resolution", "deep-work", "delivery", "mentoring",
+  ]
+
   /// `PRAGMA application_id` of a career journal ('CJRN'), set by the first migration.
   public static let applicationID: Int64 = 1_128_944_206
 }

@@ -44,9 +44,19 @@ final class Statement {
       case .integer(let number):
         code = sqlite3_bind_int64(handle, index, number)
       case .text(let string):
-        // SQLITE_TRANSIENT: SQLite copies the bytes before the Swift string goes away.
-        code = sqlite3_bind_text(
-          handle, index, string, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        // The explicit byte count keeps text after a NUL; SQLITE_TRANSIENT makes SQLite copy
+        // the bytes before the Swift string goes away.
+        var utf8 = string
+        code = utf8.withUTF8 { bytes in
+          bytes.withMemoryRebound(to: CChar.self) { chars in
+            guard let base = chars.baseAddress else {
+              return sqlite3_bind_text(handle, index, "", 0, nil)  // a static empty string
+            }
+            return sqlite3_bind_text(
+              handle, index, base, Int32(chars.count),
+              unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+          }
+        }
       case .null:
         code = sqlite3_bind_null(handle, index)
       }

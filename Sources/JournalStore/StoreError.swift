@@ -1,3 +1,5 @@
+import JournalCore
+
 /// Everything that can go wrong in the journal's storage, each as one sentence a user can act
 /// on. Entry text is private: no case ever carries it.
 public enum StoreError: Error, Equatable, CustomStringConvertible {
@@ -23,6 +25,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unknownTag(name: String, suggestion: String?)
   /// A tag with this name exists already.
   case tagExists(name: String)
+  /// The name is not kebab-case (see `TagName`).
+  case invalidTagName(String)
+  /// No experiment has this id.
+  case unknownExperiment(id: Int64)
+  /// The experiment was ended already.
+  case experimentEnded(id: Int64)
 
   public var description: String {
     switch self {
@@ -52,13 +60,21 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case .notDeleted(let id):
       return "Entry \(id) is not deleted, so there is nothing to restore."
     case .unknownTag(let name, let suggestion):
-      let hint = suggestion.map { "did you mean '\($0)'? Or create it" } ?? "create it"
+      let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
       return
-        "Unknown tag '\(name)'; \(hint) with 'journal tags add \(name) --track "
+        "Unknown tag '\(name)'\(hint); create it with 'journal tags add \(name) --track "
         + "ic|management|both|neutral'."
+    case .invalidTagName(let name):
+      return
+        "'\(name)' is not a tag name; tags are kebab-case words of letters and digits, at most "
+        + "\(TagName.maximumLength) characters."
     case .tagExists(let name):
       return
         "A tag named '\(name)' exists already; choose another name, or use 'journal tags merge'."
+    case .unknownExperiment(let id):
+      return "No experiment with id \(id); 'journal experiment list' shows the ids."
+    case .experimentEnded(let id):
+      return "Experiment \(id) has ended already; start a new one to try again."
     }
   }
 

@@ -28,6 +28,14 @@ extension JournalCommand {
       let today = try Clock.today()
       let day = options.date?.resolve(today: today) ?? today
       let text = try readText(day: day)
+      // A first entry with a mistyped tag must not leave an empty journal behind: before the
+      // file exists, the built-in tags are all there is.
+      if !Journal.exists(at: store.path) {
+        for name in options.energized + options.drained where !Schema.builtInTags.contains(name) {
+          throw StoreError.unknownTag(
+            name: name, suggestion: TagName.nearest(to: name, in: Schema.builtInTags))
+        }
+      }
       let journal = try store.open(.write)
       let entry = try journal.addEntry(
         NewEntry(

@@ -18,7 +18,7 @@ extension JournalCommand {
     var purge = false
 
     func run() throws {
-      let journal = try store.open(.write)
+      let journal = try store.open(.update)
       let action = purge ? "purge" : "delete"
       if !yes {
         guard Console.stdinIsTerminal else {

@@ -33,10 +33,11 @@ extension JournalCommand {
         "A sample journal: \(count) workdays over \(DemoJournal.weeks) weeks of a senior engineer")
       print("who starts mentoring two new hires halfway through.\n")
       let (first, last) = JournalAnalysis.Trend.window(weeks: DemoJournal.weeks, endingOn: today)
-      let trend = JournalAnalysis.Trend(
-        counts: try journal.weeklyTagCounts(from: first, through: last), from: first, through: last)
-      print(TrendRenderer(style: .current).text(trend, marks: nil))
-      print("")
+      let brief = try Brief.load(journal: journal, today: today, first: first, last: last)
+      print("$ journal trend --weeks \(DemoJournal.weeks)\n")
+      print(TrendRenderer(style: .current).text(brief.trend, marks: nil))
+      print("\n$ journal report --weeks \(DemoJournal.weeks)\n")
+      print(ReportMarkdown.render(brief))
       if db != nil {
         print("The sample journal is kept at '\(path)'; try: journal trend --db '\(path)'")
       } else {

@@ -58,7 +58,7 @@ extension JournalCommand {
 
     func run() throws {
       let today = try Clock.today()
-      let journal = try store.open(.write)
+      let journal = try store.open(.update)
       var changes = EntryChanges()
       if let text {
         changes.text = text == "-" ? try TextInput.readStandardInput() : try TextInput.clean(text)

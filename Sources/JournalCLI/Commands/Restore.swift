@@ -11,7 +11,7 @@ extension JournalCommand {
     var id: Int64
 
     func run() throws {
-      let entry = try store.open(.write).restoreEntry(id: id)
+      let entry = try store.open(.update).restoreEntry(id: id)
       print(
         "Restored entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
     }

@@ -84,7 +84,7 @@ extension JournalCommand.Tags {
     var new: String
 
     func run() throws {
-      try store.open(.write).renameTag(old, to: new)
+      try store.open(.update).renameTag(old, to: new)
       print("Renamed tag '\(old)' to '\(new)'.")
     }
   }
@@ -106,7 +106,7 @@ extension JournalCommand.Tags {
     }
 
     func run() throws {
-      let moved = try store.open(.write).mergeTag(from, into: into)
+      let moved = try store.open(.update).mergeTag(from, into: into)
       print("Merged tag '\(from)' into '\(into)' (\(moved) marks moved).")
     }
   }
@@ -124,7 +124,7 @@ extension JournalCommand.Tags {
     var track: Track
 
     func run() throws {
-      try store.open(.write).setTrack(of: name, to: track)
+      try store.open(.update).setTrack(of: name, to: track)
       print("Tag '\(name)' now speaks for \(track.rawValue).")
     }
   }

@@ -31,8 +31,6 @@ extension JournalCommand {
     @Flag(help: "List the entries behind each figure.")
     var explain = false
 
-    static let defaultWeeks = 12
-
     func validate() throws {
       if let weeks, !(1...520).contains(weeks) {
         throw ValidationError("--weeks \(weeks) is out of range; use 1 to 520.")
@@ -44,7 +42,7 @@ extension JournalCommand {
 
     func run() throws {
       let today = try Clock.today()
-      let (first, last) = try window(today: today)
+      let (first, last) = try range.weeks(today: today, count: weeks)
       let journal = try store.open(.read)
       let counts = try journal.weeklyTagCounts(from: first, through: last, tags: tags)
       let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)
@@ -58,18 +56,6 @@ extension JournalCommand {
       case .json: print(TrendRenderer.json(trend, marks: explain ? marks : nil).rendered())
       case .csv: print(TrendRenderer.csv(trend), terminator: "")
       }
-    }
-
-    private func window(today: Day) throws(JournalError) -> (ISOWeek, ISOWeek) {
-      let (since, until) = try range.resolve(today: today)
-      if since == nil && until == nil {
-        return JournalAnalysis.Trend.window(weeks: weeks ?? Self.defaultWeeks, endingOn: today)
-      }
-      let last = ISOWeek(containing: until ?? today)
-      let first =
-        since.map { ISOWeek(containing: $0) } ?? last.adding(weeks: -(Self.defaultWeeks - 1))
-      guard first <= last else { throw .emptyRange(since: first.start.iso, until: last.end.iso) }
-      return (first, last)
     }
   }
 }

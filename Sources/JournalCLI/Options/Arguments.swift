@@ -96,6 +96,21 @@ struct RangeOptions: ParsableArguments {
     transform: Arguments.date)
   var until: DateExpression?
 
+  /// The ISO weeks a trend or report covers: `count` weeks (default 12) ending with the week of
+  /// today, or the whole weeks that contain `--since` and `--until`.
+  func weeks(today: Day, count: Int?) throws(JournalError) -> (ISOWeek, ISOWeek) {
+    let defaultWeeks = 12
+    let (since, until) = try resolve(today: today)
+    if since == nil && until == nil {
+      let last = ISOWeek(containing: today)
+      return (last.adding(weeks: -((count ?? defaultWeeks) - 1)), last)
+    }
+    let last = ISOWeek(containing: until ?? today)
+    let first = since.map { ISOWeek(containing: $0) } ?? last.adding(weeks: -(defaultWeeks - 1))
+    guard first <= last else { throw .emptyRange(since: first.start.iso, until: last.end.iso) }
+    return (first, last)
+  }
+
   /// The days, resolved against today; an inverted range is an error.
   func resolve(today: Day) throws(JournalError) -> (since: Day?, until: Day?) {
     let since = since?.resolve(today: today)

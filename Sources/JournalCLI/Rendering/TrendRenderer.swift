@@ -155,91 +155,104 @@ struct TrendRenderer {
     return Self.format(value)
   }
 
-  /// `+0.42`, `-0.10`, `0.00`.
-  static func format(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    let sign = hundredths > 0 ? "+" : hundredths < 0 ? "-" : ""
-    let magnitude = abs(hundredths)
-    let fraction = magnitude % 100
-    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-  }
+  static func format(_ value: Double) -> String { Format.signed(value) }
 
   // MARK: - JSON and CSV
 
   static func json(_ trend: Trend, marks: [Journal.MarkReference]?) -> JSONValue {
-    var marksByWeek: [ISOWeek: [String: [JSONValue]]] = [:]
-    for mark in marks ?? [] {
-      marksByWeek[ISOWeek(containing: mark.day), default: [:]][mark.tag, default: []].append(
-        .object([("id", .int(Int(mark.entryID))), ("mark", .string(mark.mark.rawValue))]))
-    }
-    let weeks: [JSONValue] = trend.weeks.map { week in
-      let tags: [(String, JSONValue)] = week.tags.keys.sorted().map { name in
-        var fields = counts(week.tags[name] ?? MarkCounts())
-        if marks != nil { fields.append(("entries", .array(marksByWeek[week.week]?[name] ?? []))) }
-        return (name, .object(fields))
-      }
-      let tracks: [(String, JSONValue)] = [Track.ic, .management].map { track in
-        let figures = week.tracks[track]
-        var fields = counts(figures?.counts ?? MarkCounts())
-        fields[fields.count - 2] = ("rate", .figure(figures?.rate?.value))
-        return (track.rawValue, .object(fields))
-      }
-      return .object([
-        ("week", .string(week.week.description)), ("start", .string(week.week.start.iso)),
-        ("tags", .object(tags)), ("tracks", .object(tracks)),
-      ])
-    }
-    let tags: [(String, JSONValue)] = trend.tags.map { tag in
-      (
-        tag.name,
-        .object(
-          [("track", .string(tag.track.rawValue))] + counts(tag.counts) + [
-            ("slope", .figure(tag.slope)), ("direction", .string(tag.direction.rawValue)),
-            ("weeks_observed", .int(tag.weeksObserved)),
-          ])
-      )
-    }
-    let tracks: [(String, JSONValue)] = [trend.ic, trend.management].map { summary in
-      let figures = summary.figures
-      return (
-        figures.track.rawValue,
-        .object([
-          ("rate", .figure(figures.rate?.value)), ("low", .figure(figures.rate?.low)),
-          ("high", .figure(figures.rate?.high)),
-          ("observations", .int(figures.counts.observations)),
-          ("energized", .int(figures.counts.energized)), ("drained", .int(figures.counts.drained)),
-          ("mean_energy", .figure(figures.counts.meanEnergy)),
-          ("tags_observed", .int(figures.tagsObserved)), ("slope", .figure(summary.slope)),
-          ("direction", .string(summary.direction.rawValue)),
-          ("weeks_observed", .int(summary.weeksObserved)),
-        ])
-      )
-    }
-    let lean: JSONValue =
-      trend.lean.map {
-        .object([
-          ("value", .figure($0.value)), ("low", .figure($0.low)), ("high", .figure($0.high)),
-        ])
-      } ?? .null
-    return .object([
-      ("weeks", .array(weeks)),
+    .object([
+      ("weeks", weeksJSON(trend, marks: marks)),
       (
         "window",
         .object([
           ("since", .string(trend.firstWeek.start.iso)), ("until", .string(trend.lastWeek.end.iso)),
           ("weeks", .int(trend.weeks.count)), ("weeks_observed", .int(trend.weeksObserved)),
-          ("observations", .int(trend.observations)), ("tags", .object(tags)),
-          ("tracks", .object(tracks)), ("lean", lean),
+          ("observations", .int(trend.observations)), ("tags", tagsJSON(trend)),
+          ("tracks", tracksJSON(trend)), ("lean", leanJSON(trend)),
         ])
       ),
     ])
   }
 
+  /// Every week of the window with each tag's and each track's figures.
+  static func weeksJSON(_ trend: Trend, marks: [Journal.MarkReference]?) -> JSONValue {
+    var marksByWeek: [ISOWeek: [String: [JSONValue]]] = [:]
+    for mark in marks ?? [] {
+      marksByWeek[ISOWeek(containing: mark.day), default: [:]][mark.tag, default: []].append(
+        .object([("id", .int(Int(mark.entryID))), ("mark", .string(mark.mark.rawValue))]))
+    }
+    return .array(
+      trend.weeks.map { week in
+        let tags: [(String, JSONValue)] = week.tags.keys.sorted().map { name in
+          var fields = counts(week.tags[name] ?? MarkCounts())
+          if marks != nil {
+            fields.append(("entries", .array(marksByWeek[week.week]?[name] ?? [])))
+          }
+          return (name, .object(fields))
+        }
+        let tracks: [(String, JSONValue)] = [Track.ic, .management].map { track in
+          let figures = week.tracks[track]
+          return (
+            track.rawValue,
+            .object(counts(figures?.counts ?? MarkCounts(), rate: figures?.rate?.value))
+          )
+        }
+        return .object([
+          ("week", .string(week.week.description)), ("start", .string(week.week.start.iso)),
+          ("tags", .object(tags)), ("tracks", .object(tracks)),
+        ])
+      })
+  }
+
+  /// Each tag's figures over the window.
+  static func tagsJSON(_ trend: Trend) -> JSONValue {
+    .object(
+      trend.tags.map { tag in
+        (
+          tag.name,
+          .object(
+            [("track", .string(tag.track.rawValue))] + counts(tag.counts) + [
+              ("slope", .figure(tag.slope)), ("direction", .string(tag.direction.rawValue)),
+              ("weeks_observed", .int(tag.weeksObserved)),
+            ])
+        )
+      })
+  }
+
+  /// Each track's figures over the window, with its interval and direction.
+  static func tracksJSON(_ trend: Trend) -> JSONValue {
+    .object(
+      [trend.ic, trend.management].map { summary in
+        let figures = summary.figures
+        return (
+          figures.track.rawValue,
+          .object([
+            ("rate", .figure(figures.rate?.value)), ("low", .figure(figures.rate?.low)),
+            ("high", .figure(figures.rate?.high)),
+            ("observations", .int(figures.counts.observations)),
+            ("energized", .int(figures.counts.energized)),
+            ("drained", .int(figures.counts.drained)),
+            ("mean_energy", .figure(figures.counts.meanEnergy)),
+            ("tags_observed", .int(figures.tagsObserved)), ("slope", .figure(summary.slope)),
+            ("direction", .string(summary.direction.rawValue)),
+            ("weeks_observed", .int(summary.weeksObserved)),
+          ])
+        )
+      })
+  }
+
+  /// The lean with its interval, or null.
+  static func leanJSON(_ trend: Trend) -> JSONValue {
+    trend.lean.map {
+      .object([("value", .figure($0.value)), ("low", .figure($0.low)), ("high", .figure($0.high))])
+    } ?? .null
+  }
+
   /// energized, drained, observations, rate, mean_energy: the per-week and per-tag fields.
-  private static func counts(_ counts: MarkCounts) -> [(String, JSONValue)] {
+  private static func counts(_ counts: MarkCounts, rate: Double?? = nil) -> [(String, JSONValue)] {
     [
       ("energized", .int(counts.energized)), ("drained", .int(counts.drained)),
-      ("observations", .int(counts.observations)), ("rate", .figure(counts.rate)),
+      ("observations", .int(counts.observations)), ("rate", .figure(rate ?? counts.rate)),
       ("mean_energy", .figure(counts.meanEnergy)),
     ]
   }

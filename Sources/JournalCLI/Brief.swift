@@ -1,0 +1,126 @@
+import JournalAnalysis
+import JournalCore
+import JournalStore
+
+/// Everything `journal report` shows, gathered once and rendered as Markdown, HTML or JSON.
+struct Brief {
+  let today: Day
+  let trend: Trend
+  let entries: Journal.EntryCount
+  let suggestion: Suggestion
+  let experiments: [ExperimentResult]
+  let reflection: Reflection?
+  /// Tags with enough marks, best rate first: what energized most.
+  let energizers: [TagSummary]
+  /// Tags with enough marks, worst rate first: what drained most.
+  let drainers: [TagSummary]
+  /// Starred, non-private entries quoted as evidence, by tag name and mark.
+  let quotes: [QuoteKey: [Entry]]
+
+  struct QuoteKey: Hashable {
+    let tag: String
+    let mark: Mark
+  }
+
+  /// Marks a tag needs to be called one of the most energizing or draining.
+  static let minimumMarksToRank = 3
+  /// Quotes per tag and mark.
+  static let quotesPerTag = 2
+
+  var since: Day { trend.firstWeek.start }
+  var until: Day { trend.lastWeek.end }
+
+  /// Reads the brief for the weeks `first` ... `last`.
+  static func load(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek) throws(StoreError)
+    -> Brief
+  {
+    let trend = Trend(
+      counts: try journal.weeklyTagCounts(from: first, through: last), from: first, through: last)
+    var experiments: [ExperimentResult] = []
+    for experiment in try journal.experiments() {
+      let counts =
+        try ExperimentResult.span(of: experiment, today: today).map { (span) throws(StoreError) in
+          try journal.weeklyTagCounts(from: span.first, through: span.last)
+        } ?? []
+      experiments.append(ExperimentResult(experiment: experiment, counts: counts, today: today))
+    }
+    let ranked = trend.tags.filter { $0.counts.observations >= minimumMarksToRank }
+    let energizers = ranked.filter { ($0.counts.rate ?? 0) > 0 }
+      .sorted {
+        ($0.counts.rate ?? 0, $0.counts.observations) > (
+          $1.counts.rate ?? 0, $1.counts.observations
+        )
+      }
+    let drainers = ranked.filter { ($0.counts.rate ?? 0) < 0 }
+      .sorted {
+        ($0.counts.rate ?? 0, -$0.counts.observations) < (
+          $1.counts.rate ?? 0, -$1.counts.observations
+        )
+      }
+    // Each highlight is quoted once, under the first ranked tag it speaks for.
+    var quotes: [QuoteKey: [Entry]] = [:]
+    let ranks =
+      (energizers.prefix(3).map { QuoteKey(tag: $0.name, mark: .energized) })
+      + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
+    for entry in try journal.quotableHighlights(from: first.start, through: last.end, limit: 200) {
+      let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
+      if let key = ranks.first(where: {
+        keys.contains($0) && quotes[$0, default: []].count < quotesPerTag
+      }) {
+        quotes[key, default: []].append(entry)
+      }
+    }
+    return Brief(
+      today: today, trend: trend,
+      entries: try journal.entryCount(from: first.start, through: last.end),
+      suggestion: Suggestion(trend: trend), experiments: experiments,
+      reflection: try journal.latestReflection(onOrBefore: last.end),
+      energizers: Array(energizers.prefix(3)), drainers: Array(drainers.prefix(3)), quotes: quotes)
+  }
+
+  /// The headline of a suggestion.
+  static func headline(_ outcome: Suggestion.Outcome) -> String {
+    switch outcome {
+    case .ic: "IC track (Staff / Principal engineer)"
+    case .management: "Management track (engineering manager)"
+    case .techLead: "Tech lead: both tracks energize you"
+    case .unclear: "Unclear: try both deliberately"
+    }
+  }
+
+  /// A gentle word on the wrong-reason motives of the latest reflection, if any.
+  var motivesNote: String? {
+    let wrong = reflection?.motives.filter(\.isWrongReason) ?? []
+    guard !wrong.isEmpty else { return nil }
+    let list = wrong.map(\.phrase).joined(separator: ", ")
+    return
+      "You named \(list) among your reasons. The articles call these poor compasses on their own: "
+      + "worth asking whether the work itself, not the \(wrong.count == 1 ? "pull" : "pulls") "
+      + "around it, energizes you."
+  }
+
+  /// One line on an experiment's result.
+  static func verdictSentence(_ result: ExperimentResult) -> String {
+    let track = result.experiment.track == .ic ? "IC" : "management"
+    switch result.verdict {
+    case .notEnoughData:
+      let during = result.during?.counts.observations ?? 0
+      let before = result.baseline?.counts.observations ?? 0
+      return
+        "Not enough data yet: \(during) \(track) marks during, \(before) before (each side needs "
+        + "\(ExperimentResult.minimumMarks))."
+    case .moreEnergized, .lessEnergized, .noClearChange:
+      guard let change = result.change, let now = result.during?.rate,
+        let before = result.baseline?.rate
+      else { return "" }
+      let verb =
+        result.verdict == .moreEnergized
+        ? "energized you more"
+        : result.verdict == .lessEnergized ? "energized you less" : "made no clear difference"
+      return
+        "The \(track) side \(verb): \(Format.signed(now.value)) during against "
+        + "\(Format.signed(before.value)) before (change \(Format.signed(change.value)), 90% interval "
+        + "\(Format.signed(change.low)) to \(Format.signed(change.high)))."
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import JournalAnalysis
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct Experiment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Try a track deliberately, and see it measured against the weeks before.",
+      subcommands: [Start.self, ListExperiments.self, End.self],
+      defaultSubcommand: ListExperiments.self)
+  }
+}
+
+extension JournalCommand.Experiment {
+  struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start an experiment.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "What you will try, such as 'Mentor two new hires'.")
+    var title: String
+
+    @Option(help: "The track it tries: ic or management.")
+    var track: Track
+
+    @Option(help: ArgumentHelp("How many weeks it runs (1 to 52).", valueName: "n"))
+    var weeks: Int
+
+    @Option(help: "What you expect to learn.")
+    var hypothesis = ""
+
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("The first day (default: today).", valueName: "date"),
+      transform: Arguments.date)
+    var date: DateExpression?
+
+    func validate() throws {
+      guard track == .ic || track == .management else {
+        throw ValidationError("--track \(track.rawValue): an experiment tries ic or management.")
+      }
+      guard (1...52).contains(weeks) else {
+        throw ValidationError("--weeks \(weeks) is out of range; use 1 to 52.")
+      }
+      guard !title.allSatisfy(\.isWhitespace) else {
+        throw ValidationError("The title is empty; say what you will try.")
+      }
+    }
+
+    func run() throws {
+      let today = try Clock.today()
+      let start = date?.resolve(today: today) ?? today
+      let experiment = try store.open(.write).startExperiment(
+        title: title.trimmingWhitespace(), track: track,
+        hypothesis: hypothesis.trimmingWhitespace(),
+        start: start, weeks: weeks)
+      print(
+        "Started experiment \(experiment.id): '\(experiment.title)' (\(track.rawValue), "
+          + "\(weeks) weeks from \(start.iso)). Log your days as usual; 'journal experiment list' "
+          + "compares it with the \(weeks) weeks before.")
+    }
+  }
+
+  struct ListExperiments: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "List experiments with their results so far.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Output format (text or json).")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+      if format == .csv { throw ValidationError("'experiment list' prints text or json, not csv.") }
+    }
+
+    func run() throws {
+      let today = try Clock.today()
+      let journal = try store.open(.read)
+      var results: [ExperimentResult] = []
+      for experiment in try journal.experiments() {
+        let counts =
+          try ExperimentResult.span(of: experiment, today: today).map { span in
+            try journal.weeklyTagCounts(from: span.first, through: span.last)
+          } ?? []
+        results.append(ExperimentResult(experiment: experiment, counts: counts, today: today))
+      }
+      if format == .json {
+        print(JSONValue.array(results.map(ReportJSON.experiment)).rendered())
+        return
+      }
+      if results.isEmpty {
+        Console.error(
+          "No experiments yet; start one with 'journal experiment start TITLE --track management --weeks 6'."
+        )
+      }
+      for result in results {
+        let experiment = result.experiment
+        let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
+        print(
+          "\(experiment.id)  \(experiment.title)  [\(experiment.track.rawValue), \(experiment.plannedWeeks) weeks "
+            + "from \(experiment.start.iso), \(status)]")
+        print("   " + Brief.verdictSentence(result))
+      }
+    }
+  }
+
+  struct End: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "End an experiment and record what you learned.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The experiment's id.")
+    var id: Int64
+
+    @Option(help: "What you concluded.")
+    var outcome: String?
+
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("The last day (default: today).", valueName: "date"),
+      transform: Arguments.date)
+    var date: DateExpression?
+
+    func run() throws {
+      let today = try Clock.today()
+      let journal = try store.open(.update)
+      let day = date?.resolve(today: today) ?? today
+      let current = try journal.experiment(id: id)
+      guard day >= current.start else {
+        throw JournalError.emptyRange(since: current.start.iso, until: day.iso)
+      }
+      let experiment = try journal.endExperiment(
+        id: id, on: day, outcome: outcome?.trimmingWhitespace())
+      print("Ended experiment \(experiment.id): '\(experiment.title)' on \(day.iso).")
+    }
+  }
+}

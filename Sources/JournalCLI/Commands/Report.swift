@@ -1,0 +1,83 @@
+import ArgumentParser
+import JournalAnalysis
+import JournalCore
+import JournalStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension JournalCommand {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the brief for a career conversation: evidence, suggestion, next experiment.")
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+      case markdown, html, json
+    }
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var range: RangeOptions
+
+    @Option(help: ArgumentHelp("How many weeks, ending with the current one.", valueName: "n"))
+    var weeks: Int?
+
+    @Option(help: "Output format.")
+    var format: Format = .markdown
+
+    @Option(
+      help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+      if let weeks, !(1...520).contains(weeks) {
+        throw ValidationError("--weeks \(weeks) is out of range; use 1 to 520.")
+      }
+      if weeks != nil && (range.since != nil || range.until != nil) {
+        throw ValidationError("Give --weeks or --since/--until, not both.")
+      }
+    }
+
+    func run() throws {
+      let today = try Clock.today()
+      let (first, last) = try range.weeks(today: today, count: weeks)
+      let brief = try Brief.load(
+        journal: try store.open(.read), today: today, first: first, last: last)
+      let text: String
+      switch format {
+      case .markdown: text = ReportMarkdown.render(brief)
+      case .html: text = ReportHTML.render(brief)
+      case .json: text = ReportJSON.render(brief).rendered() + "\n"
+      }
+      if let output {
+        try OutputFile.save(text, to: output)
+        print("Wrote the \(format.rawValue) report to '\(output)'.")
+      } else {
+        print(text, terminator: "")
+      }
+    }
+  }
+}
+
+/// Files the user asked for (`--output`): created mode 0600, replaced whole.
+enum OutputFile {
+  static func save(_ text: String, to path: String) throws(JournalError) {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw .storage(.cannotOpen(path: path, reason: lastError())) }
+    defer { close(fd) }
+    fchmod(fd, 0o600)
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      guard written > 0 else { throw .storage(.cannotOpen(path: path, reason: lastError())) }
+      offset += written
+    }
+  }
+
+  private static func lastError() -> String {
+    String(cString: strerror(errno)).lowercased()
+  }
+}

@@ -1,0 +1,184 @@
+import JournalAnalysis
+import JournalCore
+
+/// The brief as Markdown: renders cleanly on a code host and reads well as plain text.
+enum ReportMarkdown {
+  static func render(_ brief: Brief) -> String {
+    var out: [String] = []
+    let trend = brief.trend
+    out.append("# Career brief: \(brief.since.iso) to \(brief.until.iso)")
+    out.append("")
+    var period =
+      "\(brief.entries.entries) entries over \(trend.weeks.count) weeks "
+      + "(\(trend.weeksObserved) with marks), \(trend.observations) marks."
+    if brief.entries.privateEntries > 0 {
+      period +=
+        " \(brief.entries.privateEntries) private \(brief.entries.privateEntries == 1 ? "entry counts" : "entries count") "
+        + "in the figures but \(brief.entries.privateEntries == 1 ? "is" : "are") never quoted."
+    }
+    out.append(period)
+    out.append("")
+
+    let suggestion = brief.suggestion
+    out.append("## Suggestion: \(Brief.headline(suggestion.outcome))")
+    out.append("")
+    out.append("Confidence: **\(percent(suggestion.confidence))**")
+    out.append("")
+    out += suggestion.reasons.map { "- " + $0 }
+    out.append("")
+    let idea = suggestion.nextExperiment
+    out.append(
+      "**Next experiment (\(idea.weeks) weeks, \(trackName(idea.track)) side):** \(idea.description)"
+    )
+    out.append("")
+    out.append("    " + idea.command)
+    out.append("")
+
+    out.append("## Energy by track")
+    out.append("")
+    out.append("| track | rate | 90% interval | marks | weeks | direction | mean energy |")
+    out.append("| --- | ---: | --- | ---: | ---: | --- | ---: |")
+    for summary in [trend.ic, trend.management] {
+      let figures = summary.figures
+      out.append(
+        "| \(trackName(figures.track)) | \(signed(figures.rate?.value)) | "
+          + (figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-")
+          + " | \(figures.counts.observations) | \(summary.weeksObserved) | \(summary.direction.rawValue) | "
+          + "\(signed(figures.counts.meanEnergy)) |")
+    }
+    if let lean = trend.lean {
+      out.append("")
+      out.append(
+        "Lean (IC minus management): **\(Format.signed(lean.value))**, 90% interval "
+          + "\(Format.signed(lean.low)) to \(Format.signed(lean.high)).")
+    }
+    out.append("")
+
+    out.append("## Energy by activity")
+    out.append("")
+    out.append("| activity | track | rate | energized | drained | marks | direction |")
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | --- |")
+    for tag in trend.tags {
+      out.append(
+        "| \(tag.name) | \(tag.track.rawValue) | \(signed(tag.counts.rate)) | \(tag.counts.energized) | "
+          + "\(tag.counts.drained) | \(tag.counts.observations) | \(tag.direction.rawValue) |")
+    }
+    out.append("")
+
+    out.append("## Week by week")
+    out.append("")
+    out.append(
+      "Weekly track rate from ▁ (-1, drained) to █ (+1, energized); · is a week without marks.")
+    out.append("")
+    out.append("```")
+    let renderer = TrendRenderer(style: Style(enabled: false))
+    for summary in [trend.ic, trend.management] {
+      let rates = trend.weeks.map { $0.tracks[summary.figures.track]?.rate?.value }
+      out.append(trackName(summary.figures.track).rightPadded(to: 11) + renderer.sparkline(rates))
+    }
+    out.append("weeks      \(trend.firstWeek) … \(trend.lastWeek)")
+    out.append("```")
+    out.append("")
+
+    out.append("## What energized and what drained most")
+    out.append("")
+    out += evidence(
+      brief, tags: brief.energizers, mark: .energized, empty: "Nothing energized you clearly yet.")
+    out += evidence(
+      brief, tags: brief.drainers, mark: .drained, empty: "Nothing drained you clearly.")
+
+    out.append("## Experiments")
+    out.append("")
+    if brief.experiments.isEmpty {
+      out.append("None yet. Start one with the command above.")
+    }
+    for result in brief.experiments {
+      let experiment = result.experiment
+      let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
+      out.append(
+        "- **\(escape(experiment.title))** (\(trackName(experiment.track)), from \(experiment.start.iso), "
+          + "\(experiment.plannedWeeks) weeks, \(status)): \(Brief.verdictSentence(result))")
+      if !experiment.hypothesis.isEmpty {
+        out.append("  Hypothesis: \(escape(experiment.hypothesis))")
+      }
+      if let outcome = experiment.outcome, !outcome.isEmpty {
+        out.append("  Outcome: \(escape(outcome))")
+      }
+    }
+    out.append("")
+
+    out.append("## Latest reflection")
+    out.append("")
+    if let reflection = brief.reflection {
+      out.append("Written \(reflection.day.iso).")
+      out.append("")
+      if !reflection.fiveYears.isEmpty {
+        out.append(
+          "- *In five years, the person in the room who knows:* \(escape(reflection.fiveYears))")
+      }
+      if !reflection.motives.isEmpty {
+        out.append("- *Motives:* " + reflection.motives.map(\.phrase).joined(separator: ", "))
+      }
+      if !reflection.note.isEmpty { out.append("- *Note:* \(escape(reflection.note))") }
+      if let note = brief.motivesNote {
+        out.append("")
+        out.append("> " + note)
+      }
+    } else {
+      out.append("None yet: `journal reflect` asks the articles' questions.")
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private static func evidence(_ brief: Brief, tags: [TagSummary], mark: Mark, empty: String)
+    -> [String]
+  {
+    var out: [String] = []
+    out.append(mark == .energized ? "**Energized most**" : "**Drained most**")
+    out.append("")
+    if tags.isEmpty {
+      out.append(empty)
+      out.append("")
+      return out
+    }
+    for tag in tags {
+      out.append(
+        "- **\(tag.name)** (\(tag.track.rawValue)): rate \(signed(tag.counts.rate)) from "
+          + "\(tag.counts.observations) marks")
+      for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
+        out.append(
+          "  > \(entry.day.iso): \(escape(EntryRenderer.summary(of: entry.text, limit: 160)))")
+      }
+    }
+    out.append("")
+    return out
+  }
+
+  static func trackName(_ track: Track) -> String {
+    track == .ic ? "IC" : "Management"
+  }
+
+  /// `73%`; never a flat 100% or 0%, which no amount of journaling can justify.
+  static func percent(_ value: Double) -> String {
+    if value > 0.99 { return "over 99%" }
+    if value < 0.01 { return value == 0 ? "none" : "under 1%" }
+    return "\(Int((value * 100).rounded()))%"
+  }
+
+  private static func signed(_ value: Double?) -> String {
+    value.map(Format.signed) ?? "-"
+  }
+
+  /// Keeps user text from being read as Markdown structure (tables, emphasis, HTML).
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for character in text {
+      switch character {
+      case "|", "*", "_", "`", "<", ">", "[", "]", "#", "\\": out += "\\" + String(character)
+      case "\n", "\r": out += " "
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

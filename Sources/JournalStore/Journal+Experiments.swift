@@ -1,0 +1,133 @@
+import JournalCore
+
+extension Journal {
+  /// Starts an experiment.
+  ///
+  /// - Parameters:
+  ///   - title: What the trial is.
+  ///   - track: `.ic` or `.management`.
+  ///   - hypothesis: What the user expects.
+  ///   - start: The first day.
+  ///   - weeks: The planned length, 1 ... 52.
+  /// - Returns: The stored experiment.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func startExperiment(
+    title: String, track: Track, hypothesis: String, start: Day, weeks: Int
+  ) throws(StoreError) -> Experiment {
+    try db.transaction { () throws(StoreError) -> Experiment in
+      try db.prepare(
+        "INSERT INTO experiment (title, track, hypothesis, startDay, plannedWeeks) VALUES (?, ?, ?, ?, ?)"
+      ).run([
+        .text(title), .text(track.rawValue), .text(hypothesis), .text(start.iso),
+        .integer(Int64(weeks)),
+      ])
+      return try experiment(id: db.lastInsertedRowID)
+    }
+  }
+
+  /// Ends an experiment.
+  ///
+  /// - Parameters:
+  ///   - id: The experiment's number.
+  ///   - day: The day it ended.
+  ///   - outcome: What the user concluded.
+  /// - Returns: The ended experiment.
+  /// - Throws: `StoreError.unknownExperiment`, `.experimentEnded`.
+  public func endExperiment(id: Int64, on day: Day, outcome: String?) throws(StoreError)
+    -> Experiment
+  {
+    try db.transaction { () throws(StoreError) -> Experiment in
+      let current = try experiment(id: id)
+      guard current.end == nil else { throw .experimentEnded(id: id) }
+      try db.prepare(
+        """
+        UPDATE experiment SET endDay = ?, outcome = ?,
+          updatedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+        WHERE id = ?
+        """
+      ).run([.text(day.iso), outcome.map { .text($0) } ?? .null, .integer(id)])
+      return try experiment(id: id)
+    }
+  }
+
+  /// Every experiment, oldest start first.
+  ///
+  /// - Returns: The experiments.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func experiments() throws(StoreError) -> [Experiment] {
+    var experiments: [Experiment] = []
+    try db.prepare(Self.experimentSelect + " ORDER BY startDay, id").forEachRow {
+      (row) throws(StoreError) in
+      experiments.append(Self.experiment(from: row))
+    }
+    return experiments
+  }
+
+  /// The experiment with `id`.
+  ///
+  /// - Parameter id: The experiment's number.
+  /// - Returns: The experiment.
+  /// - Throws: `StoreError.unknownExperiment`.
+  public func experiment(id: Int64) throws(StoreError) -> Experiment {
+    let statement = try db.prepare(Self.experimentSelect + " WHERE id = ?")
+    try statement.bind([.integer(id)])
+    guard try statement.step() else { throw .unknownExperiment(id: id) }
+    return Self.experiment(from: statement)
+  }
+
+  private static let experimentSelect = """
+    SELECT id, title, track, hypothesis, startDay, plannedWeeks, endDay, outcome FROM experiment
+    """
+
+  private static func experiment(from row: Statement) -> Experiment {
+    Experiment(
+      id: row.int(0), title: row.text(1), track: Track(rawValue: row.text(2)) ?? .ic,
+      hypothesis: row.text(3), start: Day(iso: row.text(4)) ?? Day(ordinal: 0),
+      plannedWeeks: Int(row.int(5)), end: row.optionalText(6).flatMap { Day(iso: $0) },
+      outcome: row.optionalText(7))
+  }
+
+  // MARK: - Reflections
+
+  /// Records a reflection.
+  ///
+  /// - Parameters:
+  ///   - day: The day it is written.
+  ///   - fiveYears: The five-year answer.
+  ///   - motives: The motives named.
+  ///   - note: Anything else.
+  /// - Returns: The stored reflection.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func addReflection(day: Day, fiveYears: String, motives: [Motive], note: String)
+    throws(StoreError) -> Reflection
+  {
+    try db.transaction { () throws(StoreError) -> Reflection in
+      try db.prepare("INSERT INTO reflection (day, fiveYears, motives, note) VALUES (?, ?, ?, ?)")
+        .run([
+          .text(day.iso), .text(fiveYears), .text(motives.map(\.rawValue).joined(separator: ",")),
+          .text(note),
+        ])
+      return Reflection(
+        id: db.lastInsertedRowID, day: day, fiveYears: fiveYears, motives: motives, note: note)
+    }
+  }
+
+  /// The latest reflection on or before `day`: the newest day, then the newest written.
+  ///
+  /// - Parameter day: The last day considered.
+  /// - Returns: The reflection, or `nil` when there is none.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func latestReflection(onOrBefore day: Day) throws(StoreError) -> Reflection? {
+    let statement = try db.prepare(
+      """
+      SELECT id, day, fiveYears, motives, note FROM reflection WHERE day <= ?
+      ORDER BY day DESC, id DESC LIMIT 1
+      """)
+    try statement.bind([.text(day.iso)])
+    guard try statement.step() else { return nil }
+    return Reflection(
+      id: statement.int(0), day: Day(iso: statement.text(1)) ?? day, fiveYears: statement.text(2),
+      motives: statement.text(3).split(separator: ",").compactMap { Motive(rawValue: String($0)) },
+      note: statement.text(4))
+  }
+}
