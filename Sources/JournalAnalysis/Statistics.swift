@@ -13,6 +13,7 @@ public struct Estimate: Hashable, Sendable {
   ///   - value: The best estimate.
   ///   - low: The interval's lower end.
   ///   - high: The interval's upper end.
+  ///   - unclampedHalfWidth: z × standard deviation before clamping; half the width when `nil`.
   public init(value: Double, low: Double, high: Double, unclampedHalfWidth: Double? = nil) {
     self.value = value
     self.low = low
