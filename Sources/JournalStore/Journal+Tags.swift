@@ -30,16 +30,16 @@ extension Journal {
   /// Creates a tag.
   ///
   /// - Parameters:
-  ///   - name: A canonical kebab-case name.
+  ///   - name: A kebab-case name, in any case; stored lowercase.
   ///   - track: The track it speaks for.
   ///   - description: What it covers.
-  /// - Throws: `StoreError.tagExists`.
+  /// - Throws: `StoreError.invalidTagName` or `.tagExists`.
   public func addTag(name: String, track: Track, description: String) throws(StoreError) {
-    guard TagName.normalize(name) == name else { throw .invalidTagName(name) }
+    guard let canonical = TagName.normalize(name) else { throw .invalidTagName(name) }
     try db.transaction { () throws(StoreError) in
-      guard try tagID(name) == nil else { throw .tagExists(name: name) }
+      guard try tagID(canonical) == nil else { throw .tagExists(name: name) }
       try db.prepare("INSERT INTO tag (name, track, description) VALUES (?, ?, ?)")
-        .run([.text(name), .text(track.rawValue), .text(description)])
+        .run([.text(canonical), .text(track.rawValue), .text(description)])
     }
   }
 
@@ -50,11 +50,11 @@ extension Journal {
   ///   - newName: A canonical kebab-case name no other tag has.
   /// - Throws: `StoreError.unknownTag` or `.tagExists`.
   public func renameTag(_ name: String, to newName: String) throws(StoreError) {
-    guard TagName.normalize(newName) == newName else { throw .invalidTagName(newName) }
+    guard let canonical = TagName.normalize(newName) else { throw .invalidTagName(newName) }
     try db.transaction { () throws(StoreError) in
       let id = try requireTag(name)
-      if let other = try tagID(newName), other != id { throw .tagExists(name: newName) }
-      try db.prepare("UPDATE tag SET name = ? WHERE id = ?").run([.text(newName), .integer(id)])
+      if let other = try tagID(canonical), other != id { throw .tagExists(name: newName) }
+      try db.prepare("UPDATE tag SET name = ? WHERE id = ?").run([.text(canonical), .integer(id)])
     }
   }
 

@@ -1,0 +1,164 @@
+import Foundation
+import JournalCore
+import TestSupport
+import Testing
+
+@testable import JournalStore
+
+@Suite("Migrations")
+struct MigrationTests {
+  /// Builds a journal at `version` the way the migrator does: each of the first `version`
+  /// migrations, then `PRAGMA user_version` set to its number.
+  static func makeJournal(at path: String, version: Int) throws {
+    let raw = try rawDatabase(at: path)
+    try raw.execute("PRAGMA journal_mode = WAL")
+    for (index, migration) in Schema.migrations.prefix(version).enumerated() {
+      try raw.execute("BEGIN IMMEDIATE")
+      try raw.execute(migration.sql)
+      try raw.execute("PRAGMA user_version = \(index + 1)")
+      try raw.execute("COMMIT")
+    }
+  }
+
+  /// The names of the tables the migration `sql` creates, in order.
+  static func createdTables(_ sql: String) -> [String] {
+    sql.split(whereSeparator: \.isNewline).compactMap { line in
+      let words = line.split(separator: " ")
+      guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" else { return nil }
+      return String(words[2].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
+    }
+  }
+
+  @Test("a version-1 journal with entries migrates to the current version and keeps its data")
+  func migratesFromVersionOne() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    try Self.makeJournal(at: path, version: 1)
+    do {
+      // Data written by a version-1 binary, in version-1 columns.
+      let raw = try rawDatabase(at: path)
+      try raw.execute(
+        """
+        INSERT INTO entry (id, day, text, energy) VALUES (1, '2026-11-16', 'Old entry', 1);
+        INSERT INTO entry (id, day, text, energy, deletedAt)
+          VALUES (2, '2026-11-17', 'Old deleted entry', -1, '2026-11-18T10:00:00Z');
+        INSERT INTO entryTag (entryId, tagId, mark)
+          SELECT 1, id, 1 FROM tag WHERE name = 'coaching';
+        INSERT INTO entryTag (entryId, tagId, mark)
+          SELECT 1, id, -1 FROM tag WHERE name = 'deep-work';
+        INSERT INTO entryTag (entryId, tagId, mark)
+          SELECT 2, id, 1 FROM tag WHERE name = 'coaching';
+        """)
+      #expect(try raw.integer("PRAGMA user_version") == 1)
+    }
+    let journal = try Journal.open(at: path, access: .write)
+    #expect(try journal.schemaVersion() == Schema.currentVersion)
+    let entry = try journal.entry(id: 1)
+    #expect(entry.text == "Old entry")
+    #expect(entry.day.iso == "2026-11-16")
+    #expect(entry.energy == 1)
+    #expect(entry.tags == [energized("coaching"), drained("deep-work")])
+    #expect(throws: StoreError.deletedEntry(id: 2)) { try journal.entry(id: 2) }
+    #expect(try journal.tag("coaching")?.energizedCount == 1)
+    #expect(try journal.tag("deep-work")?.drainedCount == 1)
+    #expect(try journal.ids(EntryFilter(search: "old")) == [1])
+    // And the migrated journal takes new entries.
+    let added = try journal.addEntry(
+      NewEntry(day: try day("2026-11-20"), text: "New entry", tags: [energized("coaching")]))
+    #expect(added.id == 3)
+    #expect(try journal.tag("coaching")?.energizedCount == 2)
+  }
+
+  @Test("every intermediate version migrates to the current one")
+  func everyVersionMigrates() throws {
+    for version in 0..<Schema.currentVersion {
+      let folder = try TemporaryDirectory()
+      defer { folder.remove() }
+      let path = folder.file("journal.sqlite")
+      try Self.makeJournal(at: path, version: version)
+      if version == 0 {
+        // An empty journal that was stamped but never migrated.
+        let raw = try rawDatabase(at: path)
+        try raw.execute("PRAGMA application_id = \(Schema.applicationID)")
+      }
+      let journal = try Journal.open(at: path, access: .write)
+      #expect(try journal.schemaVersion() == Schema.currentVersion, "from version \(version)")
+      #expect(try journal.tags().count == 6, "from version \(version)")
+    }
+  }
+
+  @Test("a migration that fails midway is rolled back whole and the version stays")
+  func failedFirstMigrationRollsBack() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    do {
+      // A stamped journal at version 0 in which 0001 will fail at `CREATE TABLE entryTag`,
+      // after it has created `tag` and `entry`.
+      let raw = try rawDatabase(at: path)
+      try raw.execute(
+        """
+        PRAGMA application_id = \(Schema.applicationID);
+        CREATE TABLE entryTag (sabotage TEXT);
+        INSERT INTO entryTag VALUES ('still here');
+        """)
+    }
+    for _ in 0..<2 {
+      let error = thrownError { try Journal.open(at: path, access: .write) }
+      guard case .sqlite(_, let message, _)? = error else {
+        Issue.record("expected a SQLite error, got \(String(describing: error))")
+        continue
+      }
+      #expect(message.contains("entryTag"))
+    }
+    let raw = try rawDatabase(at: path)
+    #expect(try raw.integer("PRAGMA user_version") == 0)
+    #expect(try raw.integer("PRAGMA application_id") == Schema.applicationID)
+    #expect(try !raw.hasObject("tag"))
+    #expect(try !raw.hasObject("entry"))
+    #expect(try !raw.hasObject("entryText"))
+    #expect(try raw.string("SELECT sabotage FROM entryTag") == "still here")
+  }
+
+  @Test(
+    "a failing later migration keeps the earlier ones and the journal's data",
+    .enabled(if: Schema.currentVersion >= 2, "needs at least two migrations"))
+  func failedLaterMigrationRollsBack() throws {
+    let last = Schema.currentVersion - 1
+    let blocked = try #require(
+      Self.createdTables(Schema.migrations[last].sql).first,
+      "the last migration creates no table to block")
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    try Self.makeJournal(at: path, version: last)
+    do {
+      let raw = try rawDatabase(at: path)
+      try raw.execute(
+        """
+        INSERT INTO entry (id, day, text) VALUES (1, '2026-11-16', 'Must survive');
+        CREATE TABLE \(blocked) (sabotage TEXT);
+        """)
+    }
+    let objectsBefore = try rawDatabase(at: path)
+      .integer("SELECT count(*) FROM sqlite_schema")
+    let error = thrownError { try Journal.open(at: path, access: .write) }
+    guard case .sqlite? = error else {
+      Issue.record("expected a SQLite error, got \(String(describing: error))")
+      return
+    }
+    let raw = try rawDatabase(at: path)
+    #expect(try raw.integer("PRAGMA user_version") == Int64(last))
+    #expect(try raw.integer("SELECT count(*) FROM sqlite_schema") == objectsBefore)
+    #expect(try raw.string("SELECT text FROM entry WHERE id = 1") == "Must survive")
+  }
+
+  @Test("createdTables reads CREATE TABLE names")
+  func createdTablesHelper() {
+    #expect(
+      Self.createdTables(
+        "CREATE TABLE tag (\n  id);\nCREATE INDEX x ON tag (id);\nCREATE TABLE entry (")
+        == ["tag", "entry"])
+  }
+}
