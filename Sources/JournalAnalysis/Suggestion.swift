@@ -54,6 +54,7 @@ public struct Suggestion: Hashable, Sendable {
       $0.weeksObserved < Self.minimumWeeks || $0.figures.counts.observations < Self.minimumMarks
     }
     if let exposure = Self.exposureSentence(trend) { reasons.append(exposure) }
+    reasons += Self.splitSentences(trend)
 
     guard thin.isEmpty, let lean = trend.lean, let ic = trend.ic.figures.rate,
       let management = trend.management.figures.rate
@@ -155,6 +156,22 @@ public struct Suggestion: Hashable, Sendable {
       return
         "\(name(summary.figures.track)) energy has been \(summary.direction.rawValue) "
         + "(\(Format.signed(slope)) a week over \(summary.weeksObserved) weeks)."
+    }
+  }
+
+  /// When a track's activities pull in opposite directions, name them: "coaching energized you
+  /// while delivery drained you" is more useful than their average.
+  private static func splitSentences(_ trend: Trend) -> [String] {
+    [Track.ic, .management].compactMap { track in
+      let tags = trend.tags.filter { $0.track.counts(toward: track) && $0.counts.observations > 0 }
+      guard let best = tags.max(by: { ($0.counts.rate ?? 0) < ($1.counts.rate ?? 0) }),
+        let worst = tags.min(by: { ($0.counts.rate ?? 0) < ($1.counts.rate ?? 0) }),
+        let high = best.counts.rate, let low = worst.counts.rate, high > 0, low < 0
+      else { return nil }
+      return
+        "Within \(track == .ic ? "IC" : "management"), \(best.name) energized you "
+        + "(\(Format.signed(high)) from \(best.counts.observations) marks) while \(worst.name) drained "
+        + "you (\(Format.signed(low)) from \(worst.counts.observations) marks)."
     }
   }
 

@@ -1,0 +1,174 @@
+import JournalAnalysis
+import JournalCore
+import Testing
+
+@Suite struct SuggestionTests {
+  /// Four weeks, each with the same counts per tag.
+  private func fourWeeks(_ perWeek: [(String, Int, Int)]) -> Trend {
+    let first = Fixture.week("2026-10-26")
+    var counts: [WeeklyTagCount] = []
+    for week in 0..<4 {
+      for (tag, energized, drained) in perWeek {
+        counts.append(Fixture.count(tag, energized, drained, week: week, from: first))
+      }
+    }
+    return Trend(counts: counts, from: first, through: first.adding(weeks: 3))
+  }
+
+  @Test func icWhenTheLeanClearlyExcludesZero() throws {
+    // deep-work 12/0 → 12/14 = 0.8571; delivery 0/12 → -0.8571. Lean 1.7143.
+    // Var each = 4*13*1/(14^2*15) = 52/2940; Var(lean) = 104/2940, sd 0.18808,
+    // interval [1.7143 - 0.3094, 2] excludes 0. Both tracks: 4 weeks, 12 marks.
+    let suggestion = Suggestion(trend: fourWeeks([("deep-work", 3, 0), ("delivery", 0, 3)]))
+    #expect(suggestion.outcome == .ic)
+    #expect(suggestion.confidence > 0.999)
+    #expect(suggestion.underSampled == nil)
+    #expect(suggestion.nextExperiment.track == .ic)
+    #expect(suggestion.reasons.contains { $0.contains("+1.71") && $0.contains("excludes 0") })
+    #expect(suggestion.reasons.contains { $0.hasPrefix("IC activities: energy rate +0.86") })
+  }
+
+  @Test func managementWhenTheLeanIsClearlyNegative() {
+    let suggestion = Suggestion(trend: fourWeeks([("deep-work", 0, 3), ("coaching", 3, 0)]))
+    #expect(suggestion.outcome == .management)
+    #expect(suggestion.confidence > 0.999)
+    #expect(suggestion.nextExperiment.track == .management)
+  }
+
+  @Test func techLeadWhenBothClearlyEnergizeAndNeitherMore() {
+    // deep-work and coaching each 12/4: shrunk 8/18 = 0.4444, Var = 4*13*5/(18^2*19) = 260/6156,
+    // sd 0.20551, low = 0.4444 - 0.3380 = 0.1064 > 0. Lean 0 covers 0.
+    // Confidence = Φ(0.4444 / 0.20551)^2 = Φ(2.16262)^2 = 0.96966 (scipy).
+    let suggestion = Suggestion(trend: fourWeeks([("deep-work", 3, 1), ("coaching", 3, 1)]))
+    #expect(suggestion.outcome == .techLead)
+    #expect(close(suggestion.confidence, 0.969_663, tolerance: 1e-5))
+    #expect(suggestion.reasons.contains { $0.contains("tech-lead") })
+  }
+
+  @Test func unclearWhenThinNamesTheUnderSampledSide() {
+    // Two weeks of deep-work only: IC has 2 weeks (< 4), management nothing.
+    let first = Fixture.week("2026-11-09")
+    let trend = Trend(
+      counts: [
+        Fixture.count("deep-work", 3, 0, week: 0, from: first),
+        Fixture.count("deep-work", 3, 0, week: 1, from: first),
+      ], from: first, through: first.adding(weeks: 1))
+    let suggestion = Suggestion(trend: trend)
+    #expect(suggestion.outcome == .unclear)
+    #expect(suggestion.confidence == 0)
+    #expect(suggestion.underSampled == .management)
+    #expect(suggestion.nextExperiment.track == .management)
+    #expect(suggestion.nextExperiment.description.contains("mentor"))
+    #expect(
+      suggestion.reasons.contains {
+        $0.hasPrefix("Management is under-sampled: 0 marks over 0 weeks")
+      })
+    #expect(
+      suggestion.reasons.contains { $0.hasPrefix("IC is under-sampled: 6 marks over 2 weeks") })
+  }
+
+  @Test func unclearWhenBalanced() {
+    // deep-work and coaching each 8/4: shrunk 4/14 = 0.2857, Var = 4*9*5/(14^2*15) = 0.06122,
+    // low = 0.2857 - 1.6449*0.2474 = -0.1213: not clearly positive. Lean 0: P(lean > 0) = 0.5.
+    let suggestion = Suggestion(trend: fourWeeks([("deep-work", 2, 1), ("coaching", 2, 1)]))
+    #expect(suggestion.outcome == .unclear)
+    #expect(close(suggestion.confidence, 0.5, tolerance: 1e-6))
+    // Equal marks: the IC side is the one to try next (ties go to IC).
+    #expect(suggestion.underSampled == .ic)
+    #expect(suggestion.nextExperiment.track == .ic)
+    #expect(suggestion.nextExperiment.description.contains("broader"))
+    #expect(suggestion.reasons.contains { $0.contains("balanced") })
+  }
+
+  @Test func exposureDoesNotDecide() {
+    // 60 drained delivery marks and 8 energized coaching marks over four weeks, nothing on IC.
+    // Pooled, management would be -0.76 and "dominant"; here IC is simply under-sampled, and the
+    // reasons say that coaching energized while delivery drained.
+    let suggestion = Suggestion(trend: fourWeeks([("delivery", 0, 15), ("coaching", 2, 0)]))
+    #expect(suggestion.outcome == .unclear)
+    #expect(suggestion.underSampled == .ic)
+    #expect(
+      suggestion.reasons.contains {
+        $0.contains("coaching energized you (+1.00 from 8 marks)")
+          && $0.contains("delivery drained you (-1.00 from 60 marks)")
+      })
+    #expect(
+      suggestion.reasons.contains { $0.hasPrefix("Delivery was logged most (60 of 68 marks)") })
+  }
+
+  @Test func exposureDoesNotDecideWithBothTracksLogged() throws {
+    // Add deep-work 3/1 a week. Management = mean(-60/62, 8/10) = -0.0839; IC = 8/18 = 0.4444.
+    // Lean 0.5283 with Var = 260/6156 + (244/242172 + 36/1100)/4 = 0.05067: [0.1581, 0.8986].
+    // The 60 delivery marks do not make it "management"; the balanced rates make it IC.
+    let trend = fourWeeks([("delivery", 0, 15), ("coaching", 2, 0), ("deep-work", 3, 1)])
+    let lean = try #require(trend.lean)
+    #expect(close(lean.value, 8.0 / 18 - (-60.0 / 62 + 0.8) / 2))
+    #expect(
+      close(lean.low, lean.value - Statistics.z90 * 0.050_668_9.squareRoot(), tolerance: 1e-5))
+    #expect(Suggestion(trend: trend).outcome == .ic)
+  }
+
+  @Test(arguments: [(0.0, 0.5), (1.0, 0.841_344_7), (-1.959_964, 0.025), (3.0, 0.998_650_1)])
+  func normalCDF(x: Double, expected: Double) {
+    #expect(close(Statistics.normalCDF(x), expected, tolerance: 2e-7))
+  }
+}
+
+@Suite struct ExperimentResultTests {
+  private let start = Fixture.day("2026-11-02")  // a Monday
+
+  private func experiment(weeks: Int = 2) -> Experiment {
+    Experiment(
+      id: 1, title: "Mentor two new hires", track: .management, start: start, plannedWeeks: weeks)
+  }
+
+  @Test func judgedAgainstTheSameNumberOfWeeksBefore() throws {
+    // Baseline (2026-10-19, 2026-10-26): coaching 0/2 each → 0/4: shrunk -4/6 = -0.6667.
+    // During (2026-11-02, 2026-11-09): coaching 2/0 each → 4/0: +0.6667.
+    // Var each = 4*1*5/(6^2*7) = 20/252; change 1.3333 ± 1.6449 * sqrt(40/252) = [0.6780, 1.9887].
+    let base = Fixture.week("2026-10-19")
+    let counts = [
+      Fixture.count("coaching", 0, 2, week: 0, from: base),
+      Fixture.count("coaching", 0, 2, week: 1, from: base),
+      Fixture.count("coaching", 2, 0, week: 2, from: base),
+      Fixture.count("coaching", 2, 0, week: 3, from: base),
+      Fixture.count("coaching", 9, 0, week: 4, from: base),  // after the experiment: ignored
+      Fixture.count("deep-work", 0, 9, week: 2, from: base),  // the other track: ignored
+    ]
+    let span = try #require(
+      ExperimentResult.span(of: experiment(), today: Fixture.day("2026-11-20")))
+    #expect(span.first.start.iso == "2026-10-19")
+    #expect(span.last.start.iso == "2026-11-09")
+    let result = ExperimentResult(
+      experiment: experiment(), counts: counts, today: Fixture.day("2026-11-20"))
+    #expect(close(result.during?.rate?.value, 4.0 / 6))
+    #expect(close(result.baseline?.rate?.value, -4.0 / 6))
+    let change = try #require(result.change)
+    #expect(close(change.value, 8.0 / 6))
+    #expect(close(change.low, 8.0 / 6 - Statistics.z90 * (40.0 / 252).squareRoot()))
+    #expect(result.verdict == .moreEnergized)
+  }
+
+  @Test func notEnoughDataWhenEitherSideIsThin() {
+    let base = Fixture.week("2026-10-19")
+    let counts = [
+      Fixture.count("coaching", 0, 4, week: 0, from: base),
+      Fixture.count("coaching", 1, 0, week: 2, from: base),
+    ]
+    let result = ExperimentResult(
+      experiment: experiment(), counts: counts, today: Fixture.day("2026-11-20"))
+    #expect(result.verdict == .notEnoughData)
+    #expect(result.change == nil)
+    #expect(result.during?.counts.observations == 1)
+  }
+
+  @Test func aRunningExperimentIsJudgedOnTheWeeksSoFar() throws {
+    // Planned 6 weeks from 2026-11-02; today 2026-11-10 is in its second week, so the baseline
+    // is the 2 weeks before.
+    let span = try #require(
+      ExperimentResult.span(of: experiment(weeks: 6), today: Fixture.day("2026-11-10")))
+    #expect(span.first.start.iso == "2026-10-19")
+    #expect(span.last.start.iso == "2026-11-09")
+    #expect(ExperimentResult.span(of: experiment(), today: Fixture.day("2026-11-01")) == nil)
+  }
+}
