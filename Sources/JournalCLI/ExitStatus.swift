@@ -30,8 +30,13 @@ public enum ExitStatus {
         .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded:
         return dataError
       }
-    case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange:
+    case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
+      .invalidImport, .unknownImportTags, .unhealthy:
       return dataError
+    case .importFileMissing:
+      return noInput
+    case .fileExists:
+      return usage
     case .confirmationNeeded:
       return usage
     case .editorFailed, .cancelled:

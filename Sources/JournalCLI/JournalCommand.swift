@@ -13,7 +13,8 @@ public struct JournalCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Add.self, List.self, Show.self, Edit.self, Delete.self, Restore.self, Tags.self, Trend.self,
-      Demo.self,
+      Report.self, Experiment.self, Reflect.self, Export.self, Import.self, Backup.self,
+      Doctor.self, Demo.self,
     ]
   )
 

@@ -23,6 +23,16 @@ public enum JournalError: Error, CustomStringConvertible {
   case confirmationNeeded(command: String)
   /// The user answered no.
   case cancelled
+  /// The file to import does not exist.
+  case importFileMissing(path: String)
+  /// The file to import is not in the format it should be; nothing was imported.
+  case invalidImport(path: String, format: String, problem: String)
+  /// A jrnl import names tags the journal lacks and no `--map` covers; nothing was imported.
+  case unknownImportTags(path: String, tags: [String])
+  /// `backup` would overwrite a file.
+  case fileExists(path: String)
+  /// `doctor` found problems.
+  case unhealthy(path: String, checks: [String])
 
   public var description: String {
     switch self {
@@ -48,6 +58,22 @@ public enum JournalError: Error, CustomStringConvertible {
       return "Refusing to \(command) without confirmation; pass --yes."
     case .cancelled:
       return "Cancelled; nothing was changed."
+    case .importFileMissing(let path):
+      return "No file at '\(path)'; check the path to import."
+    case .invalidImport(let path, let format, let problem):
+      let kind = format.isEmpty ? "" : " as \(format)"
+      return "Cannot import '\(path)'\(kind): \(problem); nothing was imported."
+    case .unknownImportTags(let path, let tags):
+      let list = tags.map { "'\($0)'" }.joined(separator: ", ")
+      return
+        "'\(path)' uses tags the journal lacks (\(list)); map each with --map OLD=NEW (NEW may "
+        + "start with + or -) or pass --create-tags; nothing was imported."
+    case .fileExists(let path):
+      return "'\(path)' exists already; pass --force to replace it."
+    case .unhealthy(let path, let checks):
+      return
+        "'\(path)' failed \(checks.joined(separator: ", ")); restore a backup, or export what "
+        + "can be read and import it into a new journal."
     }
   }
 }

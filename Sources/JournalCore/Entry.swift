@@ -11,7 +11,8 @@ public struct Entry: Hashable, Sendable {
   public var text: String
   /// The overall energy of the day, -2 (drained) ... +2 (energized), when given.
   public var energy: Int?
-  /// The activities of the day and how each felt, energized first, then by name.
+  /// The activities of the day and how each felt: energized, then drained, then logged, each
+  /// by name.
   public var tags: [TagMark]
   /// A highlight the user wants quoted as evidence.
   public var isStarred: Bool
@@ -21,6 +22,8 @@ public struct Entry: Hashable, Sendable {
   public var createdAt: String
   /// When the entry was last changed, ISO 8601 UTC.
   public var updatedAt: String
+  /// When `journal delete` hid the entry, ISO 8601 UTC; `nil` for a live entry.
+  public var deletedAt: String?
 
   /// Creates an entry value.
   ///
@@ -35,9 +38,11 @@ public struct Entry: Hashable, Sendable {
   ///   - isPrivate: Whether the entry may never be quoted.
   ///   - createdAt: Creation time, ISO 8601 UTC.
   ///   - updatedAt: Last change, ISO 8601 UTC.
+  ///   - deletedAt: When it was deleted, `nil` when live.
   public init(
     id: Int64, uuid: String, day: Day, text: String, energy: Int?, tags: [TagMark],
-    isStarred: Bool = false, isPrivate: Bool = false, createdAt: String, updatedAt: String
+    isStarred: Bool = false, isPrivate: Bool = false, createdAt: String, updatedAt: String,
+    deletedAt: String? = nil
   ) {
     self.id = id
     self.uuid = uuid
@@ -49,6 +54,7 @@ public struct Entry: Hashable, Sendable {
     self.isPrivate = isPrivate
     self.createdAt = createdAt
     self.updatedAt = updatedAt
+    self.deletedAt = deletedAt
   }
 
   /// The allowed overall energies.

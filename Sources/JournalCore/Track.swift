@@ -27,18 +27,37 @@ public enum Mark: String, CaseIterable, Codable, Sendable {
   case energized
   /// It took energy.
   case drained
+  /// Done, with no feeling recorded: exposure without energy, as imports from tools that have
+  /// no energized/drained mark (jrnl) arrive. Counts as exposure, never in a rate.
+  case logged
 
-  /// The value stored in the database: +1 for energized, -1 for drained.
-  public var storedValue: Int { self == .energized ? 1 : -1 }
+  /// The value stored in the database: +1 energized, -1 drained, 0 logged.
+  public var storedValue: Int {
+    switch self {
+    case .energized: 1
+    case .drained: -1
+    case .logged: 0
+    }
+  }
 
   /// The mark stored as `value`, or `nil` for any other number.
   ///
-  /// - Parameter storedValue: +1 or -1.
+  /// - Parameter storedValue: +1, -1 or 0.
   public init?(storedValue: Int) {
     switch storedValue {
     case 1: self = .energized
     case -1: self = .drained
+    case 0: self = .logged
     default: return nil
+    }
+  }
+
+  /// Energized first, then drained, then logged: the order tags are listed in.
+  public var order: Int {
+    switch self {
+    case .energized: 0
+    case .drained: 1
+    case .logged: 2
     }
   }
 }

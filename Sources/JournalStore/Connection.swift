@@ -34,6 +34,7 @@ final class Connection {
   }
 
   deinit {
+    cache.removeAll()  // statements are finalized before the handle closes
     sqlite3_close_v2(handle)
   }
 
@@ -53,6 +54,22 @@ final class Connection {
   /// - Throws: `StoreError.sqlite` when the SQL does not compile.
   func prepare(_ sql: String) throws(StoreError) -> Statement {
     try Statement(connection: self, sql: sql)
+  }
+
+  private var cache: [String: Statement] = [:]
+
+  /// A prepared statement kept for the life of the connection, for statements a command runs
+  /// many times (an import's inserts, tag lookups). Never iterate one while running the same SQL
+  /// again from inside the loop: they are the same statement.
+  ///
+  /// - Parameter sql: One SQL statement, with `?` placeholders for every value.
+  /// - Returns: The prepared statement, reset on its next `bind`.
+  /// - Throws: `StoreError.sqlite` when the SQL does not compile.
+  func cached(_ sql: String) throws(StoreError) -> Statement {
+    if let statement = cache[sql] { return statement }
+    let statement = try prepare(sql)
+    cache[sql] = statement
+    return statement
   }
 
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed when it returns, rolled back

@@ -283,28 +283,28 @@ extension Journal {
     let statement = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
     try statement.bind([.integer(id)])
     guard try statement.step() else { throw .unknownEntry(id: id) }
-    guard !statement.isNull(10) else { throw .deletedEntry(id: id) }
+    guard statement.isNull(10) else { throw .deletedEntry(id: id) }
     return Self.entry(from: statement)
   }
 
-  private func insertMarks(entryID: Int64, tags: [TagMark], tagIDs: [Int64]) throws(StoreError) {
-    let insert = try db.prepare("INSERT INTO entryTag (entryId, tagId, mark) VALUES (?, ?, ?)")
+  func insertMarks(entryID: Int64, tags: [TagMark], tagIDs: [Int64]) throws(StoreError) {
+    let insert = try db.cached("INSERT INTO entryTag (entryId, tagId, mark) VALUES (?, ?, ?)")
     for (tag, tagID) in zip(tags, tagIDs) {
       try insert.run([.integer(entryID), .integer(tagID), .integer(Int64(tag.mark.storedValue))])
     }
   }
 
-  // Column 10 is `deletedAt IS NULL`, so one statement serves live and deleted lookups.
-  private static let entrySelect = """
+  // Column 10 is `deletedAt`, so one statement serves live and deleted lookups.
+  static let entrySelect = """
     SELECT e.id, e.uuid, e.day, e.text, e.energy, e.isStarred, e.isPrivate, e.createdAt,
       e.updatedAt,
       (SELECT group_concat(t.name || ':' || et.mark, ',')
          FROM entryTag et JOIN tag t ON t.id = et.tagId WHERE et.entryId = e.id),
-      CASE WHEN e.deletedAt IS NULL THEN 1 END
+      e.deletedAt
     FROM entry e
     """
 
-  private static func entry(from row: Statement) -> Entry {
+  static func entry(from row: Statement) -> Entry {
     var tags: [TagMark] = []
     for pair in row.text(9).split(separator: ",") {
       let parts = pair.split(separator: ":")
@@ -313,13 +313,13 @@ extension Journal {
       }
     }
     tags.sort {
-      ($0.mark == .energized ? 0 : 1, $0.name) < ($1.mark == .energized ? 0 : 1, $1.name)
+      ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
     }
     return Entry(
       id: row.int(0), uuid: row.text(1), day: Day(iso: row.text(2)) ?? Day(ordinal: 0),
       text: row.text(3), energy: row.optionalInt(4).map { Int($0) }, tags: tags,
       isStarred: row.int(5) != 0, isPrivate: row.int(6) != 0, createdAt: row.text(7),
-      updatedAt: row.text(8))
+      updatedAt: row.text(8), deletedAt: row.optionalText(10))
   }
 
   /// Every word must appear: each is quoted, so FTS5 operators in the input are plain text.

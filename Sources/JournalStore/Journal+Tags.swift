@@ -119,6 +119,6 @@ extension Journal {
   }
 
   private func tagID(_ name: String) throws(StoreError) -> Int64? {
-    try db.prepare("SELECT id FROM tag WHERE name = ?").scalarInt([.text(name)])
+    try db.cached("SELECT id FROM tag WHERE name = ?").scalarInt([.text(name)])
   }
 }

@@ -13,7 +13,7 @@ extension JournalCommand {
     @Option(
       name: .customLong("tag"),
       help: ArgumentHelp("Only entries with this tag (repeatable: any of them).", valueName: "tag"),
-      transform: Arguments.tag)
+      completion: TagCompletion.kind, transform: Arguments.tag)
     var tags: [String] = []
 
     @Option(

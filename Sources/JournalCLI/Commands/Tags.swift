@@ -56,7 +56,9 @@ extension JournalCommand.Tags {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The new tag's name, in kebab-case.", transform: Arguments.tag)
+    @Argument(
+      help: "The new tag's name, in kebab-case.", completion: TagCompletion.kind,
+      transform: Arguments.tag)
     var name: String
 
     @Option(help: "The track the tag speaks for.")
@@ -77,10 +79,11 @@ extension JournalCommand.Tags {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The tag's current name.", transform: Arguments.tag)
+    @Argument(
+      help: "The tag's current name.", completion: TagCompletion.kind, transform: Arguments.tag)
     var old: String
 
-    @Argument(help: "Its new name.", transform: Arguments.tag)
+    @Argument(help: "Its new name.", completion: TagCompletion.kind, transform: Arguments.tag)
     var new: String
 
     func run() throws {
@@ -95,10 +98,11 @@ extension JournalCommand.Tags {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The tag that goes away.", transform: Arguments.tag)
+    @Argument(
+      help: "The tag that goes away.", completion: TagCompletion.kind, transform: Arguments.tag)
     var from: String
 
-    @Argument(help: "The tag that stays.", transform: Arguments.tag)
+    @Argument(help: "The tag that stays.", completion: TagCompletion.kind, transform: Arguments.tag)
     var into: String
 
     func validate() throws {
@@ -117,7 +121,7 @@ extension JournalCommand.Tags {
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The tag.", transform: Arguments.tag)
+    @Argument(help: "The tag.", completion: TagCompletion.kind, transform: Arguments.tag)
     var name: String
 
     @Argument(help: "ic, management, both or neutral.")

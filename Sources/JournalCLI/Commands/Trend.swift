@@ -22,7 +22,7 @@ extension JournalCommand {
       name: .customLong("tag"),
       help: ArgumentHelp(
         "Only this tag (repeatable); tracks use the chosen tags only.", valueName: "tag"),
-      transform: Arguments.tag)
+      completion: TagCompletion.kind, transform: Arguments.tag)
     var tags: [String] = []
 
     @Option(help: "Output format.")

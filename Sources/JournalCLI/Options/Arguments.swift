@@ -36,13 +36,13 @@ struct EntryOptions: ParsableArguments {
   @Option(
     name: [.customShort("e"), .customLong("energized")],
     help: ArgumentHelp("An activity that energized you (repeatable).", valueName: "tag"),
-    transform: Arguments.tag)
+    completion: TagCompletion.kind, transform: Arguments.tag)
   var energized: [String] = []
 
   @Option(
     name: [.customShort("d"), .customLong("drained")],
     help: ArgumentHelp("An activity that drained you (repeatable).", valueName: "tag"),
-    transform: Arguments.tag)
+    completion: TagCompletion.kind, transform: Arguments.tag)
   var drained: [String] = []
 
   @Option(

@@ -12,7 +12,10 @@ struct StoreOptions: ParsableArguments {
 
   /// The journal's path: `--db`, else `JOURNAL_DB`, else under `XDG_DATA_HOME`, else under
   /// `~/.local/share`.
-  var path: String {
+  var path: String { Self.path(db: db) }
+
+  /// The journal's path for a `--db` value, or the default when it is `nil`.
+  static func path(db: String?) -> String {
     if let db, !db.isEmpty { return db }
     if let path = Console.environment("JOURNAL_DB") { return path }
     if let data = Console.environment("XDG_DATA_HOME"), data.hasPrefix("/") {

@@ -45,10 +45,15 @@ struct EntryRenderer {
     return lines.joined(separator: "\n")
   }
 
-  /// `+deep-work -delivery`, coloured on a terminal.
+  /// `+deep-work -delivery ~admin`, coloured on a terminal (`~`: logged without a feeling).
   func tags(_ tags: [TagMark]) -> String {
-    tags.map { $0.mark == .energized ? style.green("+" + $0.name) : style.red("-" + $0.name) }
-      .joined(separator: " ")
+    tags.map { tag in
+      switch tag.mark {
+      case .energized: style.green("+" + tag.name)
+      case .drained: style.red("-" + tag.name)
+      case .logged: style.dim("~" + tag.name)
+      }
+    }.joined(separator: " ")
   }
 
   /// `+2`, `0`, `-1`, or blank when not given.

@@ -1,0 +1,27 @@
+import ArgumentParser
+import JournalStore
+
+extension JournalCommand {
+  struct Doctor: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Check the journal: schema, integrity, foreign keys, search index, rollup, file mode.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+      let journal = try store.open(.update)
+      let checks = journal.healthChecks()
+      let style = Style.current
+      for check in checks {
+        let status = check.passed ? style.green("ok  ") : style.red("FAIL")
+        print("\(status)  \(check.name.rightPadded(to: 14))  \(check.detail)")
+      }
+      let failed = checks.filter { !$0.passed }.map(\.name)
+      if !failed.isEmpty {
+        throw JournalError.unhealthy(path: journal.path, checks: failed)
+      }
+      print("'\(journal.path)' is healthy.")
+    }
+  }
+}

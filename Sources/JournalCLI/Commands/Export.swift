@@ -1,0 +1,41 @@
+import ArgumentParser
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Export the journal: JSON (lossless), CSV or Markdown.",
+      discussion: """
+        JSON carries everything, deleted entries included, and 'journal import' reads it back. \
+        CSV and Markdown hold the live entries, oldest first.
+        """)
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+      case json, csv, markdown
+    }
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var range: RangeOptions
+
+    @Option(help: "Output format.")
+    var format: Format = .json
+
+    @Option(
+      help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+      let (since, until) = try range.resolve(today: try Clock.today())
+      let journal = try store.open(.read)
+      let sink =
+        try output.map { (path) throws(JournalError) in try OutputSink(path: path) } ?? OutputSink()
+      switch format {
+      case .json: try JournalExport.json(journal, since: since, until: until, to: sink)
+      case .csv: try JournalExport.csv(journal, since: since, until: until, to: sink)
+      case .markdown: try JournalExport.markdown(journal, since: since, until: until, to: sink)
+      }
+      if let output { Console.error("Exported the journal as \(format.rawValue) to '\(output)'.") }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import JournalCore
+import JournalStore
+
+extension JournalCommand {
+  struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Import entries: a career-journal JSON export, a jrnl JSON export, or CSV.",
+      discussion: """
+        An import is one transaction: all or nothing. Entries already present (same stable id) \
+        are skipped, so importing a file twice adds nothing. jrnl tags lose their symbol and are \
+        logged without a feeling unless --map gives one: --map deepwork=+deep-work (energized), \
+        --map meetings=-delivery (drained), --map 1on1=coaching (logged).
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The file to import.")
+    var file: String
+
+    @Option(name: .customLong("from"), help: "The file's format.")
+    var source: ImportSource = .journalJSON
+
+    @Option(
+      name: .customLong("map"),
+      help: ArgumentHelp(
+        "Rename an imported tag, optionally with a mark: OLD=[+|-]NEW (repeatable).",
+        valueName: "old=new"),
+      transform: TagMapping.parse)
+    var mappings: [TagMapping] = []
+
+    @Flag(
+      name: .customLong("create-tags"),
+      help: "Create unknown imported tags as neutral instead of stopping.")
+    var createTags = false
+
+    @Flag(name: .customLong("dry-run"), help: "Show what would be added; write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+      if source != .jrnlJSON && (!mappings.isEmpty || createTags) {
+        throw ValidationError("--map and --create-tags apply to --from jrnl-json only.")
+      }
+    }
+
+    func run() throws {
+      guard Journal.exists(at: file) else { throw JournalError.importFileMissing(path: file) }
+      let journal = try store.open(.write)
+      let summary = try JournalImport.run(
+        journal: journal, path: file, source: source, mappings: mappings, createTags: createTags,
+        dryRun: dryRun)
+      var parts = [Self.count(summary.added, "entry", "entries")]
+      if summary.experiments > 0 {
+        parts.append(Self.count(summary.experiments, "experiment", "experiments"))
+      }
+      if summary.reflections > 0 {
+        parts.append(Self.count(summary.reflections, "reflection", "reflections"))
+      }
+      var sentence =
+        (dryRun ? "Dry run: would import " : "Imported ") + parts.joined(separator: ", ")
+        + " from '\(file)'"
+      if summary.duplicates > 0 { sentence += " (\(summary.duplicates) already present, skipped)" }
+      if !summary.createdTags.isEmpty {
+        sentence +=
+          "; \(dryRun ? "would create" : "created") tags: "
+          + summary.createdTags.joined(separator: ", ")
+      }
+      print(sentence + (dryRun ? ". Nothing was written." : "."))
+    }
+
+    private static func count(_ number: Int, _ one: String, _ many: String) -> String {
+      "\(number) \(number == 1 ? one : many)"
+    }
+  }
+}

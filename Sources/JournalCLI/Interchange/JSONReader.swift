@@ -1,0 +1,286 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A parsed JSON value, for one element of a file at a time.
+enum JSONNode: Equatable {
+  case null
+  case bool(Bool)
+  case number(Double)
+  case string(String)
+  case array([JSONNode])
+  case object([String: JSONNode])
+
+  subscript(key: String) -> JSONNode? {
+    if case .object(let members) = self { return members[key] }
+    return nil
+  }
+
+  var string: String? {
+    if case .string(let value) = self { return value }
+    return nil
+  }
+
+  var int: Int? {
+    if case .number(let value) = self, value == value.rounded(), abs(value) < 9e15 {
+      return Int(value)
+    }
+    return nil
+  }
+
+  var bool: Bool? {
+    if case .bool(let value) = self { return value }
+    return nil
+  }
+
+  var array: [JSONNode]? {
+    if case .array(let values) = self { return values }
+    return nil
+  }
+
+  var isNull: Bool { self == .null }
+}
+
+/// A pull parser over a file read in chunks: the importer walks the top-level object and
+/// parses one entry at a time, so a file of a million entries never sits in memory whole.
+struct JSONReader {
+  /// Why a file is not the JSON it should be, with the byte where that was found.
+  struct Failure: Error {
+    let message: String
+    let offset: Int
+  }
+
+  private let fd: Int32
+  private var buffer: [UInt8]
+  private var position = 0
+  private var count = 0
+  private var consumed = 0  // bytes before `buffer[0]`
+
+  /// Reads from an open file descriptor (not closed here).
+  init(fileDescriptor: Int32, chunkSize: Int = 1 << 16) {
+    fd = fileDescriptor
+    buffer = [UInt8](repeating: 0, count: chunkSize)
+  }
+
+  /// The byte offset of the next unread byte.
+  var offset: Int { consumed + position }
+
+  private mutating func fill() -> Bool {
+    consumed += count
+    position = 0
+    count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    if count < 0 { count = 0 }
+    return count > 0
+  }
+
+  private mutating func peek() -> UInt8? {
+    if position == count && !fill() { return nil }
+    return buffer[position]
+  }
+
+  private mutating func next() -> UInt8? {
+    guard let byte = peek() else { return nil }
+    position += 1
+    return byte
+  }
+
+  private func fail(_ message: String) -> Failure {
+    Failure(message: message, offset: offset)
+  }
+
+  private mutating func skipWhitespace() {
+    while let byte = peek(), byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+      position += 1
+    }
+  }
+
+  private mutating func expect(_ byte: UInt8) throws(Failure) {
+    skipWhitespace()
+    guard next() == byte else {
+      throw fail("expected '\(Character(Unicode.Scalar(byte)))'")
+    }
+  }
+
+  /// Calls `body` with each key of the object that starts here; `body` must read the value.
+  mutating func readObject(_ body: (String, inout JSONReader) throws -> Void) throws {
+    try expect(UInt8(ascii: "{"))
+    skipWhitespace()
+    if peek() == UInt8(ascii: "}") {
+      position += 1
+      return
+    }
+    while true {
+      skipWhitespace()
+      let key = try readString()
+      try expect(UInt8(ascii: ":"))
+      try body(key, &self)
+      skipWhitespace()
+      switch next() {
+      case UInt8(ascii: ","): continue
+      case UInt8(ascii: "}"): return
+      default: throw fail("expected ',' or '}' in an object")
+      }
+    }
+  }
+
+  /// Calls `body` for each element of the array that starts here; `body` must read it.
+  mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
+    try expect(UInt8(ascii: "["))
+    skipWhitespace()
+    if peek() == UInt8(ascii: "]") {
+      position += 1
+      return
+    }
+    while true {
+      try body(&self)
+      skipWhitespace()
+      switch next() {
+      case UInt8(ascii: ","): continue
+      case UInt8(ascii: "]"): return
+      default: throw fail("expected ',' or ']' in an array")
+      }
+    }
+  }
+
+  /// Parses the whole value that starts here.
+  mutating func readValue(depth: Int = 0) throws(Failure) -> JSONNode {
+    guard depth < 64 else { throw fail("nested too deeply") }
+    skipWhitespace()
+    guard let byte = peek() else { throw fail("unexpected end of file") }
+    switch byte {
+    case UInt8(ascii: "{"):
+      var members: [String: JSONNode] = [:]
+      do {
+        try readObject { key, reader in members[key] = try reader.readValue(depth: depth + 1) }
+      } catch let failure as Failure {
+        throw failure
+      } catch {
+        throw fail("\(error)")
+      }
+      return .object(members)
+    case UInt8(ascii: "["):
+      var values: [JSONNode] = []
+      do {
+        try readArray { reader in values.append(try reader.readValue(depth: depth + 1)) }
+      } catch let failure as Failure {
+        throw failure
+      } catch {
+        throw fail("\(error)")
+      }
+      return .array(values)
+    case UInt8(ascii: "\""):
+      return .string(try readString())
+    case UInt8(ascii: "t"):
+      try readLiteral("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try readLiteral("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try readLiteral("null")
+      return .null
+    default:
+      return .number(try readNumber())
+    }
+  }
+
+  /// Skips the value that starts here.
+  mutating func skipValue() throws(Failure) {
+    _ = try readValue()
+  }
+
+  /// Checks that nothing but white space follows.
+  mutating func expectEnd() throws(Failure) {
+    skipWhitespace()
+    guard peek() == nil else { throw fail("unexpected data after the end") }
+  }
+
+  private mutating func readLiteral(_ word: String) throws(Failure) {
+    for byte in word.utf8 {
+      guard next() == byte else { throw fail("invalid literal") }
+    }
+  }
+
+  private mutating func readNumber() throws(Failure) -> Double {
+    var text = ""
+    while let byte = peek(),
+      (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+        || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+        || byte == UInt8(ascii: "E")
+    {
+      text.unicodeScalars.append(Unicode.Scalar(byte))
+      position += 1
+    }
+    guard let value = Double(text) else { throw fail("invalid value") }
+    return value
+  }
+
+  /// Reads a string, decoding escapes; invalid UTF-8 is refused.
+  mutating func readString() throws(Failure) -> String {
+    skipWhitespace()
+    guard next() == UInt8(ascii: "\"") else { throw fail("expected a string") }
+    var bytes: [UInt8] = []
+    while true {
+      guard let byte = next() else { throw fail("unterminated string") }
+      switch byte {
+      case UInt8(ascii: "\""):
+        guard let string = String(validating: bytes, as: UTF8.self) else {
+          throw fail("a string is not valid UTF-8")
+        }
+        return string
+      case UInt8(ascii: "\\"):
+        guard let escape = next() else { throw fail("unterminated string") }
+        switch escape {
+        case UInt8(ascii: "\""): bytes.append(0x22)
+        case UInt8(ascii: "\\"): bytes.append(0x5C)
+        case UInt8(ascii: "/"): bytes.append(0x2F)
+        case UInt8(ascii: "b"): bytes.append(0x08)
+        case UInt8(ascii: "f"): bytes.append(0x0C)
+        case UInt8(ascii: "n"): bytes.append(0x0A)
+        case UInt8(ascii: "r"): bytes.append(0x0D)
+        case UInt8(ascii: "t"): bytes.append(0x09)
+        case UInt8(ascii: "u"):
+          var scalar = try readHex4()
+          if (0xD800...0xDBFF).contains(scalar) {
+            guard next() == UInt8(ascii: "\\"), next() == UInt8(ascii: "u") else {
+              throw fail("an unpaired surrogate")
+            }
+            let low = try readHex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw fail("an unpaired surrogate") }
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+          }
+          guard let unicode = Unicode.Scalar(scalar) else { throw fail("an invalid \\u escape") }
+          bytes += Array(String(Character(unicode)).utf8)
+        default:
+          throw fail("an invalid escape")
+        }
+      case 0x00..<0x20:
+        throw fail("a control character inside a string")
+      default:
+        bytes.append(byte)
+      }
+    }
+  }
+
+  private mutating func readHex4() throws(Failure) -> UInt32 {
+    var value: UInt32 = 0
+    for _ in 0..<4 {
+      guard let byte = next(), let digit = Self.hexValue(byte) else {
+        throw fail("an invalid \\u escape")
+      }
+      value = value * 16 + digit
+    }
+    return value
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt32? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+    default: nil
+    }
+  }
+}

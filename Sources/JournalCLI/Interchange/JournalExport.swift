@@ -1,0 +1,166 @@
+import JournalCore
+import JournalStore
+
+/// The export formats: lossless JSON, CSV and Markdown.
+enum JournalExport {
+  /// The `format` value of a career-journal JSON file, and its version.
+  static let formatName = "career-journal"
+  static let formatVersion = 1
+
+  /// Writes the whole journal as JSON: tags, then entries (deleted ones too), experiments and
+  /// reflections, each record on one line with keys in a fixed order, so the same journal
+  /// always gives the same bytes and an import into a new journal gives them back.
+  static func json(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
+    try sink.line("{")
+    try sink.line("  \"format\": \"\(formatName)\",")
+    try sink.line("  \"version\": \(formatVersion),")
+    try sink.write("  \"tags\": [")
+    try list(try journal.tagRecords().map(tagJSON), to: sink)
+    try sink.line(",")
+    try sink.write("  \"entries\": [")
+    var first = true
+    var failure: JournalError?
+    try journal.forEachStoredEntry(since: since, until: until) { entry in
+      do throws(JournalError) {
+        try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
+      } catch {
+        failure = error
+      }
+      first = false
+    }
+    if let failure { throw failure }
+    try sink.write(first ? "]" : "\n  ]")
+    try sink.line(",")
+    var experiments = try journal.experimentRecords()
+    var reflections = try journal.reflectionRecords()
+    if let since {
+      experiments = experiments.filter { $0.experiment.start >= since }
+      reflections = reflections.filter { $0.reflection.day >= since }
+    }
+    if let until {
+      experiments = experiments.filter { $0.experiment.start <= until }
+      reflections = reflections.filter { $0.reflection.day <= until }
+    }
+    try sink.write("  \"experiments\": [")
+    try list(experiments.map(experimentJSON), to: sink)
+    try sink.line(",")
+    try sink.write("  \"reflections\": [")
+    try list(reflections.map(reflectionJSON), to: sink)
+    try sink.line("")
+    try sink.line("}")
+    try sink.flush()
+  }
+
+  private static func list(_ values: [JSONValue], to sink: OutputSink) throws {
+    for (index, value) in values.enumerated() {
+      try sink.write((index == 0 ? "\n    " : ",\n    ") + value.rendered(indent: nil))
+    }
+    try sink.write(values.isEmpty ? "]" : "\n  ]")
+  }
+
+  static func tagJSON(_ tag: TagRecord) -> JSONValue {
+    .object([
+      ("name", .string(tag.name)), ("track", .string(tag.track.rawValue)),
+      ("description", .string(tag.description)), ("created_at", .optionalString(tag.createdAt)),
+    ])
+  }
+
+  static func entryJSON(_ entry: Entry) -> JSONValue {
+    .object([
+      ("id", .int(Int(entry.id))), ("uuid", .string(entry.uuid)), ("date", .string(entry.day.iso)),
+      ("text", .string(entry.text)), ("energy", entry.energy.map { .int($0) } ?? .null),
+      (
+        "tags",
+        .array(
+          entry.tags.map {
+            .object([("name", .string($0.name)), ("mark", .string($0.mark.rawValue))])
+          })
+      ),
+      ("starred", .bool(entry.isStarred)), ("private", .bool(entry.isPrivate)),
+      ("created_at", .string(entry.createdAt)), ("updated_at", .string(entry.updatedAt)),
+      ("deleted_at", .optionalString(entry.deletedAt)),
+    ])
+  }
+
+  static func experimentJSON(_ record: ExperimentRecord) -> JSONValue {
+    let experiment = record.experiment
+    return .object([
+      ("id", .int(Int(experiment.id))), ("uuid", .string(record.uuid)),
+      ("title", .string(experiment.title)), ("track", .string(experiment.track.rawValue)),
+      ("hypothesis", .string(experiment.hypothesis)), ("start", .string(experiment.start.iso)),
+      ("planned_weeks", .int(experiment.plannedWeeks)),
+      ("end", .optionalString(experiment.end?.iso)),
+      ("outcome", .optionalString(experiment.outcome)),
+      ("created_at", .optionalString(record.createdAt)),
+      ("updated_at", .optionalString(record.updatedAt)),
+    ])
+  }
+
+  static func reflectionJSON(_ record: ReflectionRecord) -> JSONValue {
+    let reflection = record.reflection
+    return .object([
+      ("id", .int(Int(reflection.id))), ("uuid", .string(record.uuid)),
+      ("date", .string(reflection.day.iso)), ("five_years", .string(reflection.fiveYears)),
+      ("motives", .array(reflection.motives.map { .string($0.rawValue) })),
+      ("note", .string(reflection.note)), ("created_at", .optionalString(record.createdAt)),
+    ])
+  }
+
+  /// The columns of `journal export --format csv`: those of `journal list --format csv`, then
+  /// the tags logged without a mark, and the stable id that makes a re-import add nothing.
+  static let csvHeader = CSV.entryHeader + ["logged", "uuid"]
+
+  /// One row per live entry, oldest first.
+  static func csv(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
+    try sink.line(CSV.row(csvHeader))
+    var failure: JournalError?
+    try journal.forEachStoredEntry(
+      since: since, until: until, includeDeleted: false, chronological: true
+    ) { entry in
+      let logged = entry.tags.filter { $0.mark == .logged }.map(\.name).joined(separator: ";")
+      do throws(JournalError) {
+        try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+    try sink.flush()
+  }
+
+  private static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+  /// Live entries grouped by ISO week, oldest first: readable on a code host.
+  static func markdown(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
+    try sink.line("# Career journal")
+    var currentWeek: ISOWeek?
+    var failure: JournalError?
+    let renderer = EntryRenderer(style: Style(enabled: false))
+    try journal.forEachStoredEntry(
+      since: since, until: until, includeDeleted: false, chronological: true
+    ) { entry in
+      do throws(JournalError) {
+        let week = ISOWeek(containing: entry.day)
+        if week != currentWeek {
+          try sink.line("")
+          try sink.line("## \(week) (\(week.start.iso) to \(week.end.iso))")
+          currentWeek = week
+        }
+        var heading = "\(entry.day.iso) \(weekdayNames[entry.day.weekday - 1])"
+        if let energy = entry.energy { heading += " · energy \(EntryRenderer.energy(energy))" }
+        let tags = renderer.tags(entry.tags)
+        if !tags.isEmpty { heading += " · " + tags }
+        if entry.isStarred { heading += " · ★" }
+        if entry.isPrivate { heading += " · private" }
+        try sink.line("")
+        try sink.line("### \(heading)")
+        try sink.line("")
+        try sink.line(entry.text)
+      } catch {
+        failure = error
+      }
+    }
+    if let failure { throw failure }
+    try sink.flush()
+  }
+}

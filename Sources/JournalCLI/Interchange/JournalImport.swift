@@ -1,0 +1,408 @@
+import ArgumentParser
+import JournalCore
+import JournalStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where an import comes from.
+enum ImportSource: String, CaseIterable, ExpressibleByArgument {
+  /// `journal export --format json`: lossless.
+  case journalJSON = "journal-json"
+  /// `jrnl --format json`.
+  case jrnlJSON = "jrnl-json"
+  /// `journal export --format csv`.
+  case csv
+}
+
+/// `--map OLD=NEW`: an imported tag renamed, with a mark when NEW starts with `+` (energized)
+/// or `-` (drained); without one the tag is logged as exposure only.
+struct TagMapping: Hashable {
+  let from: String
+  let to: String
+  let mark: Mark
+
+  static func parse(_ text: String) throws -> TagMapping {
+    let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else {
+      throw ValidationError("--map '\(text)' is not OLD=NEW; for example --map 1on1=+coaching.")
+    }
+    var target = parts[1]
+    var mark = Mark.logged
+    if target.hasPrefix("+") {
+      mark = .energized
+      target.removeFirst()
+    } else if target.hasPrefix("-") {
+      mark = .drained
+      target.removeFirst()
+    }
+    let from = JournalImport.bareTag(parts[0])
+    guard !from.isEmpty, let to = TagName.normalize(target) else {
+      throw ValidationError(
+        "--map '\(text)' needs a tag on each side; NEW is a kebab-case tag, optionally after + or -."
+      )
+    }
+    return TagMapping(from: from, to: to, mark: mark)
+  }
+}
+
+/// What an import added.
+struct ImportSummary {
+  var added = 0
+  var duplicates = 0
+  var createdTags: [String] = []
+  var experiments = 0
+  var reflections = 0
+}
+
+/// Reads the import formats and writes them through one `Journal.importing` transaction: all
+/// or nothing, and a re-import adds nothing.
+///
+/// Duplicates are found by each entry's stable id (`uuid`): career-journal JSON and CSV carry
+/// it; a jrnl entry's is `jrnl-` and a hash of its date, time, title and body; a CSV row without
+/// one gets `csv-` and a hash of its date and text.
+enum JournalImport {
+  static func run(
+    journal: Journal, path: String, source: ImportSource, mappings: [TagMapping],
+    createTags: Bool, dryRun: Bool
+  ) throws -> ImportSummary {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      if errno == ENOENT { throw JournalError.importFileMissing(path: path) }
+      throw JournalError.storage(
+        .cannotOpen(path: path, reason: String(cString: strerror(errno)).lowercased()))
+    }
+    defer { close(fd) }
+    return try journal.importing(dryRun: dryRun) { importer in
+      do {
+        switch source {
+        case .journalJSON:
+          return try journalJSON(JSONReader(fileDescriptor: fd), into: importer, path: path)
+        case .jrnlJSON:
+          return try jrnlJSON(
+            JSONReader(fileDescriptor: fd), into: importer, path: path, mappings: mappings,
+            createTags: createTags)
+        case .csv:
+          return try csv(CSVReader(fileDescriptor: fd), into: importer, path: path)
+        }
+      } catch let failure as JSONReader.Failure {
+        let place = source == .csv ? "line \(failure.offset)" : "byte \(failure.offset)"
+        throw JournalError.invalidImport(
+          path: path, format: source.rawValue, problem: "\(failure.message) at \(place)")
+      }
+    }
+  }
+
+  // MARK: - career-journal JSON
+
+  private static func journalJSON(
+    _ reader: JSONReader, into importer: Journal.Importer, path: String
+  )
+    throws -> ImportSummary
+  {
+    var reader = reader
+    var summary = ImportSummary()
+    let isNew = try importer.hasNoEntries()
+    var sawFormat = false
+    var index = 0
+    try reader.readObject { key, reader in
+      switch key {
+      case "format":
+        guard try reader.readValue().string == JournalExport.formatName else {
+          throw invalid(path, "its format is not \"\(JournalExport.formatName)\"")
+        }
+        sawFormat = true
+      case "version":
+        guard let version = try reader.readValue().int, version <= JournalExport.formatVersion
+        else {
+          throw invalid(path, "it was written by a newer career-journal")
+        }
+      case "tags":
+        var tags: [TagRecord] = []
+        try reader.readArray { reader in
+          let node = try reader.readValue()
+          guard let name = node["name"]?.string,
+            let track = node["track"]?.string.flatMap(Track.init(rawValue:))
+          else { throw invalid(path, "tag \(tags.count + 1) lacks a name or a valid track") }
+          tags.append(
+            TagRecord(
+              name: name, track: track, description: node["description"]?.string ?? "",
+              createdAt: node["created_at"]?.string))
+        }
+        for tag in tags where !(try importer.hasTag(tag.name)) {
+          summary.createdTags.append(tag.name)
+        }
+        if isNew { try importer.restoreTags(tags) } else { try tags.forEach(importer.ensureTag) }
+      case "entries":
+        try reader.readArray { reader in
+          index += 1
+          let entry = try entry(from: try reader.readValue(), index: index, path: path)
+          if try importer.hasEntry(uuid: entry.uuid) {
+            summary.duplicates += 1
+          } else {
+            try importer.insertEntry(entry)
+            summary.added += 1
+          }
+        }
+      case "experiments":
+        try reader.readArray { reader in
+          let node = try reader.readValue()
+          guard let record = experiment(from: node) else {
+            throw invalid(path, "experiment \(summary.experiments + 1) is incomplete")
+          }
+          if try importer.insertExperiment(record) { summary.experiments += 1 }
+        }
+      case "reflections":
+        try reader.readArray { reader in
+          let node = try reader.readValue()
+          guard let record = reflection(from: node) else {
+            throw invalid(path, "a reflection is incomplete")
+          }
+          if try importer.insertReflection(record) { summary.reflections += 1 }
+        }
+      default:
+        try reader.skipValue()
+      }
+    }
+    try reader.expectEnd()
+    guard sawFormat else {
+      throw invalid(path, "it has no \"format\": \"\(JournalExport.formatName)\"")
+    }
+    return summary
+  }
+
+  private static func entry(from node: JSONNode, index: Int, path: String) throws -> Entry {
+    guard let day = node["date"]?.string.flatMap({ Day(iso: $0) }) else {
+      throw invalid(path, "entry \(index) has no valid date")
+    }
+    guard let rawText = node["text"]?.string else {
+      throw invalid(path, "entry \(index) has no text")
+    }
+    let text: String
+    do {
+      text = try TextInput.clean(rawText)
+    } catch {
+      throw invalid(path, "entry \(index): \(error)")
+    }
+    var energy: Int?
+    if let value = node["energy"], !value.isNull {
+      guard let number = value.int, Entry.energyRange.contains(number) else {
+        throw invalid(path, "entry \(index) has an energy outside -2...2")
+      }
+      energy = number
+    }
+    var tags: [TagMark] = []
+    for tag in node["tags"]?.array ?? [] {
+      guard let name = tag["name"]?.string.flatMap(TagName.normalize),
+        let mark = tag["mark"]?.string.flatMap(Mark.init(rawValue:))
+      else { throw invalid(path, "entry \(index) has a tag without a valid name and mark") }
+      if !tags.contains(where: { $0.name == name }) { tags.append(TagMark(name: name, mark: mark)) }
+    }
+    let uuid = node["uuid"]?.string ?? ("json-" + Fingerprint.hex(day.iso, text))
+    return Entry(
+      id: Int64(node["id"]?.int ?? 0), uuid: uuid, day: day, text: text, energy: energy, tags: tags,
+      isStarred: node["starred"]?.bool ?? false, isPrivate: node["private"]?.bool ?? false,
+      createdAt: node["created_at"]?.string ?? "", updatedAt: node["updated_at"]?.string ?? "",
+      deletedAt: node["deleted_at"]?.string)
+  }
+
+  private static func experiment(from node: JSONNode) -> ExperimentRecord? {
+    guard let title = node["title"]?.string, let uuid = node["uuid"]?.string,
+      let track = node["track"]?.string.flatMap(Track.init(rawValue:)),
+      track == .ic || track == .management,
+      let start = node["start"]?.string.flatMap({ Day(iso: $0) }),
+      let weeks = node["planned_weeks"]?.int, (1...52).contains(weeks)
+    else { return nil }
+    return ExperimentRecord(
+      experiment: Experiment(
+        id: Int64(node["id"]?.int ?? 0), title: title, track: track,
+        hypothesis: node["hypothesis"]?.string ?? "", start: start, plannedWeeks: weeks,
+        end: node["end"]?.string.flatMap { Day(iso: $0) }, outcome: node["outcome"]?.string),
+      uuid: uuid, createdAt: node["created_at"]?.string, updatedAt: node["updated_at"]?.string)
+  }
+
+  private static func reflection(from node: JSONNode) -> ReflectionRecord? {
+    guard let uuid = node["uuid"]?.string, let day = node["date"]?.string.flatMap({ Day(iso: $0) })
+    else { return nil }
+    return ReflectionRecord(
+      reflection: Reflection(
+        id: Int64(node["id"]?.int ?? 0), day: day, fiveYears: node["five_years"]?.string ?? "",
+        motives: (node["motives"]?.array ?? []).compactMap {
+          $0.string.flatMap(Motive.init(rawValue:))
+        },
+        note: node["note"]?.string ?? ""),
+      uuid: uuid, createdAt: node["created_at"]?.string)
+  }
+
+  // MARK: - jrnl JSON
+
+  /// A jrnl tag without its symbol (`@1on1` → `1on1`), lowercase.
+  static func bareTag(_ tag: String) -> String {
+    String(tag.drop { !$0.isLetter && !$0.isNumber }).lowercased()
+  }
+
+  private static func jrnlJSON(
+    _ reader: JSONReader, into importer: Journal.Importer, path: String, mappings: [TagMapping],
+    createTags: Bool
+  ) throws -> ImportSummary {
+    var reader = reader
+    var summary = ImportSummary()
+    var unknown: [String] = []
+    let maps = Dictionary(mappings.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
+    var index = 0
+    var sawEntries = false
+    try reader.readObject { key, reader in
+      guard key == "entries" else { return try reader.skipValue() }
+      sawEntries = true
+      try reader.readArray { reader in
+        index += 1
+        let node = try reader.readValue()
+        guard let date = node["date"]?.string, let day = Day(iso: date) else {
+          throw invalid(path, "entry \(index) has no valid date")
+        }
+        let title = node["title"]?.string ?? ""
+        let body = node["body"]?.string ?? ""
+        let joined = body.trimmingWhitespace().isEmpty ? title : title + "\n" + body
+        let text: String
+        do {
+          text = try TextInput.clean(joined)
+        } catch {
+          throw invalid(path, "entry \(index): \(error)")
+        }
+        var tags: [TagMark] = []
+        for raw in node["tags"]?.array?.compactMap(\.string) ?? [] {
+          let bare = bareTag(raw)
+          var mark = TagMark(
+            name: TagName.normalize(bare) ?? TagName.suggestion(for: bare) ?? bare, mark: .logged)
+          if let mapping = maps[bare] {
+            mark = TagMark(name: mapping.to, mark: mapping.mark)
+          } else if !(try importer.hasTag(mark.name)) {
+            if createTags, TagName.normalize(mark.name) != nil {
+              try importer.ensureTag(
+                TagRecord(name: mark.name, track: .neutral, description: "imported from jrnl"))
+              summary.createdTags.append(mark.name)
+            } else if !unknown.contains(bare) {
+              unknown.append(bare)
+            }
+          }
+          if let existing = tags.firstIndex(where: { $0.name == mark.name }) {
+            if tags[existing].mark == .logged { tags[existing] = mark }  // a feeling beats none
+          } else {
+            tags.append(mark)
+          }
+        }
+        guard unknown.isEmpty else { return }  // keep reading to list every unknown tag
+        let uuid = "jrnl-" + Fingerprint.hex(date, node["time"]?.string ?? "", title, body)
+        if try importer.hasEntry(uuid: uuid) {
+          summary.duplicates += 1
+          return
+        }
+        try importer.insertEntry(
+          Entry(
+            id: 0, uuid: uuid, day: day, text: text, energy: nil, tags: tags,
+            isStarred: node["starred"]?.bool ?? false, createdAt: "", updatedAt: ""))
+        summary.added += 1
+      }
+    }
+    try reader.expectEnd()
+    guard sawEntries else { throw invalid(path, "it has no \"entries\" array") }
+    if !unknown.isEmpty { throw JournalError.unknownImportTags(path: path, tags: unknown) }
+    return summary
+  }
+
+  // MARK: - CSV
+
+  private static func csv(_ reader: CSVReader, into importer: Journal.Importer, path: String) throws
+    -> ImportSummary
+  {
+    var reader = reader
+    var summary = ImportSummary()
+    guard let header = try reader.readRecord() else { throw invalid(path, "it is empty") }
+    let column = Dictionary(
+      header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    guard let dateColumn = column["date"], let textColumn = column["text"] else {
+      throw invalid(path, "its header lacks a date or a text column")
+    }
+    var row = 1
+    while let fields = try reader.readRecord() {
+      row += 1
+      if fields == [""] { continue }  // a blank line
+      func field(_ name: String) -> String {
+        guard let index = column[name], index < fields.count else { return "" }
+        return fields[index]
+      }
+      guard fields.count == header.count else {
+        throw invalid(path, "row \(row) has \(fields.count) fields, the header \(header.count)")
+      }
+      guard let day = Day(iso: fields[dateColumn]) else {
+        throw invalid(path, "row \(row) has no valid date")
+      }
+      let text: String
+      do {
+        text = try TextInput.clean(fields[textColumn])
+      } catch {
+        throw invalid(path, "row \(row): \(error)")
+      }
+      var energy: Int?
+      if !field("energy").isEmpty {
+        guard let value = Int(field("energy")), Entry.energyRange.contains(value) else {
+          throw invalid(path, "row \(row) has an energy outside -2...2")
+        }
+        energy = value
+      }
+      var tags: [TagMark] = []
+      for (name, mark) in [
+        ("energized", Mark.energized), ("drained", .drained), ("logged", .logged),
+      ] {
+        for tag in field(name).split(separator: ";") {
+          guard let canonical = TagName.normalize(String(tag)) else {
+            throw invalid(path, "row \(row) has an invalid tag '\(tag)'")
+          }
+          if !tags.contains(where: { $0.name == canonical }) {
+            tags.append(TagMark(name: canonical, mark: mark))
+          }
+        }
+      }
+      let uuid = field("uuid").isEmpty ? "csv-" + Fingerprint.hex(day.iso, text) : field("uuid")
+      if try importer.hasEntry(uuid: uuid) {
+        summary.duplicates += 1
+        continue
+      }
+      try importer.insertEntry(
+        Entry(
+          id: Int64(field("id")) ?? 0, uuid: uuid, day: day, text: text, energy: energy, tags: tags,
+          isStarred: field("starred") == "1", isPrivate: field("private") == "1",
+          createdAt: field("created_at"), updatedAt: field("updated_at")))
+      summary.added += 1
+    }
+    return summary
+  }
+
+  private static func invalid(_ path: String, _ problem: String) -> JournalError {
+    .invalidImport(path: path, format: "", problem: problem)
+  }
+}
+
+/// A stable 128-bit fingerprint (two FNV-1a 64-bit hashes), for duplicate keys of records that
+/// carry no id of their own.
+enum Fingerprint {
+  static func hex(_ parts: String...) -> String {
+    var first: UInt64 = 0xcbf2_9ce4_8422_2325
+    var second: UInt64 = 0x8422_2325_cbf2_9ce4
+    for (index, part) in parts.enumerated() {
+      for byte in part.utf8 + [index == parts.count - 1 ? 0 : 0x1F] {
+        first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        second = (second ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
+      }
+    }
+    return hex64(first) + hex64(second)
+  }
+
+  private static func hex64(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}

@@ -1,0 +1,368 @@
+import JournalCore
+
+/// A tag as export and import carry it: everything but the counts.
+public struct TagRecord: Hashable, Sendable {
+  /// The canonical name.
+  public var name: String
+  /// The track it speaks for.
+  public var track: Track
+  /// What it covers.
+  public var description: String
+  /// When it was created, ISO 8601 UTC; `nil` means now.
+  public var createdAt: String?
+
+  /// Creates a tag record.
+  ///
+  /// - Parameters:
+  ///   - name: The canonical name.
+  ///   - track: The track.
+  ///   - description: What it covers.
+  ///   - createdAt: When it was created.
+  public init(name: String, track: Track, description: String, createdAt: String? = nil) {
+    self.name = name
+    self.track = track
+    self.description = description
+    self.createdAt = createdAt
+  }
+}
+
+/// Everything export and import carry about an experiment.
+public struct ExperimentRecord: Hashable, Sendable {
+  /// The experiment.
+  public var experiment: Experiment
+  /// Its stable identifier.
+  public var uuid: String
+  /// When it was started, ISO 8601 UTC; `nil` means now.
+  public var createdAt: String?
+  /// When it was last changed; `nil` means now.
+  public var updatedAt: String?
+
+  /// Creates an experiment record.
+  ///
+  /// - Parameters:
+  ///   - experiment: The experiment.
+  ///   - uuid: Its stable identifier.
+  ///   - createdAt: When it was started.
+  ///   - updatedAt: When it was last changed.
+  public init(experiment: Experiment, uuid: String, createdAt: String?, updatedAt: String?) {
+    self.experiment = experiment
+    self.uuid = uuid
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
+}
+
+/// Everything export and import carry about a reflection.
+public struct ReflectionRecord: Hashable, Sendable {
+  /// The reflection.
+  public var reflection: Reflection
+  /// Its stable identifier.
+  public var uuid: String
+  /// When it was written; `nil` means now.
+  public var createdAt: String?
+
+  /// Creates a reflection record.
+  ///
+  /// - Parameters:
+  ///   - reflection: The reflection.
+  ///   - uuid: Its stable identifier.
+  ///   - createdAt: When it was written.
+  public init(reflection: Reflection, uuid: String, createdAt: String?) {
+    self.reflection = reflection
+    self.uuid = uuid
+    self.createdAt = createdAt
+  }
+}
+
+extension Journal {
+  // MARK: - Export
+
+  /// Every tag with its creation time, by name.
+  ///
+  /// - Returns: The tags.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func tagRecords() throws(StoreError) -> [TagRecord] {
+    var records: [TagRecord] = []
+    try db.prepare("SELECT name, track, description, createdAt FROM tag ORDER BY name").forEachRow {
+      (row) throws(StoreError) in
+      records.append(
+        TagRecord(
+          name: row.text(0), track: Track(rawValue: row.text(1)) ?? .neutral,
+          description: row.text(2), createdAt: row.text(3)))
+    }
+    return records
+  }
+
+  /// Calls `body` with every entry, by id (the export order) or by day.
+  ///
+  /// - Parameters:
+  ///   - since: The first day included.
+  ///   - until: The last day included.
+  ///   - includeDeleted: Whether deleted entries are included.
+  ///   - chronological: Order by day, then id, instead of by id.
+  ///   - body: Receives each entry.
+  /// - Throws: `StoreError` on a SQLite failure, or what `body` throws.
+  public func forEachStoredEntry(
+    since: Day? = nil, until: Day? = nil, includeDeleted: Bool = true, chronological: Bool = false,
+    _ body: (Entry) throws(StoreError) -> Void
+  ) throws(StoreError) {
+    var conditions = includeDeleted ? ["1"] : ["e.deletedAt IS NULL"]
+    var values: [Statement.Value] = []
+    if let since {
+      conditions.append("e.day >= ?")
+      values.append(.text(since.iso))
+    }
+    if let until {
+      conditions.append("e.day <= ?")
+      values.append(.text(until.iso))
+    }
+    try db.prepare(
+      Self.entrySelect + " WHERE " + conditions.joined(separator: " AND ")
+        + (chronological ? " ORDER BY e.day, e.id" : " ORDER BY e.id")
+    ).forEachRow(values) { (row) throws(StoreError) in
+      try body(Self.entry(from: row))
+    }
+  }
+
+  /// Every experiment with its identifiers and timestamps, by id.
+  ///
+  /// - Returns: The records.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func experimentRecords() throws(StoreError) -> [ExperimentRecord] {
+    var records: [ExperimentRecord] = []
+    try db.prepare(
+      """
+      SELECT id, title, track, hypothesis, startDay, plannedWeeks, endDay, outcome, uuid,
+        createdAt, updatedAt
+      FROM experiment ORDER BY id
+      """
+    ).forEachRow { (row) throws(StoreError) in
+      records.append(
+        ExperimentRecord(
+          experiment: Experiment(
+            id: row.int(0), title: row.text(1), track: Track(rawValue: row.text(2)) ?? .ic,
+            hypothesis: row.text(3), start: Day(iso: row.text(4)) ?? Day(ordinal: 0),
+            plannedWeeks: Int(row.int(5)), end: row.optionalText(6).flatMap { Day(iso: $0) },
+            outcome: row.optionalText(7)),
+          uuid: row.text(8), createdAt: row.text(9), updatedAt: row.text(10)))
+    }
+    return records
+  }
+
+  /// Every reflection with its identifiers, by id.
+  ///
+  /// - Returns: The records.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func reflectionRecords() throws(StoreError) -> [ReflectionRecord] {
+    var records: [ReflectionRecord] = []
+    try db.prepare(
+      "SELECT id, day, fiveYears, motives, note, uuid, createdAt FROM reflection ORDER BY id"
+    ).forEachRow { (row) throws(StoreError) in
+      records.append(
+        ReflectionRecord(
+          reflection: Reflection(
+            id: row.int(0), day: Day(iso: row.text(1)) ?? Day(ordinal: 0), fiveYears: row.text(2),
+            motives: row.text(3).split(separator: ",").compactMap { Motive(rawValue: String($0)) },
+            note: row.text(4)),
+          uuid: row.text(5), createdAt: row.text(6)))
+    }
+    return records
+  }
+
+  // MARK: - Import
+
+  /// Runs `body` with an ``Importer`` inside one transaction: everything it adds is committed
+  /// together, or nothing is when it throws (or when `dryRun` is set).
+  ///
+  /// - Parameters:
+  ///   - dryRun: Roll back at the end, whatever happens.
+  ///   - body: The import.
+  /// - Returns: What `body` returns.
+  /// - Throws: What `body` throws, or `StoreError`.
+  public func importing<T>(dryRun: Bool = false, _ body: (Importer) throws -> T) throws -> T {
+    try db.execute("BEGIN IMMEDIATE")
+    do {
+      let result = try body(Importer(journal: self))
+      try db.execute(dryRun ? "ROLLBACK" : "COMMIT")
+      return result
+    } catch {
+      try? db.execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  /// Writes imported records; only available inside ``Journal/importing(dryRun:_:)``.
+  public struct Importer {
+    let journal: Journal
+
+    private var db: Connection { journal.db }
+
+    /// Whether the journal has no entries at all (deleted ones included).
+    ///
+    /// - Returns: `true` for a new journal.
+    /// - Throws: `StoreError` on a SQLite failure.
+    public func hasNoEntries() throws(StoreError) -> Bool {
+      try db.prepare("SELECT EXISTS (SELECT 1 FROM entry)").scalarInt() == 0
+    }
+
+    /// Whether a tag exists (case-insensitively).
+    ///
+    /// - Parameter name: The tag.
+    /// - Returns: `true` when it exists.
+    /// - Throws: `StoreError` on a SQLite failure.
+    public func hasTag(_ name: String) throws(StoreError) -> Bool {
+      try db.cached("SELECT id FROM tag WHERE name = ?").scalarInt([.text(name)]) != nil
+    }
+
+    /// Makes the journal's tags exactly `tags` (for an import into a new journal, so that the
+    /// round trip is lossless): missing ones are created, existing ones take the record's
+    /// track, description and creation time, and others are removed.
+    ///
+    /// - Parameter tags: The tags of the file.
+    /// - Throws: `StoreError.invalidTagName` or a SQLite failure.
+    public func restoreTags(_ tags: [TagRecord]) throws(StoreError) {
+      for tag in tags { try upsertTag(tag, replacing: true) }
+      let keep = Set(tags.map { $0.name.lowercased() })
+      var remove: [String] = []
+      try db.prepare("SELECT name FROM tag").forEachRow { (row) throws(StoreError) in
+        if !keep.contains(row.text(0).lowercased()) { remove.append(row.text(0)) }
+      }
+      let delete = try db.prepare("DELETE FROM tag WHERE name = ?")
+      for name in remove { try delete.run([.text(name)]) }
+    }
+
+    /// Creates `tag` unless a tag of that name exists (which keeps its own settings).
+    ///
+    /// - Parameter tag: The tag.
+    /// - Throws: `StoreError.invalidTagName` or a SQLite failure.
+    public func ensureTag(_ tag: TagRecord) throws(StoreError) {
+      try upsertTag(tag, replacing: false)
+    }
+
+    private func upsertTag(_ tag: TagRecord, replacing: Bool) throws(StoreError) {
+      guard let name = TagName.normalize(tag.name) else { throw .invalidTagName(tag.name) }
+      if try hasTag(name) {
+        guard replacing else { return }
+        try db.prepare(
+          """
+          UPDATE tag SET track = ?, description = ?, createdAt = coalesce(?, createdAt)
+          WHERE name = ?
+          """
+        ).run([
+          .text(tag.track.rawValue), .text(tag.description),
+          tag.createdAt.map { .text($0) } ?? .null, .text(name),
+        ])
+      } else {
+        try db.prepare(
+          """
+          INSERT INTO tag (name, track, description, createdAt)
+          VALUES (?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+          """
+        ).run([
+          .text(name), .text(tag.track.rawValue), .text(tag.description),
+          tag.createdAt.map { .text($0) } ?? .null,
+        ])
+      }
+    }
+
+    /// Whether an entry with this stable identifier exists: the duplicate check.
+    ///
+    /// - Parameter uuid: The identifier.
+    /// - Returns: `true` when present.
+    /// - Throws: `StoreError` on a SQLite failure.
+    public func hasEntry(uuid: String) throws(StoreError) -> Bool {
+      try db.cached("SELECT id FROM entry WHERE uuid = ?").scalarInt([.text(uuid)]) != nil
+    }
+
+    /// Inserts an imported entry. Its id is kept when free, else a new one is given; empty
+    /// timestamps mean now. Its tags must exist.
+    ///
+    /// - Parameter entry: The entry, with its uuid.
+    /// - Returns: The id it was stored under.
+    /// - Throws: `StoreError.unknownTag` or a SQLite failure.
+    @discardableResult
+    public func insertEntry(_ entry: Entry) throws(StoreError) -> Int64 {
+      let tagIDs = try journal.resolveTags(entry.tags.map(\.name))
+      let taken = try db.cached("SELECT id FROM entry WHERE id = ?").scalarInt([.integer(entry.id)])
+      let idIsFree = entry.id > 0 && taken == nil
+      let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+      try db.cached(
+        """
+        INSERT INTO entry (id, uuid, day, text, energy, isStarred, isPrivate, createdAt,
+          updatedAt, deletedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, \(now)), coalesce(?, \(now)), ?)
+        """
+      ).run([
+        idIsFree ? .integer(entry.id) : .null, .text(entry.uuid), .text(entry.day.iso),
+        .text(entry.text), Journal.optional(entry.energy), .integer(entry.isStarred ? 1 : 0),
+        .integer(entry.isPrivate ? 1 : 0), entry.createdAt.isEmpty ? .null : .text(entry.createdAt),
+        entry.updatedAt.isEmpty ? .null : .text(entry.updatedAt),
+        entry.deletedAt.map { .text($0) } ?? .null,
+      ])
+      let id = db.lastInsertedRowID
+      try journal.insertMarks(entryID: id, tags: entry.tags, tagIDs: tagIDs)
+      return id
+    }
+
+    /// Inserts an experiment unless one with its uuid exists.
+    ///
+    /// - Parameter record: The experiment.
+    /// - Returns: `true` when it was added.
+    /// - Throws: `StoreError` on a SQLite failure.
+    @discardableResult
+    public func insertExperiment(_ record: ExperimentRecord) throws(StoreError) -> Bool {
+      guard
+        try db.prepare("SELECT id FROM experiment WHERE uuid = ?").scalarInt([.text(record.uuid)])
+          == nil
+      else { return false }
+      let experiment = record.experiment
+      let idIsFree =
+        try db.prepare("SELECT id FROM experiment WHERE id = ?").scalarInt([.integer(experiment.id)]
+        ) == nil
+      try db.prepare(
+        """
+        INSERT INTO experiment (id, uuid, title, track, hypothesis, startDay, plannedWeeks, endDay,
+          outcome, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+          coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+        """
+      ).run([
+        idIsFree ? .integer(experiment.id) : .null, .text(record.uuid), .text(experiment.title),
+        .text(experiment.track.rawValue), .text(experiment.hypothesis), .text(experiment.start.iso),
+        .integer(Int64(experiment.plannedWeeks)), experiment.end.map { .text($0.iso) } ?? .null,
+        experiment.outcome.map { .text($0) } ?? .null, record.createdAt.map { .text($0) } ?? .null,
+        record.updatedAt.map { .text($0) } ?? .null,
+      ])
+      return true
+    }
+
+    /// Inserts a reflection unless one with its uuid exists.
+    ///
+    /// - Parameter record: The reflection.
+    /// - Returns: `true` when it was added.
+    /// - Throws: `StoreError` on a SQLite failure.
+    @discardableResult
+    public func insertReflection(_ record: ReflectionRecord) throws(StoreError) -> Bool {
+      guard
+        try db.prepare("SELECT id FROM reflection WHERE uuid = ?").scalarInt([.text(record.uuid)])
+          == nil
+      else { return false }
+      let reflection = record.reflection
+      let idIsFree =
+        try db.prepare("SELECT id FROM reflection WHERE id = ?").scalarInt([.integer(reflection.id)]
+        ) == nil
+      try db.prepare(
+        """
+        INSERT INTO reflection (id, uuid, day, fiveYears, motives, note, createdAt)
+        VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+        """
+      ).run([
+        idIsFree ? .integer(reflection.id) : .null, .text(record.uuid), .text(reflection.day.iso),
+        .text(reflection.fiveYears),
+        .text(reflection.motives.map(\.rawValue).joined(separator: ",")),
+        .text(reflection.note), record.createdAt.map { .text($0) } ?? .null,
+      ])
+      return true
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import CSQLite
+import JournalCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension Journal {
+  /// Copies the journal to `destination` with SQLite's online backup API: a consistent
+  /// snapshot, taken while other processes keep writing. The copy is created mode 0600 and
+  /// must not exist yet.
+  ///
+  /// - Parameter destination: A path where nothing exists.
+  /// - Returns: `PRAGMA integrity_check` of the copy: `ok` when it is sound.
+  /// - Throws: `StoreError` when the copy cannot be made.
+  public func backup(to destination: String) throws(StoreError) -> String {
+    let fd = FileCheck.systemOpen(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else {
+      throw .cannotOpen(path: destination, reason: FileCheck.lastError())
+    }
+    close(fd)
+    do throws(StoreError) {
+      let target = try Connection(path: destination, readOnly: false)
+      guard let backup = sqlite3_backup_init(target.handle, "main", db.handle, "main") else {
+        throw target.fail(sqlite3_errcode(target.handle), sql: nil)
+      }
+      var code: Int32
+      repeat {
+        code = sqlite3_backup_step(backup, -1)
+        if code == SQLITE_BUSY || code == SQLITE_LOCKED { usleep(10_000) }
+      } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
+      sqlite3_backup_finish(backup)
+      guard code == SQLITE_DONE else { throw target.fail(code, sql: nil) }
+      return try target.prepare("PRAGMA integrity_check").firstText() ?? "no answer"
+    } catch {
+      unlink(destination)
+      throw error
+    }
+  }
+
+  /// One line of `journal doctor`.
+  public struct HealthCheck: Hashable, Sendable {
+    /// What was checked.
+    public let name: String
+    /// Whether it passed.
+    public let passed: Bool
+    /// What was found.
+    public let detail: String
+  }
+
+  /// Checks the schema version, SQLite's integrity and foreign keys, the full-text index, the
+  /// weekly rollup and the file modes. Each check reports its own failure, so one broken part
+  /// does not hide the others.
+  ///
+  /// - Returns: One result per check.
+  public func healthChecks() -> [HealthCheck] {
+    var checks: [HealthCheck] = []
+    func check(_ name: String, _ body: () throws(StoreError) -> (Bool, String)) {
+      do {
+        let (passed, detail) = try body()
+        checks.append(HealthCheck(name: name, passed: passed, detail: detail))
+      } catch {
+        checks.append(HealthCheck(name: name, passed: false, detail: error.description))
+      }
+    }
+    check("schema") { () throws(StoreError) in
+      let version = try schemaVersion()
+      return (
+        version == Schema.currentVersion,
+        "version \(version) of \(Schema.currentVersion)"
+      )
+    }
+    check("integrity") { () throws(StoreError) in
+      var problems: [String] = []
+      try db.prepare("PRAGMA integrity_check").forEachRow { (row) throws(StoreError) in
+        problems.append(row.text(0))
+      }
+      return (problems == ["ok"], problems.prefix(5).joined(separator: "; "))
+    }
+    check("foreign keys") { () throws(StoreError) in
+      var count = 0
+      try db.prepare("PRAGMA foreign_key_check").forEachRow { (_) throws(StoreError) in
+        count += 1
+      }
+      return (count == 0, count == 0 ? "ok" : "\(count) rows point at missing rows")
+    }
+    check("search index") { () throws(StoreError) in
+      try db.execute("INSERT INTO entryText (entryText) VALUES ('integrity-check')")
+      return (true, "ok")
+    }
+    check("weekly rollup") { () throws(StoreError) in
+      let mismatches = try rollupMismatches()
+      return (
+        mismatches.isEmpty,
+        mismatches.isEmpty
+          ? "ok" : "\(mismatches.count) week/tag rows differ, first: \(mismatches[0])"
+      )
+    }
+    check("file mode") { () throws(StoreError) in
+      var loose: [String] = []
+      for suffix in ["", "-wal", "-shm"] {
+        var info = stat()
+        if stat(path + suffix, &info) == 0, info.st_mode & 0o077 != 0 {
+          loose.append("\(path + suffix) is \(String(info.st_mode & 0o777, radix: 8))")
+        }
+      }
+      return (
+        loose.isEmpty, loose.isEmpty ? "0600" : loose.joined(separator: ", ") + " (want 0600)"
+      )
+    }
+    return checks
+  }
+}
+
+extension Statement {
+  /// The first column of the first row, as text.
+  func firstText() throws(StoreError) -> String? {
+    try bind([])
+    guard try step() else { return nil }
+    return optionalText(0)
+  }
+}
