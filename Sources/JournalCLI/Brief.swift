@@ -88,6 +88,22 @@ struct Brief {
     }
   }
 
+  /// "48 entries over 12 weeks (11 with marks), 104 marks. 2 private entries count in the
+  /// figures but are never quoted."
+  var periodSentence: String {
+    var sentence =
+      "\(Plural.count(entries.entries, "entry", "entries")) over "
+      + "\(Plural.count(trend.weeks.count, "week", "weeks")) (\(trend.weeksObserved) with marks), "
+      + "\(Plural.count(trend.observations, "mark", "marks"))."
+    let hidden = entries.privateEntries
+    if hidden > 0 {
+      sentence +=
+        " \(Plural.count(hidden, "private entry counts", "private entries count")) in the figures "
+        + "but \(hidden == 1 ? "is" : "are") never quoted."
+    }
+    return sentence
+  }
+
   /// A gentle word on the wrong-reason motives of the latest reflection, if any.
   var motivesNote: String? {
     let wrong = reflection?.motives.filter(\.isWrongReason) ?? []
@@ -122,5 +138,12 @@ struct Brief {
         + "\(Format.signed(before.value)) before (change \(Format.signed(change.value)), 90% interval "
         + "\(Format.signed(change.low)) to \(Format.signed(change.high)))."
     }
+  }
+}
+
+/// "1 entry", "2 entries".
+enum Plural {
+  static func count(_ number: Int, _ one: String, _ many: String) -> String {
+    "\(number) \(number == 1 ? one : many)"
   }
 }

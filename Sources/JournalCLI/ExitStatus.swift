@@ -31,7 +31,7 @@ public enum ExitStatus {
         return dataError
       }
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
-      .invalidImport, .unknownImportTags, .unhealthy:
+      .invalidImport, .unknownImportTags, .unhealthy, .endBeforeStart:
       return dataError
     case .importFileMissing:
       return noInput

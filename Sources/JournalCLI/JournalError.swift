@@ -31,6 +31,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case unknownImportTags(path: String, tags: [String])
   /// `backup` would overwrite a file.
   case fileExists(path: String)
+  /// `experiment end` names a day before the experiment started.
+  case endBeforeStart(id: Int64, start: String, end: String)
   /// `doctor` found problems.
   case unhealthy(path: String, checks: [String])
 
@@ -70,6 +72,10 @@ public enum JournalError: Error, CustomStringConvertible {
         + "start with + or -) or pass --create-tags; nothing was imported."
     case .fileExists(let path):
       return "'\(path)' exists already; pass --force to replace it."
+    case .endBeforeStart(let id, let start, let end):
+      return
+        "Experiment \(id) started on \(start), after the end date \(end); give --date on or after "
+        + "\(start)."
     case .unhealthy(let path, let checks):
       return
         "'\(path)' failed \(checks.joined(separator: ", ")); restore a backup, or export what "

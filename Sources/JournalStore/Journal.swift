@@ -81,10 +81,29 @@ public final class Journal {
     case .empty, .older:
       guard isWritable else { throw .readOnly(path: path) }
       if case .empty = state {
-        // Must precede any transaction; persistent, so it is set once per file.
-        try db.execute("PRAGMA journal_mode = WAL")
+        // Must precede any transaction; persistent, so it is set once per file. Changing the
+        // journal mode takes an exclusive lock that the busy timeout does not wait for, so when
+        // several processes create the journal at once, the losers retry until the winner is
+        // done.
+        try retryingWhileBusy { () throws(StoreError) in try db.execute("PRAGMA journal_mode = WAL")
+        }
       }
       try migrate()
+    }
+  }
+
+  private func retryingWhileBusy(_ body: () throws(StoreError) -> Void) throws(StoreError) {
+    var waited: Int32 = 0
+    while true {
+      do {
+        return try body()
+      } catch .sqlite(let code, _, _)
+        where code & 0xFF == SQLITE_BUSY
+        && waited < Self.busyTimeoutMilliseconds
+      {
+        usleep(5_000)
+        waited += 5
+      }
     }
   }
 
@@ -94,15 +113,26 @@ public final class Journal {
     case empty, foreign
   }
 
+  /// Reads the application id, the schema version and whether the file has any schema, in one
+  /// statement: one snapshot, so a journal another process is creating right now cannot look
+  /// half-made (an application id from before its first migration, a version from after).
   private func schemaState() throws(StoreError) -> SchemaState {
-    let applicationID = try db.prepare("PRAGMA application_id").scalarInt() ?? 0
-    let version = Int(try db.prepare("PRAGMA user_version").scalarInt() ?? 0)
+    let statement = try db.prepare(
+      """
+      SELECT (SELECT application_id FROM pragma_application_id),
+        (SELECT user_version FROM pragma_user_version),
+        (SELECT count(*) FROM sqlite_schema)
+      """)
+    try statement.bind([])
+    _ = try statement.step()
+    let applicationID = statement.int(0)
+    let version = Int(statement.int(1))
+    let objects = statement.int(2)
     if applicationID == Schema.applicationID {
       if version == Schema.currentVersion { return .current }
       return version > Schema.currentVersion ? .newer(version) : .older
     }
     guard applicationID == 0, version == 0 else { return .foreign }
-    let objects = try db.prepare("SELECT count(*) FROM sqlite_schema").scalarInt() ?? 0
     return objects == 0 ? .empty : .foreign
   }
 

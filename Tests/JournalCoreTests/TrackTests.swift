@@ -21,14 +21,16 @@ struct TrackTests {
     #expect(Track(rawValue: "IC") == nil)
   }
 
-  @Test("marks are stored as +1 and -1")
+  @Test("marks are stored as +1, -1 and 0 (logged without a feeling)")
   func markStoredValues() {
     #expect(Mark.energized.storedValue == 1)
     #expect(Mark.drained.storedValue == -1)
+    #expect(Mark.logged.storedValue == 0)
     #expect(Mark(storedValue: 1) == .energized)
     #expect(Mark(storedValue: -1) == .drained)
-    #expect(Mark(storedValue: 0) == nil)
+    #expect(Mark(storedValue: 0) == .logged)
     #expect(Mark(storedValue: 2) == nil)
+    #expect(Mark.allCases.sorted { $0.order < $1.order } == [.energized, .drained, .logged])
   }
 
   @Test("an entry's energy range is -2...2")

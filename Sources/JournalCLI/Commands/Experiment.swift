@@ -130,7 +130,7 @@ extension JournalCommand.Experiment {
       let day = date?.resolve(today: today) ?? today
       let current = try journal.experiment(id: id)
       guard day >= current.start else {
-        throw JournalError.emptyRange(since: current.start.iso, until: day.iso)
+        throw JournalError.endBeforeStart(id: id, start: current.start.iso, end: day.iso)
       }
       let experiment = try journal.endExperiment(
         id: id, on: day, outcome: outcome?.trimmingWhitespace())

@@ -49,12 +49,12 @@ extension JournalCommand {
       let summary = try JournalImport.run(
         journal: journal, path: file, source: source, mappings: mappings, createTags: createTags,
         dryRun: dryRun)
-      var parts = [Self.count(summary.added, "entry", "entries")]
+      var parts = [Plural.count(summary.added, "entry", "entries")]
       if summary.experiments > 0 {
-        parts.append(Self.count(summary.experiments, "experiment", "experiments"))
+        parts.append(Plural.count(summary.experiments, "experiment", "experiments"))
       }
       if summary.reflections > 0 {
-        parts.append(Self.count(summary.reflections, "reflection", "reflections"))
+        parts.append(Plural.count(summary.reflections, "reflection", "reflections"))
       }
       var sentence =
         (dryRun ? "Dry run: would import " : "Imported ") + parts.joined(separator: ", ")
@@ -66,10 +66,6 @@ extension JournalCommand {
           + summary.createdTags.joined(separator: ", ")
       }
       print(sentence + (dryRun ? ". Nothing was written." : "."))
-    }
-
-    private static func count(_ number: Int, _ one: String, _ many: String) -> String {
-      "\(number) \(number == 1 ? one : many)"
     }
   }
 }

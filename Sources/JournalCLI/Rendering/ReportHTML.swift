@@ -14,13 +14,7 @@ enum ReportHTML {
     let suggestion = brief.suggestion
     var body: [String] = []
     body.append("<h1>Career brief: \(brief.since.iso) to \(brief.until.iso)</h1>")
-    var period =
-      "\(brief.entries.entries) entries over \(trend.weeks.count) weeks "
-      + "(\(trend.weeksObserved) with marks), \(trend.observations) marks."
-    if brief.entries.privateEntries > 0 {
-      period +=
-        " \(brief.entries.privateEntries) private entries count in the figures but are never quoted."
-    }
+    let period = brief.periodSentence
     body.append("<p class=\"period\">\(escape(period))</p>")
 
     body.append("<section class=\"suggestion \(suggestion.outcome.rawValue)\">")

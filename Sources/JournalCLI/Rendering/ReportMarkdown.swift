@@ -8,14 +8,7 @@ enum ReportMarkdown {
     let trend = brief.trend
     out.append("# Career brief: \(brief.since.iso) to \(brief.until.iso)")
     out.append("")
-    var period =
-      "\(brief.entries.entries) entries over \(trend.weeks.count) weeks "
-      + "(\(trend.weeksObserved) with marks), \(trend.observations) marks."
-    if brief.entries.privateEntries > 0 {
-      period +=
-        " \(brief.entries.privateEntries) private \(brief.entries.privateEntries == 1 ? "entry counts" : "entries count") "
-        + "in the figures but \(brief.entries.privateEntries == 1 ? "is" : "are") never quoted."
-    }
+    let period = brief.periodSentence
     out.append(period)
     out.append("")
 
