@@ -37,7 +37,7 @@ public enum ExitStatus {
       return noInput
     case .fileExists:
       return usage
-    case .confirmationNeeded:
+    case .confirmationNeeded, .dateOutOfRange:
       return usage
     case .editorFailed, .cancelled:
       return failure

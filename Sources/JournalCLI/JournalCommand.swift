@@ -14,7 +14,7 @@ public struct JournalCommand: ParsableCommand {
     subcommands: [
       Add.self, List.self, Show.self, Edit.self, Delete.self, Restore.self, Tags.self, Trend.self,
       Report.self, Experiment.self, Reflect.self, Export.self, Import.self, Backup.self,
-      Doctor.self, Demo.self,
+      Doctor.self, Demo.self, Generate.self,
     ]
   )
 
@@ -24,6 +24,7 @@ public struct JournalCommand: ParsableCommand {
   /// nowhere else: our errors print one line on stderr; the parser's own (help, usage) keep
   /// their conventional output and codes.
   public static func main() {
+    Memory.keepFreedHeap()
     do {
       var command = try parseAsRoot()
       try command.run()

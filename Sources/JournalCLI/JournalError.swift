@@ -1,3 +1,4 @@
+import JournalCore
 import JournalStore
 
 /// Everything a command can refuse, each as one sentence that quotes the input and says how
@@ -17,6 +18,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case textTooLong(bytes: Int)
   /// The editor could not be run or exited with a failure.
   case editorFailed(command: String, status: Int32)
+  /// A relative date lands outside the years a journal accepts.
+  case dateOutOfRange
   /// `--since` is after `--until`.
   case emptyRange(since: String, until: String)
   /// A destructive command needs confirmation that a script cannot give on a terminal.
@@ -54,6 +57,10 @@ public enum JournalError: Error, CustomStringConvertible {
         + "shorten it or split it into several entries."
     case .editorFailed(let command, let status):
       return "The editor '\(command)' exited with status \(status); nothing was saved."
+    case .dateOutOfRange:
+      return
+        "That date falls outside \(Day.earliestYear)-\(Day.latestYear); give a day from "
+        + "\(Day.earliestYear)-01-01 to \(Day.latestYear)-12-31."
     case .emptyRange(let since, let until):
       return "--since \(since) is after --until \(until); swap them."
     case .confirmationNeeded(let command):

@@ -48,17 +48,20 @@ public enum DateExpression: Hashable, Sendable {
   /// The day this expression names when today is `today`.
   ///
   /// - Parameter today: The user's local calendar day.
-  /// - Returns: The day meant.
-  public func resolve(today: Day) -> Day {
+  /// - Returns: The day meant, or `nil` when a relative expression lands outside the years a
+  ///   journal accepts (`-36500d` from 1950).
+  public func resolve(today: Day) -> Day? {
+    let day: Day
     switch self {
-    case .absolute(let day):
-      return day
+    case .absolute(let absolute):
+      day = absolute
     case .daysAgo(let count):
-      return today.adding(days: -count)
+      day = today.adding(days: -count)
     case .lastWeekday(let weekday):
       let back = (today.weekday - weekday + 7) % 7
-      return today.adding(days: -(back == 0 ? 7 : back))
+      day = today.adding(days: -(back == 0 ? 7 : back))
     }
+    return day.isSupported ? day : nil
   }
 }
 

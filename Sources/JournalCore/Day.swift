@@ -62,6 +62,11 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     self.init(year: year, month: month, day: day)
   }
 
+  /// Whether the day falls in ``earliestYear`` ... ``latestYear``, the years a journal accepts.
+  public var isSupported: Bool {
+    (Self.earliestYear...Self.latestYear).contains(components.year)
+  }
+
   /// The year, month and day of month of this day.
   public var components: (year: Int, month: Int, day: Int) {
     // Howard Hinnant's civil_from_days.

@@ -174,18 +174,35 @@ extension Journal {
       )
       values += ids.map { .integer($0) }
     }
+    // The newest-first order comes from walking the day index backwards, unless a search
+    // matches so few entries that looking each up and sorting them is cheaper than walking
+    // the index until enough of them turn up.
+    var walkDayIndex = true
     if let search = filter.search, search.contains(where: { !$0.isWhitespace }) {
+      let query = Self.ftsQuery(search)
+      let probe = try db.prepare(
+        "SELECT count(*) FROM (SELECT 1 FROM entryText WHERE entryText MATCH ? LIMIT ?)"
+      ).scalarInt([.text(query), .integer(Self.fewMatches)])
+      walkDayIndex = (probe ?? 0) >= Self.fewMatches
       conditions.append("e.id IN (SELECT rowid FROM entryText WHERE entryText MATCH ?)")
-      values.append(.text(Self.ftsQuery(search)))
+      values.append(.text(query))
     }
     values.append(.integer(Int64(filter.limit ?? -1)))
-    let statement = try db.prepare(
-      Self.entrySelect + " WHERE " + conditions.joined(separator: " AND ")
-        + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
-    try statement.forEachRow(values) { (row) throws(StoreError) in
-      try body(Self.entry(from: row))
+    // Ids first, entries second: the tags of an entry are gathered only for the entries shown,
+    // never for every candidate of the sort.
+    let ids = try db.prepare(
+      "SELECT e.id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
+        + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
+    let fetch = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
+    try ids.forEachRow(values) { (row) throws(StoreError) in
+      try fetch.bind([.integer(row.int(0))])
+      if try fetch.step() { try body(Self.entry(from: fetch)) }
     }
   }
+
+  /// Below this many search matches, `list --search` sorts the matches instead of walking the
+  /// day index.
+  static let fewMatches: Int64 = 2_000
 
   /// Changes an entry; only the fields given in `changes` are replaced.
   ///
@@ -344,24 +361,30 @@ extension Journal {
   /// Writes many entries in one transaction: all or nothing, and one commit instead of one per
   /// entry.
   ///
-  /// - Parameter entries: The entries' values.
+  /// - Parameter entries: The entries' values; a lazy sequence keeps memory flat however many.
   /// - Throws: `StoreError.unknownTag` (nothing written) or a SQLite failure.
-  public func addEntries(_ entries: [NewEntry]) throws(StoreError) {
-    try db.transaction { () throws(StoreError) in
-      let insert = try db.prepare(
-        "INSERT INTO entry (day, text, energy, isStarred, isPrivate) VALUES (?, ?, ?, ?, ?) RETURNING id"
-      )
-      for new in entries {
-        let tagIDs = try resolveTags(new.tags.map(\.name))
-        try insert.bind([
-          .text(new.day.iso), .text(new.text), Self.optional(new.energy),
-          .integer(new.isStarred ? 1 : 0), .integer(new.isPrivate ? 1 : 0),
-        ])
-        _ = try insert.step()
-        let id = insert.int(0)
-        try insert.bind([])  // reset before the marks' statements run
-        try insertMarks(entryID: id, tags: new.tags, tagIDs: tagIDs)
+  public func addEntries(_ entries: some Sequence<NewEntry>) throws(StoreError) {
+    do {
+      try importing { importer in
+        var random = SystemRandomNumberGenerator()
+        for new in entries {
+          // The day first keeps a chronological load in order in the uuid index.
+          let uuid = new.day.iso + "-" + Self.hex(random.next()) + Self.hex(random.next())
+          try importer.insertEntry(
+            Entry(
+              id: 0, uuid: uuid, day: new.day, text: new.text, energy: new.energy, tags: new.tags,
+              isStarred: new.isStarred, isPrivate: new.isPrivate, createdAt: "", updatedAt: ""))
+        }
       }
+    } catch let error as StoreError {
+      throw error
+    } catch {
+      throw .sqlite(code: 1, message: "\(error)", sql: nil)
     }
+  }
+
+  private static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
   }
 }

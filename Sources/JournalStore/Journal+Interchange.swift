@@ -182,7 +182,11 @@ extension Journal {
   public func importing<T>(dryRun: Bool = false, _ body: (Importer) throws -> T) throws -> T {
     try db.execute("BEGIN IMMEDIATE")
     do {
-      let result = try body(Importer(journal: self))
+      try beginBulkLoad()
+      let importer = Importer(journal: self)
+      let result = try body(importer)
+      _ = try importer.finishEntries()
+      try endBulkLoad()
       try db.execute(dryRun ? "ROLLBACK" : "COMMIT")
       return result
     } catch {
@@ -191,9 +195,61 @@ extension Journal {
     }
   }
 
+  /// Inside a transaction: stop indexing and rolling up entries row by row (see
+  /// `0004_bulk_search_index.sql`) and start remembering which ones to do at the end.
+  func beginBulkLoad() throws(StoreError) {
+    try db.execute(
+      """
+      INSERT INTO bulkLoad (active) VALUES (1);
+      CREATE TEMP TABLE IF NOT EXISTS bulkLoaded (id INTEGER PRIMARY KEY);
+      DELETE FROM temp.bulkLoaded;
+      """)
+  }
+
+  /// Indexes the text and rolls up the marks of every entry of the bulk load, one statement
+  /// each, and goes back to doing both row by row. Entries get their marks only as they are
+  /// inserted, so every mark of a bulk-loaded entry is new.
+  func endBulkLoad() throws(StoreError) {
+    try db.execute(
+      """
+      INSERT INTO entryText (rowid, text)
+        SELECT e.id, e.text FROM temp.bulkLoaded b JOIN entry e ON e.id = b.id;
+      INSERT INTO weekTag (week, tagId, energized, drained, unmarked, energySum, energyCount)
+        SELECT date(e.day, 'weekday 0', '-6 days'), et.tagId, sum(et.mark = 1), sum(et.mark = -1),
+          sum(et.mark = 0), sum(coalesce(e.energy, 0)), sum(e.energy IS NOT NULL)
+        FROM temp.bulkLoaded b JOIN entry e ON e.id = b.id JOIN entryTag et ON et.entryId = e.id
+        WHERE e.deletedAt IS NULL
+        GROUP BY 1, 2
+      ON CONFLICT (week, tagId) DO UPDATE SET
+        energized = energized + excluded.energized,
+        drained = drained + excluded.drained,
+        unmarked = unmarked + excluded.unmarked,
+        energySum = energySum + excluded.energySum,
+        energyCount = energyCount + excluded.energyCount;
+      DELETE FROM temp.bulkLoaded;
+      DELETE FROM bulkLoad;
+      """)
+  }
+
   /// Writes imported records; only available inside ``Journal/importing(dryRun:_:)``.
-  public struct Importer {
+  ///
+  /// Entries are written in batches of ``batchSize``: one statement inserts a batch, one its
+  /// marks, one notes it for the final indexing. Per-row statements cost most of an import's
+  /// time (each opens and closes a statement savepoint), so this makes 100,000 entries take
+  /// seconds, not minutes.
+  public final class Importer {
     let journal: Journal
+    private var tagIDs: [String: Int64] = [:]
+    private var pending: [Entry] = []
+    private var added = 0
+    private var duplicates = 0
+
+    /// Entries written per statement.
+    static let batchSize = 200
+
+    init(journal: Journal) {
+      self.journal = journal
+    }
 
     private var db: Connection { journal.db }
 
@@ -211,7 +267,15 @@ extension Journal {
     /// - Returns: `true` when it exists.
     /// - Throws: `StoreError` on a SQLite failure.
     public func hasTag(_ name: String) throws(StoreError) -> Bool {
-      try db.cached("SELECT id FROM tag WHERE name = ?").scalarInt([.text(name)]) != nil
+      try tagID(name) != nil
+    }
+
+    private func tagID(_ name: String) throws(StoreError) -> Int64? {
+      let key = name.lowercased()
+      if let id = tagIDs[key] { return id }
+      let id = try db.cached("SELECT id FROM tag WHERE name = ?").scalarInt([.text(key)])
+      if let id { tagIDs[key] = id }
+      return id
     }
 
     /// Makes the journal's tags exactly `tags` (for an import into a new journal, so that the
@@ -221,6 +285,7 @@ extension Journal {
     /// - Parameter tags: The tags of the file.
     /// - Throws: `StoreError.invalidTagName` or a SQLite failure.
     public func restoreTags(_ tags: [TagRecord]) throws(StoreError) {
+      try finishEntries()
       for tag in tags { try upsertTag(tag, replacing: true) }
       let keep = Set(tags.map { $0.name.lowercased() })
       var remove: [String] = []
@@ -229,6 +294,7 @@ extension Journal {
       }
       let delete = try db.prepare("DELETE FROM tag WHERE name = ?")
       for name in remove { try delete.run([.text(name)]) }
+      tagIDs.removeAll()
     }
 
     /// Creates `tag` unless a tag of that name exists (which keeps its own settings).
@@ -262,46 +328,117 @@ extension Journal {
           .text(name), .text(tag.track.rawValue), .text(tag.description),
           tag.createdAt.map { .text($0) } ?? .null,
         ])
+        tagIDs[name] = db.lastInsertedRowID
       }
     }
 
-    /// Whether an entry with this stable identifier exists: the duplicate check.
-    ///
-    /// - Parameter uuid: The identifier.
-    /// - Returns: `true` when present.
-    /// - Throws: `StoreError` on a SQLite failure.
-    public func hasEntry(uuid: String) throws(StoreError) -> Bool {
-      try db.cached("SELECT id FROM entry WHERE uuid = ?").scalarInt([.text(uuid)]) != nil
-    }
-
-    /// Inserts an imported entry. Its id is kept when free, else a new one is given; empty
-    /// timestamps mean now. Its tags must exist.
+    /// Adds an imported entry unless one with its `uuid` exists (a duplicate). Its id is kept
+    /// when free, else a new one is given; empty timestamps mean now. Its tags must exist.
+    /// Entries are written in batches; ``finishEntries()`` writes the last one.
     ///
     /// - Parameter entry: The entry, with its uuid.
-    /// - Returns: The id it was stored under.
     /// - Throws: `StoreError.unknownTag` or a SQLite failure.
+    public func insertEntry(_ entry: Entry) throws(StoreError) {
+      for tag in entry.tags where try tagID(tag.name) == nil {
+        _ = try journal.resolveTags([tag.name])  // throws .unknownTag with a suggestion
+      }
+      pending.append(entry)
+      if pending.count >= Self.batchSize { try flush() }
+    }
+
+    /// Writes the entries still pending.
+    ///
+    /// - Returns: How many entries were added and how many were duplicates, so far.
+    /// - Throws: `StoreError` on a SQLite failure.
     @discardableResult
-    public func insertEntry(_ entry: Entry) throws(StoreError) -> Int64 {
-      let tagIDs = try journal.resolveTags(entry.tags.map(\.name))
-      let taken = try db.cached("SELECT id FROM entry WHERE id = ?").scalarInt([.integer(entry.id)])
-      let idIsFree = entry.id > 0 && taken == nil
+    public func finishEntries() throws(StoreError) -> (added: Int, duplicates: Int) {
+      try flush()
+      return (added, duplicates)
+    }
+
+    private func flush() throws(StoreError) {
+      guard !pending.isEmpty else { return }
+      let batch = pending
+      pending.removeAll(keepingCapacity: true)
+      // Keep each entry's own id where it is free (a restore into a new journal), else let
+      // SQLite choose one.
+      let wanted = Set(batch.map(\.id).filter { $0 > 0 })
+      var taken: Set<Int64> = []
+      if !wanted.isEmpty {
+        let list = wanted.map(String.init).joined(separator: ",")
+        try db.prepare("SELECT id FROM entry WHERE id IN (\(list))").forEachRow {
+          (row) throws(StoreError) in
+          taken.insert(row.int(0))
+        }
+      }
       let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-      try db.cached(
-        """
+      let row = "(?, ?, ?, ?, ?, ?, ?, coalesce(?, \(now)), coalesce(?, \(now)), ?)"
+      var values: [Statement.Value] = []
+      values.reserveCapacity(batch.count * 10)
+      for entry in batch {
+        let keepID = entry.id > 0 && !taken.contains(entry.id)
+        if keepID { taken.insert(entry.id) }
+        values += [
+          keepID ? .integer(entry.id) : .null, .text(entry.uuid), .text(entry.day.iso),
+          .text(entry.text), Journal.optional(entry.energy), .integer(entry.isStarred ? 1 : 0),
+          .integer(entry.isPrivate ? 1 : 0),
+          entry.createdAt.isEmpty ? .null : .text(entry.createdAt),
+          entry.updatedAt.isEmpty ? .null : .text(entry.updatedAt),
+          entry.deletedAt.map { .text($0) } ?? .null,
+        ]
+      }
+      let sql = """
         INSERT INTO entry (id, uuid, day, text, energy, isStarred, isPrivate, createdAt,
           updatedAt, deletedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, \(now)), coalesce(?, \(now)), ?)
+        VALUES \(Array(repeating: row, count: batch.count).joined(separator: ", "))
+        ON CONFLICT (uuid) DO NOTHING
+        RETURNING id, uuid
         """
-      ).run([
-        idIsFree ? .integer(entry.id) : .null, .text(entry.uuid), .text(entry.day.iso),
-        .text(entry.text), Journal.optional(entry.energy), .integer(entry.isStarred ? 1 : 0),
-        .integer(entry.isPrivate ? 1 : 0), entry.createdAt.isEmpty ? .null : .text(entry.createdAt),
-        entry.updatedAt.isEmpty ? .null : .text(entry.updatedAt),
-        entry.deletedAt.map { .text($0) } ?? .null,
-      ])
-      let id = db.lastInsertedRowID
-      try journal.insertMarks(entryID: id, tags: entry.tags, tagIDs: tagIDs)
-      return id
+      // Only full batches repeat; the last one is prepared once.
+      let insert = batch.count == Self.batchSize ? try db.cached(sql) : try db.prepare(sql)
+      var ids: [String: Int64] = [:]
+      try insert.forEachRow(values) { (row) throws(StoreError) in
+        ids[row.text(1)] = row.int(0)
+      }
+      var marks: [Statement.Value] = []
+      var inserted: [Statement.Value] = []
+      for entry in batch {
+        // A uuid seen twice in one batch is inserted once: the first claims it.
+        guard let id = ids.removeValue(forKey: entry.uuid) else {
+          duplicates += 1
+          continue
+        }
+        added += 1
+        inserted.append(.integer(id))
+        for tag in entry.tags {
+          guard let tagID = try tagID(tag.name) else {
+            throw .unknownTag(name: tag.name, suggestion: nil)
+          }
+          marks += [.integer(id), .integer(tagID), .integer(Int64(tag.mark.storedValue))]
+        }
+      }
+      try insertRows("INSERT INTO temp.bulkLoaded (id) VALUES ", row: "(?)", values: inserted)
+      try insertRows(
+        "INSERT INTO entryTag (entryId, tagId, mark) VALUES ", row: "(?, ?, ?)", values: marks)
+    }
+
+    /// Inserts rows of `row`'s shape, a hundred per statement. Full statements are cached; the
+    /// last, shorter one is prepared once and dropped, so the cache holds one statement per
+    /// table, not one per row count.
+    private func insertRows(_ prefix: String, row: String, values: [Statement.Value])
+      throws(StoreError)
+    {
+      let columns = row.filter { $0 == "?" }.count
+      let chunk = 100 * columns
+      var start = 0
+      while start < values.count {
+        let end = min(start + chunk, values.count)
+        let rows = (end - start) / columns
+        let sql = prefix + Array(repeating: row, count: rows).joined(separator: ", ")
+        let statement = end - start == chunk ? try db.cached(sql) : try db.prepare(sql)
+        try statement.run(Array(values[start..<end]))
+        start = end
+      }
     }
 
     /// Inserts an experiment unless one with its uuid exists.

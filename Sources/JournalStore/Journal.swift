@@ -81,6 +81,8 @@ public final class Journal {
     case .empty, .older:
       guard isWritable else { throw .readOnly(path: path) }
       if case .empty = state {
+        // An empty file someone else created (touch) becomes a private journal.
+        chmod(path, 0o600)
         // Must precede any transaction; persistent, so it is set once per file. Changing the
         // journal mode takes an exclusive lock that the busy timeout does not wait for, so when
         // several processes create the journal at once, the losers retry until the winner is

@@ -26,7 +26,7 @@ extension JournalCommand {
 
     func run() throws {
       let today = try Clock.today()
-      let day = options.date?.resolve(today: today) ?? today
+      let day = try options.date?.day(today: today) ?? today
       let text = try readText(day: day)
       // A first entry with a mistyped tag must not leave an empty journal behind: before the
       // file exists, the built-in tags are all there is.

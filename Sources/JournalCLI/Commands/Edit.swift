@@ -70,7 +70,7 @@ extension JournalCommand {
       }
       if let energy = options.energy { changes.energy = .some(energy) }
       if clearEnergy { changes.energy = .some(nil) }
-      changes.day = options.date?.resolve(today: today)
+      changes.day = try options.date?.day(today: today)
       if options.hasTags { changes.tags = options.marks }
       if let star { changes.isStarred = star == .star }
       if let visibility { changes.isPrivate = visibility == .private }

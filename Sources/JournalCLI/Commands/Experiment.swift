@@ -50,7 +50,7 @@ extension JournalCommand.Experiment {
 
     func run() throws {
       let today = try Clock.today()
-      let start = date?.resolve(today: today) ?? today
+      let start = try date?.day(today: today) ?? today
       let experiment = try store.open(.write).startExperiment(
         title: title.trimmingWhitespace(), track: track,
         hypothesis: hypothesis.trimmingWhitespace(),
@@ -127,7 +127,7 @@ extension JournalCommand.Experiment {
     func run() throws {
       let today = try Clock.today()
       let journal = try store.open(.update)
-      let day = date?.resolve(today: today) ?? today
+      let day = try date?.day(today: today) ?? today
       let current = try journal.experiment(id: id)
       guard day >= current.start else {
         throw JournalError.endBeforeStart(id: id, start: current.start.iso, end: day.iso)

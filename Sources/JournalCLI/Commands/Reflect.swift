@@ -56,7 +56,7 @@ extension JournalCommand {
       var unique: [Motive] = []
       for motive in motives where !unique.contains(motive) { unique.append(motive) }
       let reflection = try store.open(.write).addReflection(
-        day: date?.resolve(today: today) ?? today, fiveYears: fiveYears, motives: unique, note: note
+        day: try date?.day(today: today) ?? today, fiveYears: fiveYears, motives: unique, note: note
       )
       print("Recorded reflection \(reflection.id) for \(reflection.day.iso).")
       let wrong = unique.filter(\.isWrongReason)

@@ -62,8 +62,8 @@ struct ImportSummary {
 /// or nothing, and a re-import adds nothing.
 ///
 /// Duplicates are found by each entry's stable id (`uuid`): career-journal JSON and CSV carry
-/// it; a jrnl entry's is `jrnl-` and a hash of its date, time, title and body; a CSV row without
-/// one gets `csv-` and a hash of its date and text.
+/// it; a jrnl entry's is `jrnl-DATE-` and a 128-bit hash of its date, time, title and body; a
+/// CSV row without one gets `csv-DATE-` and a hash of its date and text.
 enum JournalImport {
   static func run(
     journal: Journal, path: String, source: ImportSource, mappings: [TagMapping],
@@ -139,13 +139,8 @@ enum JournalImport {
       case "entries":
         try reader.readArray { reader in
           index += 1
-          let entry = try entry(from: try reader.readValue(), index: index, path: path)
-          if try importer.hasEntry(uuid: entry.uuid) {
-            summary.duplicates += 1
-          } else {
-            try importer.insertEntry(entry)
-            summary.added += 1
-          }
+          try importer.insertEntry(
+            try entry(from: try reader.readValue(), index: index, path: path))
         }
       case "experiments":
         try reader.readArray { reader in
@@ -171,6 +166,7 @@ enum JournalImport {
     guard sawFormat else {
       throw invalid(path, "it has no \"format\": \"\(JournalExport.formatName)\"")
     }
+    (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary
   }
 
@@ -201,7 +197,7 @@ enum JournalImport {
       else { throw invalid(path, "entry \(index) has a tag without a valid name and mark") }
       if !tags.contains(where: { $0.name == name }) { tags.append(TagMark(name: name, mark: mark)) }
     }
-    let uuid = node["uuid"]?.string ?? ("json-" + Fingerprint.hex(day.iso, text))
+    let uuid = node["uuid"]?.string ?? ("json-\(day.iso)-" + Fingerprint.hex(day.iso, text))
     return Entry(
       id: Int64(node["id"]?.int ?? 0), uuid: uuid, day: day, text: text, energy: energy, tags: tags,
       isStarred: node["starred"]?.bool ?? false, isPrivate: node["private"]?.bool ?? false,
@@ -295,21 +291,19 @@ enum JournalImport {
           }
         }
         guard unknown.isEmpty else { return }  // keep reading to list every unknown tag
-        let uuid = "jrnl-" + Fingerprint.hex(date, node["time"]?.string ?? "", title, body)
-        if try importer.hasEntry(uuid: uuid) {
-          summary.duplicates += 1
-          return
-        }
+        // The day leads the key so a chronological file inserts into the uuid index in order.
+        let uuid =
+          "jrnl-\(day.iso)-" + Fingerprint.hex(date, node["time"]?.string ?? "", title, body)
         try importer.insertEntry(
           Entry(
             id: 0, uuid: uuid, day: day, text: text, energy: nil, tags: tags,
             isStarred: node["starred"]?.bool ?? false, createdAt: "", updatedAt: ""))
-        summary.added += 1
       }
     }
     try reader.expectEnd()
     guard sawEntries else { throw invalid(path, "it has no \"entries\" array") }
     if !unknown.isEmpty { throw JournalError.unknownImportTags(path: path, tags: unknown) }
+    (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary
   }
 
@@ -366,18 +360,15 @@ enum JournalImport {
           }
         }
       }
-      let uuid = field("uuid").isEmpty ? "csv-" + Fingerprint.hex(day.iso, text) : field("uuid")
-      if try importer.hasEntry(uuid: uuid) {
-        summary.duplicates += 1
-        continue
-      }
+      let uuid =
+        field("uuid").isEmpty ? "csv-\(day.iso)-" + Fingerprint.hex(day.iso, text) : field("uuid")
       try importer.insertEntry(
         Entry(
           id: Int64(field("id")) ?? 0, uuid: uuid, day: day, text: text, energy: energy, tags: tags,
           isStarred: field("starred") == "1", isPrivate: field("private") == "1",
           createdAt: field("created_at"), updatedAt: field("updated_at")))
-      summary.added += 1
     }
+    (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary
   }
 

@@ -26,6 +26,14 @@ enum Arguments {
 
 extension Track: ExpressibleByArgument {}
 
+extension DateExpression {
+  /// The day meant, or an error when it lands outside the years a journal accepts.
+  func day(today: Day) throws(JournalError) -> Day {
+    guard let day = resolve(today: today) else { throw .dateOutOfRange }
+    return day
+  }
+}
+
 /// The output formats of the read commands.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case text, json, csv
@@ -113,8 +121,12 @@ struct RangeOptions: ParsableArguments {
 
   /// The days, resolved against today; an inverted range is an error.
   func resolve(today: Day) throws(JournalError) -> (since: Day?, until: Day?) {
-    let since = since?.resolve(today: today)
-    let until = until?.resolve(today: today)
+    let since = try since.map { (expression) throws(JournalError) in
+      try expression.day(today: today)
+    }
+    let until = try until.map { (expression) throws(JournalError) in
+      try expression.day(today: today)
+    }
     if let since, let until, since > until {
       throw .emptyRange(since: since.iso, until: until.iso)
     }

@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""The benchmark harness behind scripts/bench: runs each command as a whole process many
+times, records wall time and peak resident memory (from wait4's rusage), and writes a Markdown
+report. Environment: JOURNAL_BIN, BENCH_DIR, SIZES, RUNS, OUTPUT (set by scripts/bench)."""
+
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+JOURNAL = os.environ["JOURNAL_BIN"]
+BENCH_DIR = os.environ["BENCH_DIR"]
+SIZES = [int(size) for size in os.environ["SIZES"].split()]
+RUNS = int(os.environ["RUNS"])
+OUTPUT = os.environ["OUTPUT"]
+TODAY = "2026-11-20"
+YEARS = {1_000: 1}  # 1,000 entries is about a year and a half of daily notes
+MAPS = [
+    "--map", "deepwork=+deep-work", "--map", "design=+architecture", "--map", "1on1=+coaching",
+    "--map", "meetings=-delivery", "--map", "conflict=-conflict-resolution",
+    "--map", "pairing=+mentoring",
+]
+ENV = dict(os.environ, JOURNAL_TODAY=TODAY, NO_COLOR="1")
+ENV.pop("JOURNAL_DB", None)
+
+
+def run_once(argv, stdin=None):
+    """Wall seconds and peak RSS (MiB) of one process; stdout discarded."""
+    with open(os.devnull, "wb") as null:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            argv, stdout=null, stderr=subprocess.PIPE, stdin=stdin, env=ENV)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        error = process.stderr.read().decode(errors="replace")
+        process.stderr.close()
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"bench: {' '.join(argv)} failed ({process.returncode}): {error.strip()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(argv, runs, setup=None):
+    times, peaks = [], []
+    run_once(argv) if setup is None else None  # warm the page cache
+    for _ in range(runs):
+        if setup:
+            setup()
+        elapsed, peak = run_once(argv)
+        times.append(elapsed * 1000)
+        peaks.append(peak)
+    times.sort()
+    low = times[len(times) // 10]
+    high = times[-1 - len(times) // 10]
+    return {"median": statistics.median(times), "low": low, "high": high,
+            "peak": max(peaks), "runs": runs}
+
+
+def journal_at(size):
+    path = os.path.join(BENCH_DIR, f"journal-{size}.sqlite")
+    if not os.path.exists(path):
+        years = YEARS.get(size, 100)
+        print(f"bench: generating {size:,} entries over {years} years ...", file=sys.stderr)
+        start = time.perf_counter()
+        subprocess.run(
+            [JOURNAL, "_generate", "--db", path, "--entries", str(size), "--years", str(years)],
+            check=True, env=ENV, stdout=subprocess.DEVNULL)
+        print(f"bench: generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return path
+
+
+def first_day(path):
+    return subprocess.run(
+        ["sqlite3", path, "SELECT min(day) FROM entry"], capture_output=True, text=True,
+        check=True).stdout.strip()
+
+
+SQLITE_INSERT = (
+    "BEGIN; INSERT INTO entry (day, text, energy) VALUES ('2026-11-20', "
+    "'Paired with Priya on the flaky cache invalidation', 1); "
+    "INSERT INTO entryTag (entryId, tagId, mark) VALUES "
+    "(last_insert_rowid(), (SELECT id FROM tag WHERE name = 'deep-work'), 1), "
+    "(last_insert_rowid(), (SELECT id FROM tag WHERE name = 'delivery'), -1); COMMIT;")
+SQLITE_ROLLUP = (
+    "SELECT w.week, t.name, w.energized, w.drained FROM weekTag w JOIN tag t ON t.id = w.tagId "
+    "WHERE w.week BETWEEN '2026-08-31' AND '2026-11-16' ORDER BY w.week, t.name;")
+SQLITE_GROUP = (
+    "SELECT date(e.day, 'weekday 0', '-6 days') AS week, et.tagId, sum(et.mark = 1), "
+    "sum(et.mark = -1) FROM entry e JOIN entryTag et ON et.entryId = e.id "
+    "WHERE e.deletedAt IS NULL GROUP BY 1, 2;")
+SQLITE_LIST = "SELECT id, day, text FROM entry WHERE deletedAt IS NULL ORDER BY day DESC, id DESC LIMIT 20;"
+SQLITE_SEARCH = (
+    "SELECT e.id FROM entry e WHERE e.deletedAt IS NULL AND e.id IN "
+    "(SELECT rowid FROM entryText WHERE entryText MATCH 'priya') "
+    "ORDER BY e.day DESC, e.id DESC LIMIT 20;")
+
+
+def main():
+    os.makedirs(BENCH_DIR, exist_ok=True)
+    rows = []  # (size, command, result, floors)
+    floor_true = measure(["/bin/true"], RUNS)
+    startup = measure([JOURNAL, "--version"], RUNS)
+    for size in SIZES:
+        path = journal_at(size)
+        work = os.path.join(BENCH_DIR, f"work-{size}.sqlite")
+        shutil.copyfile(path, work)  # add and the sqlite3 insert write to a copy
+        for suffix in ("-wal", "-shm"):
+            if os.path.exists(work + suffix):
+                os.remove(work + suffix)
+        since = first_day(path)
+        heavy = max(3, RUNS // 5)
+        commands = [
+            ("add", [JOURNAL, "add", "--db", work, "Paired with Priya on the flaky cache invalidation",
+                     "-e", "deep-work", "-d", "delivery", "--energy", "1"], RUNS,
+             {"sqlite3 same insert": ["sqlite3", work, SQLITE_INSERT]}),
+            ("list --limit 20", [JOURNAL, "list", "--db", path, "--limit", "20"], RUNS,
+             {"sqlite3 same query": ["sqlite3", path, SQLITE_LIST]}),
+            ("list --search priya --limit 20",
+             [JOURNAL, "list", "--db", path, "--search", "priya", "--limit", "20"], RUNS,
+             {"sqlite3 same query": ["sqlite3", path, SQLITE_SEARCH]}),
+            ("trend (12 weeks)", [JOURNAL, "trend", "--db", path], RUNS,
+             {"sqlite3 rollup query": ["sqlite3", path, SQLITE_ROLLUP],
+              "sqlite3 GROUP BY all entries": ["sqlite3", path, SQLITE_GROUP]}),
+            (f"trend --since {since}", [JOURNAL, "trend", "--db", path, "--since", since], heavy, {}),
+            ("report (markdown)", [JOURNAL, "report", "--db", path], RUNS, {}),
+            ("report --format json", [JOURNAL, "report", "--db", path, "--format", "json"], RUNS, {}),
+            ("export --format json", [JOURNAL, "export", "--db", path, "--format", "json"], heavy, {}),
+        ]
+        for name, argv, runs, floors in commands:
+            print(f"bench: {size:,} {name}", file=sys.stderr)
+            result = measure(argv, runs)
+            floor_results = {label: measure(floor_argv, runs) for label, floor_argv in floors.items()}
+            rows.append((size, name, result, floor_results))
+    # Import of a 100,000-entry jrnl export into a new journal each run.
+    jrnl = os.path.join(BENCH_DIR, "jrnl-100000.json")
+    if not os.path.exists(jrnl):
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "make-jrnl-json.py"),
+                        "100000", jrnl], check=True)
+    target = os.path.join(BENCH_DIR, "import.sqlite")
+
+    def fresh():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(target + suffix):
+                os.remove(target + suffix)
+
+    print("bench: import of 100,000 jrnl entries", file=sys.stderr)
+    imported = measure([JOURNAL, "import", jrnl, "--from", "jrnl-json", "--db", target] + MAPS,
+                       3, setup=fresh)
+    write_report(rows, floor_true, startup, imported)
+
+
+def machine():
+    model = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo") as info:
+            kb = int(info.readline().split()[1])
+            memory = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError):
+        pass
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+    sqlite = subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0]
+    return (f"{model}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+            f"{swift[0] if swift else 'swift'}; SQLite {sqlite}")
+
+
+def fmt(result):
+    return f"{result['median']:.1f} ({result['low']:.1f}–{result['high']:.1f})"
+
+
+def write_report(rows, floor_true, startup, imported):
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [
+        "# Benchmarks",
+        "",
+        "Measured by `scripts/bench` (release build); every figure is a whole process: start, one "
+        "SQLite open, the work, exit. Times are medians in milliseconds with the 10th–90th "
+        "percentile in brackets; peak memory is the largest resident set of any run (`wait4` "
+        "rusage, the figure `/usr/bin/time -v` reports).",
+        "",
+        f"- Machine: {machine()}",
+        f"- Date: {now}",
+        f"- Runs per command: {RUNS} (heavier commands {max(3, RUNS // 5)}; import 3)",
+        f"- Floors: `/bin/true` {fmt(floor_true)} ms; `journal --version` (process start, Swift "
+        f"runtime, no SQLite) {fmt(startup)} ms, {startup['peak']:.1f} MiB",
+        "",
+        "| entries | command | journal ms | peak MiB | floor (same run) |",
+        "| ---: | --- | ---: | ---: | --- |",
+    ]
+    for size, name, result, floors in rows:
+        floor_text = "; ".join(f"{label}: {fmt(floor)} ms" for label, floor in floors.items()) or "-"
+        lines.append(f"| {size:,} | `{name}` | {fmt(result)} | {result['peak']:.1f} | {floor_text} |")
+    lines.append(f"| 100,000 (jrnl JSON) | `import --from jrnl-json` into a new journal | "
+                 f"{fmt(imported)} | {imported['peak']:.1f} | - |")
+    lines += ["", "## Targets", ""]
+    by = {(size, name): (result, floors) for size, name, result, floors in rows}
+    checks = []
+    largest = max(size for size, *_ in rows)
+    smallest = min(size for size, *_ in rows)
+    if (largest, "add") in by:
+        result, floors = by[(largest, "add")]
+        insert = floors["sqlite3 same insert"]["median"]
+        checks.append((f"`add` at {largest:,}: ≤ 10 ms and ≤ 1.5× sqlite3's insert",
+                       f"{result['median']:.1f} ms, {result['median'] / insert:.2f}× ({insert:.1f} ms)",
+                       result["median"] <= 10 and result["median"] <= 1.5 * insert))
+    for name in ("trend (12 weeks)", "report --format json"):
+        if (100_000, name) in by:
+            median = by[(100_000, name)][0]["median"]
+            checks.append((f"`{name}` at 100,000: ≤ 20 ms", f"{median:.1f} ms", median <= 20))
+        if (largest, name) in by and (smallest, name) in by and largest != smallest:
+            big = by[(largest, name)][0]["median"]
+            small = by[(smallest, name)][0]["median"]
+            checks.append((f"`{name}` at {largest:,}: ≤ 1.3× its time at {smallest:,}",
+                           f"{big:.1f} vs {small:.1f} ms = {big / small:.2f}×", big <= 1.3 * small))
+    if (largest, "list --search priya --limit 20") in by:
+        median = by[(largest, "list --search priya --limit 20")][0]["median"]
+        checks.append((f"`list --search` at {largest:,}: ≤ 50 ms", f"{median:.1f} ms", median <= 50))
+    checks.append(("import of 100,000 jrnl entries: ≤ 5 s", f"{imported['median'] / 1000:.2f} s",
+                   imported["median"] <= 5000))
+    peak = max([imported["peak"]] + [result["peak"] for _, _, result, _ in rows])
+    checks.append(("peak memory of any command: ≤ 30 MB", f"{peak:.1f} MiB", peak <= 30))
+    lines += ["| target | measured | met |", "| --- | --- | --- |"]
+    for label, measured, met in checks:
+        lines.append(f"| {label} | {measured} | {'yes' if met else '**no**'} |")
+    splice(OUTPUT, "\n".join(lines[2:]))
+    print("\n".join(lines))
+    print(f"bench: wrote the results into {OUTPUT}", file=sys.stderr)
+
+
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def splice(path, results):
+    """Replaces what lies between the markers in `path`, keeping the prose around it."""
+    text = open(path).read() if os.path.exists(path) else f"# Benchmarks\n\n{START}\n{END}\n"
+    if START not in text or END not in text:
+        text += f"\n{START}\n{END}\n"
+    before, rest = text.split(START, 1)
+    _, after = rest.split(END, 1)
+    with open(path, "w") as handle:
+        handle.write(f"{before}{START}\n{results}\n{END}{after}")
+
+
+if __name__ == "__main__":
+    main()
