@@ -16,13 +16,21 @@ final class Connection {
   /// - Parameters:
   ///   - path: The database file.
   ///   - readOnly: Open without write access.
+  ///   - immutable: Read the file as one nothing else changes (a read-only folder).
   /// - Throws: `StoreError.cannotOpen` when SQLite cannot open the file.
-  init(path: String, readOnly: Bool) throws(StoreError) {
+  init(path: String, readOnly: Bool, immutable: Bool = false) throws(StoreError) {
     var handle: Handle?
-    let flags =
+    var flags =
       (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
       | SQLITE_OPEN_EXRESCODE
-    let code = sqlite3_open_v2(path, &handle, flags, nil)
+    var name = path
+    if immutable {
+      // In a folder where SQLite cannot create its -shm file, a WAL journal is readable only
+      // as an immutable file (https://sqlite.org/uri.html#uriimmutable).
+      flags |= SQLITE_OPEN_URI
+      name = "file:" + Self.uriEscaped(path) + "?immutable=1"
+    }
+    let code = sqlite3_open_v2(name, &handle, flags, nil)
     guard code == SQLITE_OK, let handle else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       // A failed open still allocates a handle that must be closed.
@@ -31,6 +39,21 @@ final class Connection {
     }
     self.handle = handle
     self.path = path
+  }
+
+  /// `path` with the characters a `file:` URI gives a meaning to percent-encoded.
+  static func uriEscaped(_ path: String) -> String {
+    var escaped = ""
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...:
+        let hex = String(byte, radix: 16, uppercase: true)
+        escaped += "%" + (hex.count == 1 ? "0" : "") + hex
+      default:
+        escaped.unicodeScalars.append(Unicode.Scalar(byte))
+      }
+    }
+    return escaped
   }
 
   deinit {
@@ -109,6 +132,10 @@ final class Connection {
     }
     if primary == SQLITE_NOTADB {
       return .notAJournal(path: path)
+    }
+    if primary == SQLITE_CANTOPEN {
+      return .cannotOpen(
+        path: path, reason: "SQLite cannot open it or create its -wal and -shm files beside it")
     }
     return .sqlite(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
   }

@@ -184,7 +184,14 @@ extension Journal {
         "SELECT count(*) FROM (SELECT 1 FROM entryText WHERE entryText MATCH ? LIMIT ?)"
       ).scalarInt([.text(query), .integer(Self.fewMatches)])
       walkDayIndex = (probe ?? 0) >= Self.fewMatches
-      conditions.append("e.id IN (SELECT rowid FROM entryText WHERE entryText MATCH ?)")
+      if walkDayIndex {
+        // Many matches: test each entry met on the walk with a rowid probe of the index,
+        // which stops after `limit` hits instead of materialising every match first.
+        conditions.append(
+          "EXISTS (SELECT 1 FROM entryText WHERE entryText MATCH ? AND rowid = e.id)")
+      } else {
+        conditions.append("e.id IN (SELECT rowid FROM entryText WHERE entryText MATCH ?)")
+      }
       values.append(.text(query))
     }
     values.append(.integer(Int64(filter.limit ?? -1)))
@@ -202,7 +209,7 @@ extension Journal {
 
   /// Below this many search matches, `list --search` sorts the matches instead of walking the
   /// day index.
-  static let fewMatches: Int64 = 2_000
+  static let fewMatches: Int64 = 5_000
 
   /// Changes an entry; only the fields given in `changes` are replaced.
   ///

@@ -358,7 +358,7 @@ extension Journal {
 
     private func flush() throws(StoreError) {
       guard !pending.isEmpty else { return }
-      let batch = pending
+      var batch = pending
       pending.removeAll(keepingCapacity: true)
       // Keep each entry's own id where it is free (a restore into a new journal), else let
       // SQLite choose one.
@@ -371,13 +371,22 @@ extension Journal {
           taken.insert(row.int(0))
         }
       }
+      // Decide which rows keep their id, then put those first: a row left to SQLite gets the
+      // largest id plus one, which must not be an id a later row of the statement asks for.
+      var kept: Set<Int> = []
+      for (index, entry) in batch.enumerated() where entry.id > 0 && !taken.contains(entry.id) {
+        taken.insert(entry.id)
+        kept.insert(index)
+      }
+      let order =
+        batch.indices.filter { kept.contains($0) } + batch.indices.filter { !kept.contains($0) }
+      batch = order.map { batch[$0] }
+      let keepsID = order.map { kept.contains($0) }
       let now = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
       let row = "(?, ?, ?, ?, ?, ?, ?, coalesce(?, \(now)), coalesce(?, \(now)), ?)"
       var values: [Statement.Value] = []
       values.reserveCapacity(batch.count * 10)
-      for entry in batch {
-        let keepID = entry.id > 0 && !taken.contains(entry.id)
-        if keepID { taken.insert(entry.id) }
+      for (entry, keepID) in zip(batch, keepsID) {
         values += [
           keepID ? .integer(entry.id) : .null, .text(entry.uuid), .text(entry.day.iso),
           .text(entry.text), Journal.optional(entry.energy), .integer(entry.isStarred ? 1 : 0),

@@ -59,7 +59,7 @@ public final class Journal {
     if access != .read && !file.isWritable {
       throw .readOnly(path: path)
     }
-    let db = try Connection(path: path, readOnly: !file.isWritable)
+    let db = try Connection(path: path, readOnly: !file.isWritable, immutable: file.isFrozen)
     sqlite3_busy_timeout(db.handle, busyTimeoutMilliseconds)
     try db.execute("PRAGMA foreign_keys = ON")
     let journal = Journal(path: path, db: db)
@@ -170,7 +170,11 @@ public final class Journal {
 /// Checks done on the file itself, before SQLite touches it.
 enum FileCheck {
   struct Result {
+    /// The file and its folder can be written (SQLite's WAL needs both).
     let isWritable: Bool
+    /// Nothing may be created beside the file (a read-only folder) and no write-ahead log is
+    /// waiting in it, so SQLite must read it as an immutable file.
+    let isFrozen: Bool
   }
 
   /// The first 16 bytes of every SQLite 3 database.
@@ -185,7 +189,7 @@ enum FileCheck {
       guard errno == ENOENT else { throw .cannotOpen(path: path, reason: lastError()) }
       guard creating else { throw .journalNotFound(path: path) }
       try createFile(at: path)
-      return Result(isWritable: true)
+      return Result(isWritable: true, isFrozen: false)
     }
     guard (info.st_mode & S_IFMT) == S_IFREG else {
       throw .notAJournal(path: path)
@@ -200,7 +204,13 @@ enum FileCheck {
         throw .notAJournal(path: path)
       }
     }
-    return Result(isWritable: access(path, W_OK) == 0)
+    let folder =
+      path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
+    let folderIsWritable = access(folder.isEmpty ? "/" : folder, W_OK) == 0
+    let hasLog = access(path + "-wal", F_OK) == 0 || access(path + "-shm", F_OK) == 0
+    return Result(
+      isWritable: folderIsWritable && access(path, W_OK) == 0,
+      isFrozen: !folderIsWritable && !hasLog)
   }
 
   private static func createFile(at path: String) throws(StoreError) {

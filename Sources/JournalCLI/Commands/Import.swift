@@ -37,6 +37,13 @@ extension JournalCommand {
     @Flag(name: .customLong("dry-run"), help: "Show what would be added; write nothing.")
     var dryRun = false
 
+    /// Runs the import; the journal is closed on return.
+    private func importFile(into path: String) throws -> ImportSummary {
+      try JournalImport.run(
+        journal: try Journal.open(at: path, access: .write), path: file, source: source,
+        mappings: mappings, createTags: createTags, dryRun: dryRun)
+    }
+
     func validate() throws {
       if source != .jrnlJSON && (!mappings.isEmpty || createTags) {
         throw ValidationError("--map and --create-tags apply to --from jrnl-json only.")
@@ -45,10 +52,16 @@ extension JournalCommand {
 
     func run() throws {
       guard Journal.exists(at: file) else { throw JournalError.importFileMissing(path: file) }
-      let journal = try store.open(.write)
-      let summary = try JournalImport.run(
-        journal: journal, path: file, source: source, mappings: mappings, createTags: createTags,
-        dryRun: dryRun)
+      let summary: ImportSummary
+      if dryRun && !Journal.exists(at: store.path) {
+        // A dry run for a journal that does not exist yet runs on a scratch one, so that
+        // "nothing was written" stays true.
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        summary = try importFile(into: folder.file("journal.sqlite"))
+      } else {
+        summary = try importFile(into: store.path)
+      }
       var parts = [Plural.count(summary.added, "entry", "entries")]
       if summary.experiments > 0 {
         parts.append(Plural.count(summary.experiments, "experiment", "experiments"))
