@@ -184,9 +184,10 @@ extension Journal {
         "SELECT count(*) FROM (SELECT 1 FROM entryText WHERE entryText MATCH ? LIMIT ?)"
       ).scalarInt([.text(query), .integer(Self.fewMatches)])
       walkDayIndex = (probe ?? 0) >= Self.fewMatches
-      if walkDayIndex {
-        // Many matches: test each entry met on the walk with a rowid probe of the index,
-        // which stops after `limit` hits instead of materialising every match first.
+      if walkDayIndex && !query.contains(" ") {
+        // Many matches of one word: test each entry met on the walk with a rowid probe of the
+        // index, which stops after `limit` hits instead of materialising every match first.
+        // (With several words a probe costs more than reading all matches once.)
         conditions.append(
           "EXISTS (SELECT 1 FROM entryText WHERE entryText MATCH ? AND rowid = e.id)")
       } else {
