@@ -19,10 +19,7 @@ extension JournalCommand {
     }
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var range: RangeOptions
-
-    @Option(help: ArgumentHelp("How many weeks, ending with the current one.", valueName: "n"))
-    var weeks: Int?
+    @OptionGroup var window: WindowOptions
 
     @Option(help: "Output format.")
     var format: Format = .markdown
@@ -31,18 +28,9 @@ extension JournalCommand {
       help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
     var output: String?
 
-    func validate() throws {
-      if let weeks, !(1...520).contains(weeks) {
-        throw ValidationError("--weeks \(weeks) is out of range; use 1 to 520.")
-      }
-      if weeks != nil && (range.since != nil || range.until != nil) {
-        throw ValidationError("Give --weeks or --since/--until, not both.")
-      }
-    }
-
     func run() throws {
       let today = try Clock.today()
-      let (first, last) = try range.weeks(today: today, count: weeks)
+      let (first, last) = try window.weeks(today: today)
       let brief = try Brief.load(
         journal: try store.open(.read), today: today, first: first, last: last)
       let text: String

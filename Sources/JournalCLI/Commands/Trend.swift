@@ -13,10 +13,7 @@ extension JournalCommand {
         """)
 
     @OptionGroup var store: StoreOptions
-    @OptionGroup var range: RangeOptions
-
-    @Option(help: ArgumentHelp("How many weeks, ending with the current one.", valueName: "n"))
-    var weeks: Int?
+    @OptionGroup var window: WindowOptions
 
     @Option(
       name: .customLong("tag"),
@@ -31,18 +28,9 @@ extension JournalCommand {
     @Flag(help: "List the entries behind each figure.")
     var explain = false
 
-    func validate() throws {
-      if let weeks, !(1...520).contains(weeks) {
-        throw ValidationError("--weeks \(weeks) is out of range; use 1 to 520.")
-      }
-      if weeks != nil && (range.since != nil || range.until != nil) {
-        throw ValidationError("Give --weeks or --since/--until, not both.")
-      }
-    }
-
     func run() throws {
       let today = try Clock.today()
-      let (first, last) = try range.weeks(today: today, count: weeks)
+      let (first, last) = try window.weeks(today: today)
       let journal = try store.open(.read)
       let counts = try journal.weeklyTagCounts(from: first, through: last, tags: tags)
       let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)

@@ -104,21 +104,6 @@ struct RangeOptions: ParsableArguments {
     transform: Arguments.date)
   var until: DateExpression?
 
-  /// The ISO weeks a trend or report covers: `count` weeks (default 12) ending with the week of
-  /// today, or the whole weeks that contain `--since` and `--until`.
-  func weeks(today: Day, count: Int?) throws(JournalError) -> (ISOWeek, ISOWeek) {
-    let defaultWeeks = 12
-    let (since, until) = try resolve(today: today)
-    if since == nil && until == nil {
-      let last = ISOWeek(containing: today)
-      return (last.adding(weeks: -((count ?? defaultWeeks) - 1)), last)
-    }
-    let last = ISOWeek(containing: until ?? today)
-    let first = since.map { ISOWeek(containing: $0) } ?? last.adding(weeks: -(defaultWeeks - 1))
-    guard first <= last else { throw .emptyRange(since: first.start.iso, until: last.end.iso) }
-    return (first, last)
-  }
-
   /// The days, resolved against today; an inverted range is an error.
   func resolve(today: Day) throws(JournalError) -> (since: Day?, until: Day?) {
     let since = try since.map { (expression) throws(JournalError) in
@@ -131,5 +116,40 @@ struct RangeOptions: ParsableArguments {
       throw .emptyRange(since: since.iso, until: until.iso)
     }
     return (since, until)
+  }
+}
+
+/// The weeks `trend` and `report` cover: `--weeks N` ending with the current week, or
+/// `--since`/`--until`.
+struct WindowOptions: ParsableArguments {
+  @OptionGroup var range: RangeOptions
+
+  @Option(help: ArgumentHelp("How many weeks, ending with the current one.", valueName: "n"))
+  var weeks: Int?
+
+  static let defaultWeeks = 12
+
+  func validate() throws {
+    if let weeks, !(1...520).contains(weeks) {
+      throw ValidationError("--weeks \(weeks) is out of range; use 1 to 520.")
+    }
+    if weeks != nil && (range.since != nil || range.until != nil) {
+      throw ValidationError("Give --weeks or --since/--until, not both.")
+    }
+  }
+
+  /// `weeks` weeks (default 12) ending with the week of today, or the whole weeks that contain
+  /// `--since` and `--until`.
+  func weeks(today: Day) throws(JournalError) -> (ISOWeek, ISOWeek) {
+    let (since, until) = try range.resolve(today: today)
+    if since == nil && until == nil {
+      let last = ISOWeek(containing: today)
+      return (last.adding(weeks: -((weeks ?? Self.defaultWeeks) - 1)), last)
+    }
+    let last = ISOWeek(containing: until ?? today)
+    let first =
+      since.map { ISOWeek(containing: $0) } ?? last.adding(weeks: -(Self.defaultWeeks - 1))
+    guard first <= last else { throw .emptyRange(since: first.start.iso, until: last.end.iso) }
+    return (first, last)
   }
 }
