@@ -57,12 +57,13 @@ struct Brief {
           $1.counts.rate ?? 0, -$1.counts.observations
         )
       }
-    // Each highlight is quoted once, under the first ranked tag it speaks for.
+    // Each highlight is quoted once, under the first ranked tag it speaks for; the 60 newest
+    // highlights are plenty for two quotes each under six tags.
     var quotes: [QuoteKey: [Entry]] = [:]
     let ranks =
       (energizers.prefix(3).map { QuoteKey(tag: $0.name, mark: .energized) })
       + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
-    for entry in try journal.quotableHighlights(from: first.start, through: last.end, limit: 200) {
+    for entry in try journal.quotableHighlights(from: first.start, through: last.end, limit: 60) {
       let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
       if let key = ranks.first(where: {
         keys.contains($0) && quotes[$0, default: []].count < quotesPerTag

@@ -305,7 +305,7 @@ extension Journal {
   }
 
   private func liveEntry(id: Int64) throws(StoreError) -> Entry {
-    let statement = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
+    let statement = try db.cached(Self.entrySelect + " WHERE e.id = ?")
     try statement.bind([.integer(id)])
     guard try statement.step() else { throw .unknownEntry(id: id) }
     guard statement.isNull(10) else { throw .deletedEntry(id: id) }
