@@ -204,7 +204,9 @@ extension Journal {
     let fetch = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
     try ids.forEachRow(values) { (row) throws(StoreError) in
       try fetch.bind([.integer(row.int(0))])
-      if try fetch.step() { try body(Self.entry(from: fetch)) }
+      let entry = try fetch.step() ? Self.entry(from: fetch) : nil
+      fetch.reset()
+      if let entry { try body(entry) }
     }
   }
 
@@ -307,6 +309,7 @@ extension Journal {
   private func liveEntry(id: Int64) throws(StoreError) -> Entry {
     let statement = try db.cached(Self.entrySelect + " WHERE e.id = ?")
     try statement.bind([.integer(id)])
+    defer { statement.reset() }
     guard try statement.step() else { throw .unknownEntry(id: id) }
     guard statement.isNull(10) else { throw .deletedEntry(id: id) }
     return Self.entry(from: statement)

@@ -109,8 +109,15 @@ final class Statement {
   /// - Throws: `StoreError` when the query fails.
   func scalarInt(_ values: [Value] = []) throws(StoreError) -> Int64? {
     try bind(values)
+    defer { reset() }
     guard try step() else { return nil }
     return isNull(0) ? nil : int(0)
+  }
+
+  /// Ends the current run, so the statement holds no read snapshot open. A statement stepped
+  /// once and kept (a cached one) would otherwise keep its connection reading the past.
+  func reset() {
+    sqlite3_reset(handle)
   }
 
   func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
