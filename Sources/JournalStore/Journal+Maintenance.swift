@@ -126,13 +126,3 @@ extension Journal {
     return checks
   }
 }
-
-extension Statement {
-  /// The first column of the first row, as text.
-  func firstText() throws(StoreError) -> String? {
-    try bind([])
-    defer { reset() }
-    guard try step() else { return nil }
-    return optionalText(0)
-  }
-}

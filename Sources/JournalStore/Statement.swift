@@ -120,6 +120,14 @@ final class Statement {
     sqlite3_reset(handle)
   }
 
+  /// The first column of the first row, as text.
+  func firstText() throws(StoreError) -> String? {
+    try bind([])
+    defer { reset() }
+    guard try step() else { return nil }
+    return optionalText(0)
+  }
+
   func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
   func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }

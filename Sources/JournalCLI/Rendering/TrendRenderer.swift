@@ -71,8 +71,8 @@ struct TrendRenderer {
     let side =
       lean.value > 0 ? "toward IC" : lean.value < 0 ? "toward management" : "to neither side"
     var sentence =
-      "Lean: \(format(lean.value)) \(side) (90% interval \(format(lean.low)) to "
-      + "\(format(lean.high))), from \(trend.weeksObserved) week\(trend.weeksObserved == 1 ? "" : "s") "
+      "Lean: \(Format.signed(lean.value)) \(side) (90% interval \(Format.signed(lean.low)) to "
+      + "\(Format.signed(lean.high))), from \(trend.weeksObserved) week\(trend.weeksObserved == 1 ? "" : "s") "
       + "and \(trend.observations) mark\(trend.observations == 1 ? "" : "s")"
     if lean.low <= 0 && lean.high >= 0 {
       sentence += "; the interval includes 0, so neither track clearly energizes you more yet."
@@ -108,7 +108,7 @@ struct TrendRenderer {
     guard direction == .rising || direction == .falling, let slope else { return nil }
     let capitalized = name.prefix(1).uppercased() + name.dropFirst()
     return "\(capitalized) has been \(direction.rawValue) over \(weeks) weeks with marks "
-      + "(\(format(slope)) a week)."
+      + "(\(Format.signed(slope)) a week)."
   }
 
   private func explanation(_ trend: Trend, marks: [Journal.MarkReference]) -> [String] {
@@ -152,10 +152,8 @@ struct TrendRenderer {
 
   private func signed(_ value: Double?) -> String {
     guard let value else { return "-" }
-    return Self.format(value)
+    return Format.signed(value)
   }
-
-  static func format(_ value: Double) -> String { Format.signed(value) }
 
   // MARK: - JSON and CSV
 
