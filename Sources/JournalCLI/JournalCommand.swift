@@ -26,7 +26,8 @@ public struct JournalCommand: ParsableCommand {
   public static func main() {
     Memory.keepFreedHeap()
     do {
-      var command = try parseAsRoot()
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      var command = try parseLeaf(arguments) ?? parseAsRoot(arguments)
       try command.run()
     } catch let error as JournalError {
       Console.error("Error: \(error)")
@@ -38,5 +39,23 @@ public struct JournalCommand: ParsableCommand {
     } catch {
       exit(withError: error)
     }
+  }
+
+  /// Parses a line that names a leaf subcommand (`add`, `trend`, ...) with that command alone.
+  ///
+  /// The root parse reflects over the whole command tree before it reaches the subcommand,
+  /// about a millisecond of every run (see BENCHMARKS.md). A line the leaf accepts means the
+  /// same to the root, whose only own options are `--help` and `--version`, so the result is
+  /// the same; anything the leaf refuses (help, a usage error, a completion request) returns
+  /// nil, and the root parse answers it with its usual message. (The leaf answers `--help`
+  /// with a help command rather than an error; that too goes to the root, for its usage line.)
+  static func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
+    guard let name = arguments.first,
+      let leaf = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+      leaf.configuration.subcommands.isEmpty,
+      let command = try? leaf.parseAsRoot(Array(arguments.dropFirst())),
+      type(of: command) == leaf
+    else { return nil }
+    return command
   }
 }

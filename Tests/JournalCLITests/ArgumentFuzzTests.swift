@@ -51,7 +51,8 @@ private let valueWords = [
   String(repeating: "a", count: 41), String(repeating: "b", count: 200), "ic", "management",
   "both", "neutral", "IC", "none", "hiring=+coaching", "a=b=c", "=", "x=-",
   // Formats, sources, motives.
-  "json", "csv", "text", "html", "markdown", "md", "xml", "journal-json", "jrnl-json", "status",
+  "help", "json", "csv", "text", "html", "markdown", "md", "xml", "journal-json", "jrnl-json",
+  "status",
   "compensation", "pressure", "fear", "money",
   // Texts and paths.
   "Paired on the cache bug", "'); DROP TABLE entry; --", "/tmp/x.sqlite", " ", "\t", "-- ",
@@ -177,14 +178,22 @@ struct ArgumentFuzzTests {
     let first = try #require(Day(iso: "1900-01-01"))
     let last = try #require(Day(iso: "2999-12-31"))
     var accepted = 0
+    var leafAccepted = 0
     var datesChecked = 0
     var exitCodes: [Int32: Int] = [:]
     for index in 0..<Self.inputs {
       let arguments = lines.next()
       let context = "line \(index) (seed \(Self.seed)): \(arguments)"
+      // The start-up shortcut must never accept a line the root parse refuses or reads
+      // differently.
+      let leaf = JournalCommand.parseLeaf(arguments)
+      if leaf != nil { leafAccepted += 1 }
       do {
         let command = try JournalCommand.parseAsRoot(arguments)
         accepted += 1
+        if let leaf {
+          #expect(String(reflecting: leaf) == String(reflecting: command), "\(context)")
+        }
         for expression in values(of: DateExpression.self, in: command) {
           datesChecked += 1
           let day = expression.resolve(today: today)
@@ -203,6 +212,7 @@ struct ArgumentFuzzTests {
           #expect(Set(names).count == names.count, "a tag twice: \(context)")
         }
       } catch {
+        #expect(leaf == nil, "the leaf parse accepted what the root refuses: \(context)")
         let code = JournalCommand.exitCode(for: error).rawValue
         exitCodes[code, default: 0] += 1
         #expect(code == 0 || code == 64, "exit \(code): \(context)")
@@ -219,10 +229,12 @@ struct ArgumentFuzzTests {
     }
     // The vocabulary must reach both outcomes and the dates, or the pass shows little.
     #expect(accepted > Self.inputs / 50, "only \(accepted) command lines parsed")
+    #expect(leafAccepted > Self.inputs / 100, "only \(leafAccepted) lines took the leaf parse")
     #expect(datesChecked > Self.inputs / 20, "only \(datesChecked) dates checked")
     #expect((exitCodes[64] ?? 0) > Self.inputs / 2, "usage errors: \(exitCodes)")
     print(
-      "ArgumentFuzzTests: \(Self.inputs) command lines (seed \(Self.seed)): \(accepted) parsed, "
-        + "\(datesChecked) dates resolved in range, refusals by exit code \(exitCodes)")
+      "ArgumentFuzzTests: \(Self.inputs) command lines (seed \(Self.seed)): \(accepted) parsed "
+        + "(\(leafAccepted) by the leaf parse), \(datesChecked) dates resolved in range, refusals by exit code \(exitCodes)"
+    )
   }
 }

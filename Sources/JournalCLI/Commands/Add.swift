@@ -5,6 +5,7 @@ import JournalStore
 extension JournalCommand {
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "add",
       abstract: "Log a work day: what happened, and what energized or drained you.",
       discussion: """
         The text comes from the argument; from stdin when stdin is piped; or from $EDITOR \

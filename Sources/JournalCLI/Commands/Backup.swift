@@ -10,6 +10,7 @@ import JournalStore
 extension JournalCommand {
   struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "backup",
       abstract: "Copy the journal to a file, consistently, even while it is being written.")
 
     @OptionGroup var store: StoreOptions

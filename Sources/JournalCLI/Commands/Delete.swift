@@ -4,6 +4,7 @@ import JournalStore
 extension JournalCommand {
   struct Delete: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "delete",
       abstract: "Delete an entry; 'journal restore' brings it back until it is purged.")
 
     @OptionGroup var store: StoreOptions

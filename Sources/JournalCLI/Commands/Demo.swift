@@ -6,6 +6,7 @@ import JournalStore
 extension JournalCommand {
   struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "demo",
       abstract: "See the product on a built-in sample journal, in a temporary database.")
 
     @Option(

@@ -4,6 +4,7 @@ import JournalStore
 extension JournalCommand {
   struct Doctor: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "doctor",
       abstract:
         "Check the journal: schema, integrity, foreign keys, search index, rollup, file mode.")
 

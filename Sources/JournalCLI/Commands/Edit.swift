@@ -5,6 +5,7 @@ import JournalStore
 extension JournalCommand {
   struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "edit",
       abstract: "Correct an entry; only what you give is replaced.",
       discussion: """
         Any -e/-d replaces all of the entry's tags. '-' as the text reads stdin; --editor \

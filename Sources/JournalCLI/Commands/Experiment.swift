@@ -6,6 +6,7 @@ import JournalStore
 extension JournalCommand {
   struct Experiment: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "experiment",
       abstract: "Try a track deliberately, and see it measured against the weeks before.",
       subcommands: [Start.self, ListExperiments.self, End.self],
       defaultSubcommand: ListExperiments.self)
@@ -14,7 +15,8 @@ extension JournalCommand {
 
 extension JournalCommand.Experiment {
   struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start an experiment.")
+    static let configuration = CommandConfiguration(
+      commandName: "start", abstract: "Start an experiment.")
 
     @OptionGroup var store: StoreOptions
 
@@ -108,6 +110,7 @@ extension JournalCommand.Experiment {
 
   struct End: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "end",
       abstract: "End an experiment and record what you learned.")
 
     @OptionGroup var store: StoreOptions

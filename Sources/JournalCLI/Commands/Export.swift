@@ -5,6 +5,7 @@ import JournalStore
 extension JournalCommand {
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Export the journal: JSON (lossless), CSV or Markdown.",
       discussion: """
         JSON carries everything, deleted entries included, and 'journal import' reads it back. \

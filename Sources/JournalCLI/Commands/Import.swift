@@ -5,6 +5,7 @@ import JournalStore
 extension JournalCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "Import entries: a career-journal JSON export, a jrnl JSON export, or CSV.",
       discussion: """
         An import is one transaction: all or nothing. Entries already present (same stable id) \

@@ -5,6 +5,7 @@ import JournalStore
 extension JournalCommand {
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List entries, newest first.")
 
     @OptionGroup var store: StoreOptions

@@ -7,6 +7,7 @@ extension Motive: ExpressibleByArgument {}
 extension JournalCommand {
   struct Reflect: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "reflect",
       abstract: "Answer the articles' questions: your five-year answer and a motives check.",
       discussion: """
         On a terminal without options it asks the questions. Motives: status, compensation, \

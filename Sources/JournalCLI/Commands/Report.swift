@@ -12,6 +12,7 @@ import JournalStore
 extension JournalCommand {
   struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "report",
       abstract: "Write the brief for a career conversation: evidence, suggestion, next experiment.")
 
     enum Format: String, CaseIterable, ExpressibleByArgument {

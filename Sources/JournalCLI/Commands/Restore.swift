@@ -3,7 +3,8 @@ import JournalStore
 
 extension JournalCommand {
   struct Restore: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Bring back a deleted entry.")
+    static let configuration = CommandConfiguration(
+      commandName: "restore", abstract: "Bring back a deleted entry.")
 
     @OptionGroup var store: StoreOptions
 

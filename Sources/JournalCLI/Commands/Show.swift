@@ -3,7 +3,8 @@ import JournalStore
 
 extension JournalCommand {
   struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show one entry in full.")
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show one entry in full.")
 
     @OptionGroup var store: StoreOptions
 

@@ -5,6 +5,7 @@ import JournalStore
 extension JournalCommand {
   struct Tags: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "tags",
       abstract: "List and manage tags: the activities you mark as energizing or draining.",
       subcommands: [ListTags.self, AddTag.self, Rename.self, Merge.self, SetTrack.self],
       defaultSubcommand: ListTags.self)
@@ -75,6 +76,7 @@ extension JournalCommand.Tags {
 
   struct Rename: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "rename",
       abstract: "Rename a tag; every entry keeps its mark.")
 
     @OptionGroup var store: StoreOptions
@@ -94,6 +96,7 @@ extension JournalCommand.Tags {
 
   struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "merge",
       abstract: "Merge one tag into another; entries with both keep the second one's mark.")
 
     @OptionGroup var store: StoreOptions

@@ -6,6 +6,7 @@ import JournalStore
 extension JournalCommand {
   struct Trend: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "trend",
       abstract: "Show how energy per activity and per track moves, week by week.",
       discussion: """
         Weeks are ISO weeks (Monday to Sunday); --since and --until widen to the weeks that \
