@@ -15,7 +15,11 @@ enum TextInput {
 
   /// Checks and trims a text: valid UTF-8, no NUL, not empty, not too long.
   static func clean(_ text: String) throws(JournalError) -> String {
-    guard !text.utf8.contains(0) else { throw .nulInText }
+    // Searched through the contiguous bytes: the generic search is ten times slower, and an
+    // import cleans every entry's text.
+    let hasNUL =
+      text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
+    guard !hasNUL else { throw .nulInText }
     let trimmed = text.trimmingWhitespace()
     guard !trimmed.isEmpty else { throw .emptyText }
     guard trimmed.utf8.count <= maximumBytes else { throw .textTooLong(bytes: trimmed.utf8.count) }

@@ -72,6 +72,14 @@ extension Character {
 extension StringProtocol {
   /// The text without leading and trailing spaces, tabs and newlines.
   public func trimmingWhitespace() -> String {
+    // Most texts start and end with a visible ASCII character: nothing to trim, and no need
+    // to break the text into characters to find out.
+    let visibleASCII = UInt8(ascii: "!")...UInt8(ascii: "~")
+    if let first = first?.asciiValue, let last = last?.asciiValue, visibleASCII.contains(first),
+      visibleASCII.contains(last)
+    {
+      return String(self)
+    }
     let isSpace: (Character) -> Bool = { $0.isWhitespace }
     guard let first = firstIndex(where: { !isSpace($0) }),
       let last = lastIndex(where: { !isSpace($0) })

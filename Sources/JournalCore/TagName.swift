@@ -9,6 +9,30 @@ public enum TagName {
   /// - Parameter text: What the user typed; case is ignored.
   /// - Returns: The lowercase name.
   public static func normalize(_ text: String) -> String? {
+    // Almost every name is ASCII: check and lowercase its bytes in one pass (an import
+    // normalizes every tag of every entry). Others take the Unicode-aware way below, where
+    // for one, the Kelvin sign lowercases to an ASCII k.
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    var previous = UInt8(ascii: "-")  // so that a leading hyphen is refused
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return normalizeUnicode(text) }
+      let lower = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+      switch lower {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+      case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+      default: return nil
+      }
+      bytes.append(lower)
+      previous = lower
+    }
+    guard !bytes.isEmpty, bytes.count <= maximumLength, previous != UInt8(ascii: "-") else {
+      return nil
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  static func normalizeUnicode(_ text: String) -> String? {
     let name = text.lowercased()
     guard !name.isEmpty, name.count <= maximumLength, !name.hasPrefix("-"), !name.hasSuffix("-"),
       !name.contains("--"),

@@ -304,6 +304,7 @@ struct ParserFuzzTests {
       let context = "input \(index) (seed \(Self.seed)): \(text.debugDescription)"
       let name = TagName.normalize(text)
       #expect((name != nil) == isKebab(text.lowercased()), "\(context)")
+      #expect(name == TagName.normalizeUnicode(text), "the ASCII shortcut differs: \(context)")
       if let name {
         normalized += 1
         #expect(name == text.lowercased(), "\(context)")

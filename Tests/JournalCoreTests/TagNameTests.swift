@@ -12,6 +12,7 @@ struct TagNameTests {
     arguments: [
       ("Deep-Work", "deep-work"), ("deep-work", "deep-work"), ("DELIVERY", "delivery"),
       ("q3-planning", "q3-planning"), ("a", "a"), ("1-2-3", "1-2-3"),
+      ("\u{212A}oaching", "koaching"),  // the Kelvin sign lowercases to an ASCII k
     ])
   func normalizes(_ text: String, _ expected: String) {
     #expect(TagName.normalize(text) == expected)

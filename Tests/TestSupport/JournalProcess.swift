@@ -12,8 +12,13 @@ public struct JournalResult: Sendable {
 
 /// Runs the `journal` executable that SwiftPM built beside the test bundle.
 public enum JournalProcess {
-  /// The built binary: it sits in the same folder as the test runner.
+  /// The built binary: it sits in the same folder as the test runner. `JOURNAL_BIN` names
+  /// another one, so that the end-to-end tests can check the release build that
+  /// `scripts/install` ships (`JOURNAL_BIN=$(scripts/release-build) swift test`).
   public static let executable: String = {
+    if let path = ProcessInfo.processInfo.environment["JOURNAL_BIN"], !path.isEmpty {
+      return path
+    }
     let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     var folder = runner.deletingLastPathComponent()
     // On macOS the runner is inside `…PackageTests.xctest/Contents/MacOS`.

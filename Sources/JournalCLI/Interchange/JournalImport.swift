@@ -381,15 +381,27 @@ enum JournalImport {
 /// carry no id of their own.
 enum Fingerprint {
   static func hex(_ parts: String...) -> String {
+    var hash = TwoHashes()
+    for (index, part) in parts.enumerated() {
+      var part = part
+      part.withUTF8 { hash.mix($0) }  // the contiguous bytes: no per-byte string indexing
+      hash.mix(index == parts.count - 1 ? 0 : 0x1F)  // a separator, and 0 after the last part
+    }
+    return hex64(hash.first) + hex64(hash.second)
+  }
+
+  private struct TwoHashes {
     var first: UInt64 = 0xcbf2_9ce4_8422_2325
     var second: UInt64 = 0x8422_2325_cbf2_9ce4
-    for (index, part) in parts.enumerated() {
-      for byte in part.utf8 + [index == parts.count - 1 ? 0 : 0x1F] {
-        first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        second = (second ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
-      }
+
+    mutating func mix(_ byte: UInt8) {
+      first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+      second = (second ^ UInt64(byte ^ 0x5A)) &* 0x0000_0100_0000_01B3
     }
-    return hex64(first) + hex64(second)
+
+    mutating func mix(_ bytes: UnsafeBufferPointer<UInt8>) {
+      for byte in bytes { mix(byte) }
+    }
   }
 
   private static func hex64(_ value: UInt64) -> String {
