@@ -187,7 +187,7 @@ extension Journal {
       let importer = Importer(journal: self)
       let result = try body(importer)
       _ = try importer.finishEntries()
-      try endBulkLoad()
+      try endBulkLoad(rollup: importer.rollup)
       try db.execute(dryRun ? "ROLLBACK" : "COMMIT")
       return result
     } catch {
@@ -207,29 +207,64 @@ extension Journal {
       """)
   }
 
-  /// Indexes the text and rolls up the marks of every entry of the bulk load, one statement
-  /// each, and goes back to doing both row by row. Entries get their marks only as they are
-  /// inserted, so every mark of a bulk-loaded entry is new.
-  func endBulkLoad() throws(StoreError) {
+  /// Indexes the text of every entry of the bulk load in one statement, adds the marks the
+  /// importer summed by week and tag to the rollup, and goes back to doing both row by row.
+  func endBulkLoad(rollup: [WeekTagKey: WeekTagCounts]) throws(StoreError) {
     try db.execute(
       """
       INSERT INTO entryText (rowid, text)
-        SELECT e.id, e.text FROM temp.bulkLoaded b JOIN entry e ON e.id = b.id;
+        SELECT e.id, e.text FROM temp.bulkLoaded b CROSS JOIN entry e ON e.id = b.id;
+      DELETE FROM temp.bulkLoaded;
+      """)
+    let add = try db.prepare(
+      """
       INSERT INTO weekTag (week, tagId, energized, drained, unmarked, energySum, energyCount)
-        SELECT date(e.day, 'weekday 0', '-6 days'), et.tagId, sum(et.mark = 1), sum(et.mark = -1),
-          sum(et.mark = 0), sum(coalesce(e.energy, 0)), sum(e.energy IS NOT NULL)
-        FROM temp.bulkLoaded b JOIN entry e ON e.id = b.id JOIN entryTag et ON et.entryId = e.id
-        WHERE e.deletedAt IS NULL
-        GROUP BY 1, 2
+      VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (week, tagId) DO UPDATE SET
         energized = energized + excluded.energized,
         drained = drained + excluded.drained,
         unmarked = unmarked + excluded.unmarked,
         energySum = energySum + excluded.energySum,
-        energyCount = energyCount + excluded.energyCount;
-      DELETE FROM temp.bulkLoaded;
-      DELETE FROM bulkLoad;
+        energyCount = energyCount + excluded.energyCount
       """)
+    for (key, counts) in rollup.sorted(by: { $0.key < $1.key }) {  // in the table's order
+      try add.run([
+        .text(key.week), .integer(key.tagID), .integer(counts.energized),
+        .integer(counts.drained), .integer(counts.unmarked), .integer(counts.energySum),
+        .integer(counts.energyCount),
+      ])
+    }
+    try db.execute("DELETE FROM bulkLoad")
+  }
+
+  /// A row of the weekly rollup: the Monday of the week, and the tag.
+  struct WeekTagKey: Hashable, Comparable {
+    let week: String
+    let tagID: Int64
+
+    static func < (lhs: Self, rhs: Self) -> Bool {
+      (lhs.week, lhs.tagID) < (rhs.week, rhs.tagID)
+    }
+  }
+
+  /// What a set of marks adds to a row of the rollup (the columns of `weekTag`).
+  struct WeekTagCounts {
+    var energized: Int64 = 0
+    var drained: Int64 = 0
+    var unmarked: Int64 = 0
+    var energySum: Int64 = 0
+    var energyCount: Int64 = 0
+
+    /// Adds one mark on an entry with `energy`; `weekTagAfterMarkInsert` adds the same.
+    mutating func add(mark: Mark, energy: Int?) {
+      switch mark {
+      case .energized: energized += 1
+      case .drained: drained += 1
+      case .logged: unmarked += 1
+      }
+      energySum += Int64(energy ?? 0)
+      energyCount += energy == nil ? 0 : 1
+    }
   }
 
   /// Writes imported records; only available inside ``Journal/importing(dryRun:_:)``.
@@ -244,6 +279,10 @@ extension Journal {
     private var pending: [Entry] = []
     private var added = 0
     private var duplicates = 0
+    /// The marks of the live entries added so far, summed by week and tag. The rollup takes
+    /// them in one pass at the end: a GROUP BY over the new marks took 0.9 s of a
+    /// 100,000-entry import, this takes a dictionary update per mark.
+    fileprivate(set) var rollup: [WeekTagKey: WeekTagCounts] = [:]
 
     /// Entries written per statement.
     static let batchSize = 200
@@ -434,11 +473,17 @@ extension Journal {
         }
         added += 1
         inserted.append(.integer(id))
+        // Only a live entry's marks count in its week, as in `weekTagAfterMarkInsert`.
+        let week = entry.deletedAt == nil ? ISOWeek(containing: entry.day).start.iso : nil
         for tag in entry.tags {
           guard let tagID = try tagID(tag.name) else {
             throw .unknownTag(name: tag.name, suggestion: nil)
           }
           marks += [.integer(id), .integer(tagID), .integer(Int64(tag.mark.storedValue))]
+          if let week {
+            rollup[WeekTagKey(week: week, tagID: tagID), default: WeekTagCounts()].add(
+              mark: tag.mark, energy: entry.energy)
+          }
         }
       }
       try insertRows("INSERT INTO temp.bulkLoaded (id) VALUES ", row: "(?)", values: inserted)
