@@ -122,6 +122,53 @@ import Testing
     }
   }
 
+  @Test func staysExactThroughAnImport() throws {
+    try withJournal { journal in
+      let monday = try day("2026-11-16")
+      _ = try journal.addEntry(
+        NewEntry(
+          day: monday, text: "before", energy: 2,
+          tags: [TagMark(name: "coaching", mark: .energized)]
+        ))
+      func entry(
+        _ uuid: String, _ day: Day, _ energy: Int?, _ tags: [TagMark], deleted: Bool = false
+      )
+        -> Entry
+      {
+        Entry(
+          id: 0, uuid: uuid, day: day, text: "imported \(uuid)", energy: energy, tags: tags,
+          createdAt: "", updatedAt: "", deletedAt: deleted ? "2026-11-20T00:00:00Z" : nil)
+      }
+      try journal.importing { importer in
+        for imported in [
+          // A Sunday: still the week that started on the 16th.
+          entry(
+            "i1", monday.adding(days: 6), -1,
+            [TagMark(name: "coaching", mark: .drained), TagMark(name: "delivery", mark: .logged)]),
+          entry("i2", monday.adding(days: 7), nil, [TagMark(name: "coaching", mark: .energized)]),
+          // Deleted: in no week.
+          entry("i3", monday, 1, [TagMark(name: "coaching", mark: .energized)], deleted: true),
+          // The same uuid again: a duplicate, not added.
+          entry("i1", monday, 2, [TagMark(name: "deep-work", mark: .energized)]),
+        ] {
+          try importer.insertEntry(imported)
+        }
+      }
+      #expect(try journal.rollupMismatches().isEmpty)
+      // [energized, drained, energySum, energyCount], by hand: the week of the 16th has
+      // "before" (+coaching, energy 2) and i1 (-coaching and logged delivery, energy -1).
+      let rows = try counts(journal, "2026-11-16", "2026-11-23")
+      #expect(rows["2026-11-16 coaching"] == [1, 1, 1, 2])
+      #expect(rows["2026-11-16 delivery"] == [0, 0, -1, 1])
+      #expect(rows["2026-11-16 deep-work"] == nil)
+      #expect(rows["2026-11-23 coaching"] == [1, 0, 0, 0])
+      let unmarked = try journal.db.prepare(
+        "SELECT sum(unmarked) FROM weekTag WHERE week = '2026-11-16'"
+      ).scalarInt()
+      #expect(unmarked == 1)
+    }
+  }
+
   @Test func mismatchesAreDetected() throws {
     try withJournal { journal in
       _ = try journal.addEntry(
