@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "career-journal",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],  // Synchronization's Mutex
   products: [
     .executable(name: "journal", targets: ["journal"])
   ],

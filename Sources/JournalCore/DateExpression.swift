@@ -69,17 +69,24 @@ extension Character {
   var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
-extension StringProtocol {
+extension String {
   /// The text without leading and trailing spaces, tabs and newlines.
   public func trimmingWhitespace() -> String {
     // Most texts start and end with a visible ASCII character: nothing to trim, and no need
-    // to break the text into characters to find out.
+    // to break the text into characters to find out (an import trims every entry twice).
     let visibleASCII = UInt8(ascii: "!")...UInt8(ascii: "~")
-    if let first = first?.asciiValue, let last = last?.asciiValue, visibleASCII.contains(first),
+    if let first = utf8.first, let last = utf8.last, visibleASCII.contains(first),
       visibleASCII.contains(last)
     {
-      return String(self)
+      return self
     }
+    return self[...].trimmingWhitespace()
+  }
+}
+
+extension StringProtocol {
+  /// The text without leading and trailing spaces, tabs and newlines.
+  public func trimmingWhitespace() -> String {
     let isSpace: (Character) -> Bool = { $0.isWhitespace }
     guard let first = firstIndex(where: { !isSpace($0) }),
       let last = lastIndex(where: { !isSpace($0) })

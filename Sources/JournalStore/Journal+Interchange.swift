@@ -325,6 +325,7 @@ extension Journal {
     }
 
     private func tagID(_ name: String) throws(StoreError) -> Int64? {
+      if let id = tagIDs[name] { return id }  // names come normalized: lowercase already
       let key = name.lowercased()
       if let id = tagIDs[key] { return id }
       let id = try db.cached("SELECT id FROM tag WHERE name = ?").scalarInt([.text(key)])

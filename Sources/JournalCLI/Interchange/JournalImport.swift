@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import JournalCore
 import JournalStore
 
@@ -237,40 +238,61 @@ enum JournalImport {
 
   /// A jrnl tag without its symbol (`@1on1` → `1on1`), lowercase.
   static func bareTag(_ tag: String) -> String {
-    String(tag.drop { !$0.isLetter && !$0.isNumber }).lowercased()
+    // ASCII tags (nearly all) by their bytes; others by their characters.
+    if tag.utf8.allSatisfy({ $0 < 0x80 }) {
+      let isAlphanumeric: (UInt8) -> Bool = {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+      }
+      let lowercased = tag.utf8.drop { !isAlphanumeric($0) }.map {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0
+      }
+      return String(decoding: lowercased, as: UTF8.self)
+    }
+    return String(tag.drop { !$0.isLetter && !$0.isNumber }).lowercased()
   }
 
+  /// An entry of a jrnl file as the reading thread leaves it: everything that needs no journal.
+  struct JrnlEntry: Sendable {
+    let day: Day
+    let text: String
+    /// Its tags without their symbol, lowercase, in the file's order.
+    let tags: [String]
+    let uuid: String
+    let isStarred: Bool
+  }
+
+  /// Imports a jrnl file with two threads: one reads and parses the file while this one
+  /// writes what it has read, a batch behind. Parsing is a third of an import's time, and it
+  /// needs no journal, so the two overlap (BENCHMARKS.md).
   private static func jrnlJSON(
     _ reader: JSONReader, into importer: Journal.Importer, path: String, mappings: [TagMapping],
     createTags: Bool
   ) throws -> ImportSummary {
-    var reader = reader
+    let channel = BatchChannel<JrnlEntry>(capacity: 4)
+    let reading = DispatchGroup()
+    DispatchQueue.global().async(group: reading) {
+      var reader = reader
+      do {
+        try readJrnl(&reader, path: path, batchSize: 256) { channel.send($0) }
+        channel.finish(throwing: nil)
+      } catch {
+        channel.finish(throwing: error)
+      }
+    }
+    // However this ends, the reader stops and is gone before the file is closed.
+    defer {
+      channel.cancel()
+      reading.wait()
+    }
+
     var summary = ImportSummary()
     var unknown: [String] = []
     let maps = Dictionary(mappings.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
-    var index = 0
-    var sawEntries = false
-    try reader.readObject { key, reader in
-      guard key == "entries" else { return try reader.skipValue() }
-      sawEntries = true
-      try reader.readArray { reader in
-        index += 1
-        let node = try reader.readValue()
-        guard let date = node["date"]?.string, let day = Day(iso: date) else {
-          throw invalid(path, "entry \(index) has no valid date")
-        }
-        let title = node["title"]?.string ?? ""
-        let body = node["body"]?.string ?? ""
-        let joined = body.trimmingWhitespace().isEmpty ? title : title + "\n" + body
-        let text: String
-        do {
-          text = try TextInput.clean(joined)
-        } catch {
-          throw invalid(path, "entry \(index): \(error)")
-        }
+    while let batch = try channel.receive() {
+      for entry in batch {
         var tags: [TagMark] = []
-        for raw in node["tags"]?.array?.compactMap(\.string) ?? [] {
-          let bare = bareTag(raw)
+        for bare in entry.tags {
           var mark = TagMark(
             name: TagName.normalize(bare) ?? TagName.suggestion(for: bare) ?? bare, mark: .logged)
           if let mapping = maps[bare] {
@@ -290,21 +312,67 @@ enum JournalImport {
             tags.append(mark)
           }
         }
-        guard unknown.isEmpty else { return }  // keep reading to list every unknown tag
-        // The day leads the key so a chronological file inserts into the uuid index in order.
-        let uuid =
-          "jrnl-\(day.iso)-" + Fingerprint.hex(date, node["time"]?.string ?? "", title, body)
+        guard unknown.isEmpty else { continue }  // keep reading to list every unknown tag
         try importer.insertEntry(
           Entry(
-            id: 0, uuid: uuid, day: day, text: text, energy: nil, tags: tags,
-            isStarred: node["starred"]?.bool ?? false, createdAt: "", updatedAt: ""))
+            id: 0, uuid: entry.uuid, day: entry.day, text: entry.text, energy: nil, tags: tags,
+            isStarred: entry.isStarred, createdAt: "", updatedAt: ""))
       }
     }
-    try reader.expectEnd()
-    guard sawEntries else { throw invalid(path, "it has no \"entries\" array") }
     if !unknown.isEmpty { throw JournalError.unknownImportTags(path: path, tags: unknown) }
     (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary
+  }
+
+  /// Reads a jrnl file into entries, `batchSize` at a time; stops early when `send` says the
+  /// importer has gone.
+  static func readJrnl(
+    _ reader: inout JSONReader, path: String, batchSize: Int, send: ([JrnlEntry]) -> Bool
+  ) throws {
+    struct Stopped: Error {}
+    var batch: [JrnlEntry] = []
+    var index = 0
+    var sawEntries = false
+    do {
+      try reader.readObject { key, reader in
+        guard key == "entries" else { return try reader.skipValue() }
+        sawEntries = true
+        try reader.readArray { reader in
+          index += 1
+          batch.append(try jrnlEntry(reader.readValue(), index: index, path: path))
+          if batch.count == batchSize {
+            guard send(batch) else { throw Stopped() }
+            batch.removeAll(keepingCapacity: true)
+          }
+        }
+      }
+    } catch is Stopped {
+      return
+    }
+    try reader.expectEnd()
+    guard sawEntries else { throw invalid(path, "it has no \"entries\" array") }
+    if !batch.isEmpty { _ = send(batch) }
+  }
+
+  private static func jrnlEntry(_ node: JSONNode, index: Int, path: String) throws -> JrnlEntry {
+    guard let date = node["date"]?.string, let day = Day(iso: date) else {
+      throw invalid(path, "entry \(index) has no valid date")
+    }
+    let title = node["title"]?.string ?? ""
+    let body = node["body"]?.string ?? ""
+    let joined = body.trimmingWhitespace().isEmpty ? title : title + "\n" + body
+    let text: String
+    do {
+      text = try TextInput.clean(joined)
+    } catch {
+      throw invalid(path, "entry \(index): \(error)")
+    }
+    // The day leads the key so a chronological file inserts into the uuid index in order.
+    let uuid = "jrnl-\(day.iso)-" + Fingerprint.hex(date, node["time"]?.string ?? "", title, body)
+    return JrnlEntry(
+      day: day, text: text,
+      tags: (node["tags"]?.array?.compactMap(\.string) ?? []).map(bareTag), uuid: uuid,
+      isStarred: node["starred"]?.bool ?? false)
   }
 
   // MARK: - CSV
@@ -405,7 +473,8 @@ enum Fingerprint {
   }
 
   private static func hex64(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    let digits = Array("0123456789abcdef".utf8)
+    let bytes = (0..<16).map { digits[Int((value >> (60 - 4 * UInt64($0))) & 0xF)] }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
