@@ -58,17 +58,24 @@ struct Brief {
         )
       }
     // Each highlight is quoted once, under the first ranked tag it speaks for; the 60 newest
-    // highlights are plenty for two quotes each under six tags.
+    // highlights are plenty for two quotes each under six tags. They are read one by one and
+    // no further once every tag has its quotes.
     var quotes: [QuoteKey: [Entry]] = [:]
     let ranks =
       (energizers.prefix(3).map { QuoteKey(tag: $0.name, mark: .energized) })
       + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
-    for entry in try journal.quotableHighlights(from: first.start, through: last.end, limit: 60) {
-      let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
-      if let key = ranks.first(where: {
-        keys.contains($0) && quotes[$0, default: []].count < quotesPerTag
-      }) {
-        quotes[key, default: []].append(entry)
+    var openRanks = ranks.count
+    if openRanks > 0 {
+      try journal.forEachQuotableHighlight(from: first.start, through: last.end, limit: 60) {
+        entry in
+        let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
+        if let key = ranks.first(where: {
+          keys.contains($0) && quotes[$0, default: []].count < quotesPerTag
+        }) {
+          quotes[key, default: []].append(entry)
+          if quotes[key, default: []].count == quotesPerTag { openRanks -= 1 }
+        }
+        return openRanks > 0
       }
     }
     return Brief(

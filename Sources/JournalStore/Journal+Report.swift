@@ -17,29 +17,34 @@ extension Journal {
   /// - Returns: The counts.
   /// - Throws: `StoreError` on a SQLite failure.
   public func entryCount(from first: Day, through last: Day) throws(StoreError) -> EntryCount {
+    // Two counts, each from an index alone (`entryByDay`, `entryPrivateByDay`): summing
+    // isPrivate in one count read every entry of the window from the table.
     let statement = try db.prepare(
       """
-      SELECT count(*), coalesce(sum(isPrivate), 0) FROM entry
-      WHERE deletedAt IS NULL AND day BETWEEN ? AND ?
+      SELECT
+        (SELECT count(*) FROM entry INDEXED BY entryByDay
+          WHERE deletedAt IS NULL AND day BETWEEN ?1 AND ?2),
+        (SELECT count(*) FROM entry INDEXED BY entryPrivateByDay
+          WHERE isPrivate = 1 AND deletedAt IS NULL AND day BETWEEN ?1 AND ?2)
       """)
     try statement.bind([.text(first.iso), .text(last.iso)])
     _ = try statement.step()
     return EntryCount(entries: Int(statement.int(0)), privateEntries: Int(statement.int(1)))
   }
 
-  /// The starred entries from `first` through `last` that may be quoted (never a private one),
-  /// newest first.
+  /// Calls `body` with the starred entries from `first` through `last` that may be quoted (never
+  /// a private one), newest first, until it returns `false`: each entry is read only when its
+  /// turn comes, so a dense window costs no more than the quotes it gives.
   ///
   /// - Parameters:
   ///   - first: The first day.
   ///   - last: The last day.
   ///   - limit: At most this many.
-  /// - Returns: The entries.
+  ///   - body: Receives each entry; returns whether to go on.
   /// - Throws: `StoreError` on a SQLite failure.
-  public func quotableHighlights(from first: Day, through last: Day, limit: Int) throws(StoreError)
-    -> [Entry]
-  {
-    var entries: [Entry] = []
+  public func forEachQuotableHighlight(
+    from first: Day, through last: Day, limit: Int, _ body: (Entry) -> Bool
+  ) throws(StoreError) {
     let ids = try db.prepare(
       """
       SELECT id FROM entry INDEXED BY entryStarredByDay
@@ -52,8 +57,7 @@ extension Journal {
       found.append(row.int(0))
     }
     for id in found {
-      entries.append(try entry(id: id))
+      guard body(try entry(id: id)) else { return }
     }
-    return entries
   }
 }

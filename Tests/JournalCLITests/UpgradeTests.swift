@@ -244,14 +244,15 @@ struct UpgradeTests {
     }
   }
 
-  /// The migrations after the first that create a table: each can be made to fail midway by
-  /// a table of that name already in the way (as a half-finished manual repair might leave).
+  /// The migrations after the first that create a table or an index: each can be made to fail
+  /// midway by a table of that name already in the way (as a half-finished manual repair might
+  /// leave).
   static func blockableMigrations() throws -> [(version: Int, table: String)] {
     let files = try Repository.migrations()
     return try (2...max(2, files.count)).compactMap { version in
       guard version <= files.count else { return nil }
       let sql = try String(contentsOf: files[version - 1], encoding: .utf8)
-      return Self.createdTables(sql).first.map { (version, $0) }
+      return Self.createdObjects(sql).first.map { (version, $0) }
     }
   }
 
@@ -263,7 +264,7 @@ struct UpgradeTests {
     .enabled(if: Schema.currentVersion >= 2, "needs a migration after the first"))
   func failedMigrationKeepsPreviousVersion() throws {
     let blockable = try Self.blockableMigrations()
-    #expect(!blockable.isEmpty, "no migration after the first creates a table")
+    #expect(blockable.count == Schema.currentVersion - 1, "a migration creates nothing to block")
     for (version, blocked) in blockable {
       let previous = version - 1
       let journal = try TestJournal()
@@ -300,11 +301,12 @@ struct UpgradeTests {
     }
   }
 
-  /// The names of the tables `sql` creates, in order.
-  static func createdTables(_ sql: String) -> [String] {
+  /// The names of the tables and indexes `sql` creates, in order.
+  static func createdObjects(_ sql: String) -> [String] {
     sql.split(whereSeparator: \.isNewline).compactMap { line in
       let words = line.split(separator: " ")
-      guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" else { return nil }
+      guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" || words[1] == "INDEX"
+      else { return nil }
       return String(words[2].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
     }
   }

@@ -20,11 +20,12 @@ struct MigrationTests {
     }
   }
 
-  /// The names of the tables the migration `sql` creates, in order.
-  static func createdTables(_ sql: String) -> [String] {
+  /// The names of the tables and indexes the migration `sql` creates, in order.
+  static func createdObjects(_ sql: String) -> [String] {
     sql.split(whereSeparator: \.isNewline).compactMap { line in
       let words = line.split(separator: " ")
-      guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" else { return nil }
+      guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" || words[1] == "INDEX"
+      else { return nil }
       return String(words[2].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
     }
   }
@@ -127,8 +128,8 @@ struct MigrationTests {
   func failedLaterMigrationRollsBack() throws {
     let last = Schema.currentVersion - 1
     let blocked = try #require(
-      Self.createdTables(Schema.migrations[last].sql).first,
-      "the last migration creates no table to block")
+      Self.createdObjects(Schema.migrations[last].sql).first,
+      "the last migration creates no table or index to block")
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
     let path = folder.file("journal.sqlite")
@@ -138,7 +139,7 @@ struct MigrationTests {
       try raw.execute(
         """
         INSERT INTO entry (id, day, text) VALUES (1, '2026-11-16', 'Must survive');
-        CREATE TABLE \(blocked) (sabotage TEXT);
+        CREATE TABLE \(blocked) (sabotage TEXT);  -- a table takes the name, even an index's
         """)
     }
     let objectsBefore = try rawDatabase(at: path)
@@ -154,11 +155,11 @@ struct MigrationTests {
     #expect(try raw.string("SELECT text FROM entry WHERE id = 1") == "Must survive")
   }
 
-  @Test("createdTables reads CREATE TABLE names")
-  func createdTablesHelper() {
+  @Test("createdObjects reads CREATE TABLE and CREATE INDEX names")
+  func createdObjectsHelper() {
     #expect(
-      Self.createdTables(
+      Self.createdObjects(
         "CREATE TABLE tag (\n  id);\nCREATE INDEX x ON tag (id);\nCREATE TABLE entry (")
-        == ["tag", "entry"])
+        == ["tag", "x", "entry"])
   }
 }
