@@ -70,6 +70,13 @@ extension JournalCommand {
 extension String {
   /// A list line without its right-aligned id column, for messages that name the id already.
   func dropLeadingID() -> String {
-    String(drop(while: \.isWhitespace).drop(while: \.isNumber).drop(while: \.isWhitespace))
+    // The renderer writes the id in ASCII digits after spaces: bytes suffice, and spare every
+    // `add` the Unicode property tables that Character.isNumber loads.
+    let space = UInt8(ascii: " ")
+    let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
+    return String(
+      Substring(
+        utf8.drop(while: { $0 == space }).drop(while: { digits.contains($0) })
+          .drop(while: { $0 == space })))
   }
 }
