@@ -263,7 +263,7 @@ enum JournalImport {
   }
 
   /// Imports a jrnl file with two threads: one reads and parses the file while this one
-  /// writes what it has read, a batch behind. Parsing is a third of an import's time, and it
+  /// writes what it has read, a batch behind. Parsing is about a quarter of the work, and it
   /// needs no journal, so the two overlap (BENCHMARKS.md).
   private static func jrnlJSON(
     _ reader: JSONReader, into importer: Journal.Importer, path: String, mappings: [TagMapping],
