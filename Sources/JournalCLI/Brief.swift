@@ -64,8 +64,8 @@ struct Brief {
     let ranks =
       (energizers.prefix(3).map { QuoteKey(tag: $0.name, mark: .energized) })
       + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
-    var openRanks = ranks.count
-    if openRanks > 0 {
+    let wantsQuotes = { ranks.contains { quotes[$0, default: []].count < quotesPerTag } }
+    if wantsQuotes() {
       try journal.forEachQuotableHighlight(from: first.start, through: last.end, limit: 60) {
         entry in
         let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
@@ -73,9 +73,8 @@ struct Brief {
           keys.contains($0) && quotes[$0, default: []].count < quotesPerTag
         }) {
           quotes[key, default: []].append(entry)
-          if quotes[key, default: []].count == quotesPerTag { openRanks -= 1 }
         }
-        return openRanks > 0
+        return wantsQuotes()
       }
     }
     return Brief(

@@ -184,7 +184,7 @@ extension Journal {
     try db.execute("BEGIN IMMEDIATE")
     do {
       try beginBulkLoad()
-      let importer = Importer(journal: self)
+      let importer = Importer(journal: self, now: try currentTime())
       let result = try body(importer)
       _ = try importer.finishEntries()
       try endBulkLoad(rollup: importer.rollup)
@@ -194,6 +194,15 @@ extension Journal {
       try? db.execute("ROLLBACK")
       throw error
     }
+  }
+
+  /// SQLite's clock, ISO 8601 UTC to the second, as the schema's defaults write it.
+  private func currentTime() throws(StoreError) -> String {
+    let sql = "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+    guard let time = try db.prepare(sql).firstText() else {
+      throw .sqlite(code: SQLITE_ERROR, message: "no current time", sql: sql)
+    }
+    return time
   }
 
   /// Inside a transaction: stop indexing and rolling up entries row by row (see
@@ -289,20 +298,11 @@ extension Journal {
 
     /// The moment of the import, ISO 8601 UTC: the creation time of entries that bring none.
     /// Read once, not computed by SQLite for every row (3% of an import).
-    private var now: String?
+    private let now: String
 
-    private func importTime() throws(StoreError) -> String {
-      if let now { return now }
-      let sql = "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-      guard let time = try db.prepare(sql).firstText() else {
-        throw .sqlite(code: SQLITE_ERROR, message: "no current time", sql: sql)
-      }
-      now = time
-      return time
-    }
-
-    init(journal: Journal) {
+    init(journal: Journal, now: String) {
       self.journal = journal
+      self.now = now
     }
 
     private var db: Connection { journal.db }
@@ -438,7 +438,6 @@ extension Journal {
       batch = order.map { batch[$0] }
       let keepsID = order.map { kept.contains($0) }
       let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-      let now = try importTime()
       var values: [Statement.Value] = []
       values.reserveCapacity(batch.count * 10)
       for (entry, keepID) in zip(batch, keepsID) {
