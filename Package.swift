@@ -22,11 +22,21 @@ let package = Package(
     .target(name: "JournalStore", dependencies: ["CSQLite", "JournalCore"]),
     // Pure maths over weekly aggregates: no SQLite, no I/O, "today" passed in.
     .target(name: "JournalAnalysis", dependencies: ["JournalCore"]),
-    // Commands, rendering, and the one place where errors become exit codes.
+    // File formats and the import and export use cases: the JSON and CSV readers and writers,
+    // one entry codec, the fingerprint of records without an id. No ArgumentParser.
+    .target(name: "JournalInterchange", dependencies: ["JournalCore", "JournalStore"]),
+    // The report use case (the store read in one transaction, then the analysis) and its
+    // renderers: Markdown, HTML, JSON and the trend, as pure functions to String.
+    .target(
+      name: "JournalReport",
+      dependencies: ["JournalCore", "JournalStore", "JournalAnalysis", "JournalInterchange"]
+    ),
+    // The thin shell: commands, options, the console, and the one place where errors become
+    // exit codes.
     .target(
       name: "JournalCLI",
       dependencies: [
-        "JournalCore", "JournalStore", "JournalAnalysis",
+        "JournalCore", "JournalStore", "JournalAnalysis", "JournalInterchange", "JournalReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -39,6 +49,10 @@ let package = Package(
       dependencies: ["JournalStore", "JournalCore", "CSQLite", "TestSupport"]
     ),
     .testTarget(name: "JournalAnalysisTests", dependencies: ["JournalAnalysis", "JournalCore"]),
+    .testTarget(
+      name: "JournalInterchangeTests",
+      dependencies: ["JournalInterchange", "JournalStore", "TestSupport"]
+    ),
     .testTarget(
       name: "JournalCLITests",
       dependencies: ["JournalCLI", "JournalStore", "TestSupport", "journal"]

@@ -1,4 +1,5 @@
 import JournalCore
+import JournalReport
 
 #if canImport(Glibc)
   import Glibc
@@ -51,4 +52,9 @@ enum Console {
     guard let answer = readLine() else { return false }
     return ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
   }
+}
+
+extension Style {
+  /// Colour on a terminal without `NO_COLOR`.
+  static var current: Style { Style(enabled: Console.usesColor) }
 }

@@ -30,11 +30,17 @@ public enum ExitStatus {
         .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded:
         return dataError
       }
+    case .interchange(let interchange):
+      switch interchange {
+      case .fileMissing: return noInput
+      case .invalid, .unknownTags: return dataError
+      case .invalidMapping: return usage
+      case .io: return ioError
+      case .storage(let store): return code(for: .storage(store))
+      }
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
-      .invalidImport, .unknownImportTags, .unhealthy, .endBeforeStart:
+      .unhealthy, .endBeforeStart:
       return dataError
-    case .importFileMissing:
-      return noInput
     case .fileExists:
       return usage
     case .confirmationNeeded, .dateOutOfRange:

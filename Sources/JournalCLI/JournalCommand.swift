@@ -29,15 +29,10 @@ public struct JournalCommand: ParsableCommand {
       let arguments = Array(CommandLine.arguments.dropFirst())
       var command = try parseLeaf(arguments) ?? parseAsRoot(arguments)
       try command.run()
-    } catch let error as JournalError {
+    } catch {
+      guard let error = JournalError(error) else { exit(withError: error) }
       Console.error("Error: \(error)")
       Console.terminate(ExitStatus.code(for: error))
-    } catch let error as StoreError {
-      let wrapped = JournalError.storage(error)
-      Console.error("Error: \(wrapped)")
-      Console.terminate(ExitStatus.code(for: wrapped))
-    } catch {
-      exit(withError: error)
     }
   }
 

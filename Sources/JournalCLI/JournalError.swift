@@ -1,4 +1,5 @@
 import JournalCore
+import JournalInterchange
 import JournalStore
 
 /// Everything a command can refuse, each as one sentence that quotes the input and says how
@@ -26,18 +27,25 @@ public enum JournalError: Error, CustomStringConvertible {
   case confirmationNeeded(command: String)
   /// The user answered no.
   case cancelled
-  /// The file to import does not exist.
-  case importFileMissing(path: String)
-  /// The file to import is not in the format it should be; nothing was imported.
-  case invalidImport(path: String, format: String, problem: String)
-  /// A jrnl import names tags the journal lacks and no `--map` covers; nothing was imported.
-  case unknownImportTags(path: String, tags: [String])
+  /// An import or an export refused or failed.
+  case interchange(InterchangeError)
   /// `backup` would overwrite a file.
   case fileExists(path: String)
   /// `experiment end` names a day before the experiment started.
   case endBeforeStart(id: Int64, start: String, end: String)
   /// `doctor` found problems.
   case unhealthy(path: String, checks: [String])
+
+  /// `error` as one of ours, wrapping the libraries' errors; `nil` for the argument parser's
+  /// own (help, usage), which keep their conventional output and codes.
+  init?(_ error: any Error) {
+    switch error {
+    case let error as JournalError: self = error
+    case let error as StoreError: self = .storage(error)
+    case let error as InterchangeError: self = .interchange(error)
+    default: return nil
+    }
+  }
 
   public var description: String {
     switch self {
@@ -67,16 +75,8 @@ public enum JournalError: Error, CustomStringConvertible {
       return "Refusing to \(command) without confirmation; pass --yes."
     case .cancelled:
       return "Cancelled; nothing was changed."
-    case .importFileMissing(let path):
-      return "No file at '\(path)'; check the path to import."
-    case .invalidImport(let path, let format, let problem):
-      let kind = format.isEmpty ? "" : " as \(format)"
-      return "Cannot import '\(path)'\(kind): \(problem); nothing was imported."
-    case .unknownImportTags(let path, let tags):
-      let list = tags.map { "'\($0)'" }.joined(separator: ", ")
-      return
-        "'\(path)' uses tags the journal lacks (\(list)); map each with --map OLD=NEW (NEW may "
-        + "start with + or -) or pass --create-tags; nothing was imported."
+    case .interchange(let error):
+      return error.description
     case .fileExists(let path):
       return "'\(path)' exists already; pass --force to replace it."
     case .endBeforeStart(let id, let start, let end):

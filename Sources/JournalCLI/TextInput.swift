@@ -9,21 +9,21 @@ import JournalCore
 /// Where an entry's text comes from: an argument, stdin, or `$EDITOR`, and the checks every
 /// text passes before it reaches the journal.
 enum TextInput {
-  /// The largest entry text accepted, in UTF-8 bytes (1 MiB): far beyond a day's notes, small
-  /// enough that a mistaken pipe of a binary or a log file is refused.
-  static let maximumBytes = 1_048_576
+  /// The largest entry text accepted, in UTF-8 bytes (``EntryText/maximumBytes``).
+  static let maximumBytes = EntryText.maximumBytes
 
   /// Checks and trims a text: valid UTF-8, no NUL, not empty, not too long.
   static func clean(_ text: String) throws(JournalError) -> String {
-    // Searched through the contiguous bytes: the generic search is ten times slower, and an
-    // import cleans every entry's text.
-    let hasNUL =
-      text.utf8.withContiguousStorageIfAvailable { $0.contains(0) } ?? text.utf8.contains(0)
-    guard !hasNUL else { throw .nulInText }
-    let trimmed = text.trimmingWhitespace()
-    guard !trimmed.isEmpty else { throw .emptyText }
-    guard trimmed.utf8.count <= maximumBytes else { throw .textTooLong(bytes: trimmed.utf8.count) }
-    return trimmed
+    do {
+      return try EntryText.clean(text)
+    } catch {
+      switch error {
+      case .empty: throw .emptyText
+      case .invalidUTF8: throw .invalidUTF8
+      case .nul: throw .nulInText
+      case .tooLong(let bytes): throw .textTooLong(bytes: bytes)
+      }
+    }
   }
 
   /// Reads all of stdin, refusing invalid UTF-8 and anything over the limit.

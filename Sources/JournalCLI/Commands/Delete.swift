@@ -27,7 +27,7 @@ extension JournalCommand {
         }
         let summary =
           purge
-          ? "" : " (" + EntryRenderer.summary(of: try journal.entry(id: id).text, limit: 40) + ")"
+          ? "" : " (" + (try journal.entry(id: id).text).firstLineSummary(limit: 40) + ")"
         guard Console.confirm("\(purge ? "Purge" : "Delete") entry \(id)\(summary)?") else {
           throw JournalError.cancelled
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JournalAnalysis
 import JournalCore
+import JournalReport
 import JournalStore
 
 extension JournalCommand {

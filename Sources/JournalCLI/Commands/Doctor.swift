@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalReport
 import JournalStore
 
 extension JournalCommand {

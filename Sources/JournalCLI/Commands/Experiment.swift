@@ -1,6 +1,8 @@
 import ArgumentParser
 import JournalAnalysis
 import JournalCore
+import JournalInterchange
+import JournalReport
 import JournalStore
 
 extension JournalCommand {

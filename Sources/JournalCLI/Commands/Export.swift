@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalInterchange
 import JournalStore
 
 extension JournalCommand {
@@ -30,7 +31,8 @@ extension JournalCommand {
       let (since, until) = try range.resolve(today: try Clock.today())
       let journal = try store.open(.read)
       let sink =
-        try output.map { (path) throws(JournalError) in try OutputSink(path: path) } ?? OutputSink()
+        try output.map { (path) throws(InterchangeError) in try OutputSink(path: path) }
+        ?? OutputSink()
       switch format {
       case .json: try JournalExport.json(journal, since: since, until: until, to: sink)
       case .csv: try JournalExport.csv(journal, since: since, until: until, to: sink)

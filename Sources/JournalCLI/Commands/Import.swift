@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalInterchange
 import JournalStore
 
 extension JournalCommand {
@@ -27,7 +28,7 @@ extension JournalCommand {
       help: ArgumentHelp(
         "Rename an imported tag, optionally with a mark: OLD=[+|-]NEW (repeatable).",
         valueName: "old=new"),
-      transform: TagMapping.parse)
+      transform: Import.mapping)
     var mappings: [TagMapping] = []
 
     @Flag(
@@ -45,6 +46,15 @@ extension JournalCommand {
         mappings: mappings, createTags: createTags, dryRun: dryRun)
     }
 
+    /// `--map`'s value; a malformed one is a usage error.
+    private static func mapping(_ text: String) throws -> TagMapping {
+      do {
+        return try TagMapping.parse(text)
+      } catch {
+        throw ValidationError("\(error)")
+      }
+    }
+
     func validate() throws {
       if source != .jrnlJSON && (!mappings.isEmpty || createTags) {
         throw ValidationError("--map and --create-tags apply to --from jrnl-json only.")
@@ -52,7 +62,9 @@ extension JournalCommand {
     }
 
     func run() throws {
-      guard Journal.exists(at: file) else { throw JournalError.importFileMissing(path: file) }
+      guard Journal.exists(at: file) else {
+        throw JournalError.interchange(.fileMissing(path: file))
+      }
       let summary: ImportSummary
       if dryRun && !Journal.exists(at: store.path) {
         // A dry run for a journal that does not exist yet runs on a scratch one, so that
@@ -83,3 +95,5 @@ extension JournalCommand {
     }
   }
 }
+
+extension ImportSource: ExpressibleByArgument {}

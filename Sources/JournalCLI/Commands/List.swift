@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalInterchange
 import JournalStore
 
 extension JournalCommand {

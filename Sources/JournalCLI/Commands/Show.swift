@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalInterchange
 import JournalStore
 
 extension JournalCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import JournalCore
+import JournalInterchange
+import JournalReport
 import JournalStore
 
 extension JournalCommand {

@@ -46,11 +46,6 @@ enum JSONNode: Equatable {
 /// A pull parser over a file read in chunks: the importer walks the top-level object and
 /// parses one entry at a time, so a file of a million entries never sits in memory whole.
 struct JSONReader {
-  /// Why a file is not the JSON it should be, with the byte where that was found.
-  struct Failure: Error {
-    let message: String
-    let offset: Int
-  }
 
   private let fd: Int32
   private var buffer: [UInt8]
@@ -87,8 +82,8 @@ struct JSONReader {
     return byte
   }
 
-  private func fail(_ message: String) -> Failure {
-    Failure(message: message, offset: offset)
+  private func fail(_ message: String) -> SyntaxError {
+    SyntaxError(message: message, location: .byte(offset))
   }
 
   private mutating func skipWhitespace() {
@@ -97,7 +92,7 @@ struct JSONReader {
     }
   }
 
-  private mutating func expect(_ byte: UInt8) throws(Failure) {
+  private mutating func expect(_ byte: UInt8) throws(SyntaxError) {
     skipWhitespace()
     guard next() == byte else {
       throw fail("expected '\(Character(Unicode.Scalar(byte)))'")
@@ -146,7 +141,7 @@ struct JSONReader {
   }
 
   /// Parses the whole value that starts here.
-  mutating func readValue(depth: Int = 0) throws(Failure) -> JSONNode {
+  mutating func readValue(depth: Int = 0) throws(SyntaxError) -> JSONNode {
     guard depth < 64 else { throw fail("nested too deeply") }
     skipWhitespace()
     guard let byte = peek() else { throw fail("unexpected end of file") }
@@ -155,7 +150,7 @@ struct JSONReader {
       var members: [String: JSONNode] = [:]
       do {
         try readObject { key, reader in members[key] = try reader.readValue(depth: depth + 1) }
-      } catch let failure as Failure {
+      } catch let failure as SyntaxError {
         throw failure
       } catch {
         throw fail("\(error)")
@@ -165,7 +160,7 @@ struct JSONReader {
       var values: [JSONNode] = []
       do {
         try readArray { reader in values.append(try reader.readValue(depth: depth + 1)) }
-      } catch let failure as Failure {
+      } catch let failure as SyntaxError {
         throw failure
       } catch {
         throw fail("\(error)")
@@ -188,23 +183,23 @@ struct JSONReader {
   }
 
   /// Skips the value that starts here.
-  mutating func skipValue() throws(Failure) {
+  mutating func skipValue() throws(SyntaxError) {
     _ = try readValue()
   }
 
   /// Checks that nothing but white space follows.
-  mutating func expectEnd() throws(Failure) {
+  mutating func expectEnd() throws(SyntaxError) {
     skipWhitespace()
     guard peek() == nil else { throw fail("unexpected data after the end") }
   }
 
-  private mutating func readLiteral(_ word: String) throws(Failure) {
+  private mutating func readLiteral(_ word: String) throws(SyntaxError) {
     for byte in word.utf8 {
       guard next() == byte else { throw fail("invalid literal") }
     }
   }
 
-  private mutating func readNumber() throws(Failure) -> Double {
+  private mutating func readNumber() throws(SyntaxError) -> Double {
     var text = ""
     while let byte = peek(),
       (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
@@ -219,7 +214,7 @@ struct JSONReader {
   }
 
   /// Reads a string, decoding escapes; invalid UTF-8 is refused.
-  mutating func readString() throws(Failure) -> String {
+  mutating func readString() throws(SyntaxError) -> String {
     skipWhitespace()
     guard next() == UInt8(ascii: "\"") else { throw fail("expected a string") }
     stringBytes.removeAll(keepingCapacity: true)
@@ -285,7 +280,7 @@ struct JSONReader {
     }
   }
 
-  private mutating func readHex4() throws(Failure) -> UInt32 {
+  private mutating func readHex4() throws(SyntaxError) -> UInt32 {
     var value: UInt32 = 0
     for _ in 0..<4 {
       guard let byte = next(), let digit = Self.hexValue(byte) else {

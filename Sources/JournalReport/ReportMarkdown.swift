@@ -1,9 +1,10 @@
 import JournalAnalysis
 import JournalCore
+import JournalInterchange
 
 /// The brief as Markdown: renders cleanly on a code host and reads well as plain text.
-enum ReportMarkdown {
-  static func render(_ brief: Brief) -> String {
+public enum ReportMarkdown {
+  public static func render(_ brief: Brief) -> String {
     var out: [String] = []
     let trend = brief.trend
     out.append("# Career brief: \(brief.since.iso) to \(brief.until.iso)")
@@ -140,19 +141,19 @@ enum ReportMarkdown {
           + "\(tag.counts.observations) marks")
       for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
         out.append(
-          "  > \(entry.day.iso): \(escape(EntryRenderer.summary(of: entry.text, limit: 160)))")
+          "  > \(entry.day.iso): \(escape(entry.text.firstLineSummary(limit: 160)))")
       }
     }
     out.append("")
     return out
   }
 
-  static func trackName(_ track: Track) -> String {
+  public static func trackName(_ track: Track) -> String {
     track == .ic ? "IC" : "Management"
   }
 
   /// `73%`; never a flat 100% or 0%, which no amount of journaling can justify.
-  static func percent(_ value: Double) -> String {
+  public static func percent(_ value: Double) -> String {
     if value > 0.99 { return "over 99%" }
     if value < 0.01 { return value == 0 ? "none" : "under 1%" }
     return "\(Int((value * 100).rounded()))%"
@@ -163,7 +164,7 @@ enum ReportMarkdown {
   }
 
   /// Keeps user text from being read as Markdown structure (tables, emphasis, HTML).
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var out = ""
     for character in text {
       switch character {

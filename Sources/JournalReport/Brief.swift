@@ -1,37 +1,47 @@
 import JournalAnalysis
 import JournalCore
+import JournalInterchange
 import JournalStore
 
 /// Everything `journal report` shows, gathered once and rendered as Markdown, HTML or JSON.
-struct Brief {
-  let today: Day
-  let trend: Trend
-  let entries: Journal.EntryCount
-  let suggestion: Suggestion
-  let experiments: [ExperimentResult]
-  let reflection: Reflection?
+public struct Brief {
+  public let today: Day
+  public let trend: Trend
+  public let entries: Journal.EntryCount
+  public let suggestion: Suggestion
+  public let experiments: [ExperimentResult]
+  public let reflection: Reflection?
   /// Tags with enough marks, best rate first: what energized most.
-  let energizers: [TagSummary]
+  public let energizers: [TagSummary]
   /// Tags with enough marks, worst rate first: what drained most.
-  let drainers: [TagSummary]
+  public let drainers: [TagSummary]
   /// Starred, non-private entries quoted as evidence, by tag name and mark.
-  let quotes: [QuoteKey: [Entry]]
+  public let quotes: [QuoteKey: [Entry]]
 
-  struct QuoteKey: Hashable {
-    let tag: String
-    let mark: Mark
+  public struct QuoteKey: Hashable, Sendable {
+    /// The tag.
+    public let tag: String
+    /// The mark the quote speaks for.
+    public let mark: Mark
+
+    /// The quotes for `tag` under `mark`.
+    public init(tag: String, mark: Mark) {
+      self.tag = tag
+      self.mark = mark
+    }
   }
 
   /// Marks a tag needs to be called one of the most energizing or draining.
-  static let minimumMarksToRank = 3
+  public static let minimumMarksToRank = 3
   /// Quotes per tag and mark.
-  static let quotesPerTag = 2
+  public static let quotesPerTag = 2
 
-  var since: Day { trend.firstWeek.start }
-  var until: Day { trend.lastWeek.end }
+  public var since: Day { trend.firstWeek.start }
+  public var until: Day { trend.lastWeek.end }
 
   /// Reads the brief for the weeks `first` ... `last`.
-  static func load(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek) throws(StoreError)
+  public static func load(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek)
+    throws(StoreError)
     -> Brief
   {
     let trend = Trend(
@@ -86,7 +96,7 @@ struct Brief {
   }
 
   /// The headline of a suggestion.
-  static func headline(_ outcome: Suggestion.Outcome) -> String {
+  public static func headline(_ outcome: Suggestion.Outcome) -> String {
     switch outcome {
     case .ic: "IC track (Staff / Principal engineer)"
     case .management: "Management track (engineering manager)"
@@ -97,7 +107,7 @@ struct Brief {
 
   /// "48 entries over 12 weeks (11 with marks), 104 marks. 2 private entries count in the
   /// figures but are never quoted."
-  var periodSentence: String {
+  public var periodSentence: String {
     var sentence =
       "\(Plural.count(entries.entries, "entry", "entries")) over "
       + "\(Plural.count(trend.weeks.count, "week", "weeks")) (\(trend.weeksObserved) with marks), "
@@ -112,7 +122,7 @@ struct Brief {
   }
 
   /// A gentle word on the wrong-reason motives of the latest reflection, if any.
-  var motivesNote: String? {
+  public var motivesNote: String? {
     let wrong = reflection?.motives.filter(\.isWrongReason) ?? []
     guard !wrong.isEmpty else { return nil }
     let list = wrong.map(\.phrase).joined(separator: ", ")
@@ -123,7 +133,7 @@ struct Brief {
   }
 
   /// One line on an experiment's result.
-  static func verdictSentence(_ result: ExperimentResult) -> String {
+  public static func verdictSentence(_ result: ExperimentResult) -> String {
     let track = result.experiment.track == .ic ? "IC" : "management"
     switch result.verdict {
     case .notEnoughData:
@@ -145,12 +155,5 @@ struct Brief {
         + "\(Format.signed(before.value)) before (change \(Format.signed(change.value)), 90% interval "
         + "\(Format.signed(change.low)) to \(Format.signed(change.high)))."
     }
-  }
-}
-
-/// "1 entry", "2 entries".
-enum Plural {
-  static func count(_ number: Int, _ one: String, _ many: String) -> String {
-    "\(number) \(number == 1 ? one : many)"
   }
 }

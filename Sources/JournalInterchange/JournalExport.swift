@@ -2,15 +2,16 @@ import JournalCore
 import JournalStore
 
 /// The export formats: lossless JSON, CSV and Markdown.
-enum JournalExport {
+public enum JournalExport {
   /// The `format` value of a career-journal JSON file, and its version.
-  static let formatName = "career-journal"
-  static let formatVersion = 1
+  public static let formatName = "career-journal"
+  public static let formatVersion = 1
 
   /// Writes the whole journal as JSON: tags, then entries (deleted ones too), experiments and
   /// reflections, each record on one line with keys in a fixed order, so the same journal
   /// always gives the same bytes and an import into a new journal gives them back.
-  static func json(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
+  public static func json(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws
+  {
     try sink.line("{")
     try sink.line("  \"format\": \"\(formatName)\",")
     try sink.line("  \"version\": \(formatVersion),")
@@ -19,9 +20,9 @@ enum JournalExport {
     try sink.line(",")
     try sink.write("  \"entries\": [")
     var first = true
-    var failure: JournalError?
+    var failure: InterchangeError?
     try journal.forEachStoredEntry(since: since, until: until) { entry in
-      do throws(JournalError) {
+      do throws(InterchangeError) {
         try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
       } catch {
         failure = error
@@ -58,14 +59,14 @@ enum JournalExport {
     try sink.write(values.isEmpty ? "]" : "\n  ]")
   }
 
-  static func tagJSON(_ tag: TagRecord) -> JSONValue {
+  public static func tagJSON(_ tag: TagRecord) -> JSONValue {
     .object([
       ("name", .string(tag.name)), ("track", .string(tag.track.rawValue)),
       ("description", .string(tag.description)), ("created_at", .optionalString(tag.createdAt)),
     ])
   }
 
-  static func entryJSON(_ entry: Entry) -> JSONValue {
+  public static func entryJSON(_ entry: Entry) -> JSONValue {
     .object([
       ("id", .int(Int(entry.id))), ("uuid", .string(entry.uuid)), ("date", .string(entry.day.iso)),
       ("text", .string(entry.text)), ("energy", entry.energy.map { .int($0) } ?? .null),
@@ -82,7 +83,7 @@ enum JournalExport {
     ])
   }
 
-  static func experimentJSON(_ record: ExperimentRecord) -> JSONValue {
+  public static func experimentJSON(_ record: ExperimentRecord) -> JSONValue {
     let experiment = record.experiment
     return .object([
       ("id", .int(Int(experiment.id))), ("uuid", .string(record.uuid)),
@@ -96,7 +97,7 @@ enum JournalExport {
     ])
   }
 
-  static func reflectionJSON(_ record: ReflectionRecord) -> JSONValue {
+  public static func reflectionJSON(_ record: ReflectionRecord) -> JSONValue {
     let reflection = record.reflection
     return .object([
       ("id", .int(Int(reflection.id))), ("uuid", .string(record.uuid)),
@@ -108,17 +109,17 @@ enum JournalExport {
 
   /// The columns of `journal export --format csv`: those of `journal list --format csv`, then
   /// the tags logged without a mark, and the stable id that makes a re-import add nothing.
-  static let csvHeader = CSV.entryHeader + ["logged", "uuid"]
+  public static let csvHeader = CSV.entryHeader + ["logged", "uuid"]
 
   /// One row per live entry, oldest first.
-  static func csv(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
+  public static func csv(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
     try sink.line(CSV.row(csvHeader))
-    var failure: JournalError?
+    var failure: InterchangeError?
     try journal.forEachStoredEntry(
       since: since, until: until, includeDeleted: false, chronological: true
     ) { entry in
       let logged = entry.tags.filter { $0.mark == .logged }.map(\.name).joined(separator: ";")
-      do throws(JournalError) {
+      do throws(InterchangeError) {
         try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
       } catch {
         failure = error
@@ -128,27 +129,26 @@ enum JournalExport {
     try sink.flush()
   }
 
-  private static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
   /// Live entries grouped by ISO week, oldest first: readable on a code host.
-  static func markdown(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
+  public static func markdown(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink)
+    throws
+  {
     try sink.line("# Career journal")
     var currentWeek: ISOWeek?
-    var failure: JournalError?
-    let renderer = EntryRenderer(style: Style(enabled: false))
+    var failure: InterchangeError?
     try journal.forEachStoredEntry(
       since: since, until: until, includeDeleted: false, chronological: true
     ) { entry in
-      do throws(JournalError) {
+      do throws(InterchangeError) {
         let week = ISOWeek(containing: entry.day)
         if week != currentWeek {
           try sink.line("")
           try sink.line("## \(week) (\(week.start.iso) to \(week.end.iso))")
           currentWeek = week
         }
-        var heading = "\(entry.day.iso) \(weekdayNames[entry.day.weekday - 1])"
-        if let energy = entry.energy { heading += " · energy \(EntryRenderer.energy(energy))" }
-        let tags = renderer.tags(entry.tags)
+        var heading = "\(entry.day.iso) \(entry.day.weekdayAbbreviation)"
+        if let energy = entry.energy { heading += " · energy \(Entry.energyLabel(energy))" }
+        let tags = entry.tags.map(\.label).joined(separator: " ")
         if !tags.isEmpty { heading += " · " + tags }
         if entry.isStarred { heading += " · ★" }
         if entry.isPrivate { heading += " · private" }

@@ -4,7 +4,7 @@ import Synchronization
 import TestSupport
 import Testing
 
-@testable import JournalCLI
+@testable import JournalInterchange
 
 /// The two-thread jrnl import: its channel, and the reader stopping when the importer goes.
 @Suite("BatchChannel and the jrnl reading thread")

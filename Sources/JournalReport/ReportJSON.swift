@@ -1,9 +1,10 @@
 import JournalAnalysis
 import JournalCore
+import JournalInterchange
 
 /// The brief as JSON, with the stable field names the README documents.
-enum ReportJSON {
-  static func render(_ brief: Brief) -> JSONValue {
+public enum ReportJSON {
+  public static func render(_ brief: Brief) -> JSONValue {
     let trend = brief.trend
     let suggestion = brief.suggestion
     let idea = suggestion.nextExperiment
@@ -71,7 +72,7 @@ enum ReportJSON {
       })
   }
 
-  static func experiment(_ result: ExperimentResult) -> JSONValue {
+  public static func experiment(_ result: ExperimentResult) -> JSONValue {
     let experiment = result.experiment
     func figures(_ figures: TrackFigures?) -> JSONValue {
       guard let figures else { return .null }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Dispatch
 import JournalCore
 import JournalStore
@@ -10,7 +9,7 @@ import JournalStore
 #endif
 
 /// Where an import comes from.
-enum ImportSource: String, CaseIterable, ExpressibleByArgument {
+public enum ImportSource: String, CaseIterable, Sendable {
   /// `journal export --format json`: lossless.
   case journalJSON = "journal-json"
   /// `jrnl --format json`.
@@ -21,15 +20,19 @@ enum ImportSource: String, CaseIterable, ExpressibleByArgument {
 
 /// `--map OLD=NEW`: an imported tag renamed, with a mark when NEW starts with `+` (energized)
 /// or `-` (drained); without one the tag is logged as exposure only.
-struct TagMapping: Hashable {
-  let from: String
-  let to: String
-  let mark: Mark
+public struct TagMapping: Hashable, Sendable {
+  /// The tag as the imported file names it, without its symbol.
+  public let from: String
+  /// The journal's tag it becomes.
+  public let to: String
+  /// The mark it gets.
+  public let mark: Mark
 
-  static func parse(_ text: String) throws -> TagMapping {
+  public static func parse(_ text: String) throws -> TagMapping {
     let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
     guard parts.count == 2 else {
-      throw ValidationError("--map '\(text)' is not OLD=NEW; for example --map 1on1=+coaching.")
+      throw InterchangeError.invalidMapping(
+        text, problem: "--map '\(text)' is not OLD=NEW; for example --map 1on1=+coaching.")
     }
     var target = parts[1]
     var mark = Mark.logged
@@ -42,21 +45,28 @@ struct TagMapping: Hashable {
     }
     let from = JournalImport.bareTag(parts[0])
     guard !from.isEmpty, let to = TagName.normalize(target) else {
-      throw ValidationError(
-        "--map '\(text)' needs a tag on each side; NEW is a kebab-case tag, optionally after + or -."
-      )
+      throw InterchangeError.invalidMapping(
+        text,
+        problem:
+          "--map '\(text)' needs a tag on each side; NEW is a kebab-case tag, optionally after + "
+          + "or -.")
     }
     return TagMapping(from: from, to: to, mark: mark)
   }
 }
 
 /// What an import added.
-struct ImportSummary {
-  var added = 0
-  var duplicates = 0
-  var createdTags: [String] = []
-  var experiments = 0
-  var reflections = 0
+public struct ImportSummary: Sendable {
+  /// Entries added.
+  public var added = 0
+  /// Entries skipped because the journal has them already.
+  public var duplicates = 0
+  /// Tags the import created.
+  public var createdTags: [String] = []
+  /// Experiments added.
+  public var experiments = 0
+  /// Reflections added.
+  public var reflections = 0
 }
 
 /// Reads the import formats and writes them through one `Journal.importing` transaction: all
@@ -65,16 +75,15 @@ struct ImportSummary {
 /// Duplicates are found by each entry's stable id (`uuid`): career-journal JSON and CSV carry
 /// it; a jrnl entry's is `jrnl-DATE-` and a 128-bit hash of its date, time, title and body; a
 /// CSV row without one gets `csv-DATE-` and a hash of its date and text.
-enum JournalImport {
-  static func run(
+public enum JournalImport {
+  public static func run(
     journal: Journal, path: String, source: ImportSource, mappings: [TagMapping],
     createTags: Bool, dryRun: Bool
   ) throws -> ImportSummary {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else {
-      if errno == ENOENT { throw JournalError.importFileMissing(path: path) }
-      throw JournalError.storage(
-        .cannotOpen(path: path, reason: String(cString: strerror(errno)).lowercased()))
+      if errno == ENOENT { throw InterchangeError.fileMissing(path: path) }
+      throw InterchangeError.io(path: path, reason: String(cString: strerror(errno)).lowercased())
     }
     defer { close(fd) }
     return try journal.importing(dryRun: dryRun) { importer in
@@ -89,10 +98,9 @@ enum JournalImport {
         case .csv:
           return try csv(CSVReader(fileDescriptor: fd), into: importer, path: path)
         }
-      } catch let failure as JSONReader.Failure {
-        let place = source == .csv ? "line \(failure.offset)" : "byte \(failure.offset)"
-        throw JournalError.invalidImport(
-          path: path, format: source.rawValue, problem: "\(failure.message) at \(place)")
+      } catch let failure as SyntaxError {
+        throw InterchangeError.invalid(
+          path: path, format: source.rawValue, problem: "\(failure.message) at \(failure.location)")
       }
     }
   }
@@ -180,7 +188,7 @@ enum JournalImport {
     }
     let text: String
     do {
-      text = try TextInput.clean(rawText)
+      text = try EntryText.clean(rawText)
     } catch {
       throw invalid(path, "entry \(index): \(error)")
     }
@@ -319,7 +327,7 @@ enum JournalImport {
             isStarred: entry.isStarred, createdAt: "", updatedAt: ""))
       }
     }
-    if !unknown.isEmpty { throw JournalError.unknownImportTags(path: path, tags: unknown) }
+    if !unknown.isEmpty { throw InterchangeError.unknownTags(path: path, tags: unknown) }
     (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary
   }
@@ -363,7 +371,7 @@ enum JournalImport {
     let joined = body.trimmingWhitespace().isEmpty ? title : title + "\n" + body
     let text: String
     do {
-      text = try TextInput.clean(joined)
+      text = try EntryText.clean(joined)
     } catch {
       throw invalid(path, "entry \(index): \(error)")
     }
@@ -404,7 +412,7 @@ enum JournalImport {
       }
       let text: String
       do {
-        text = try TextInput.clean(fields[textColumn])
+        text = try EntryText.clean(fields[textColumn])
       } catch {
         throw invalid(path, "row \(row): \(error)")
       }
@@ -440,8 +448,8 @@ enum JournalImport {
     return summary
   }
 
-  private static func invalid(_ path: String, _ problem: String) -> JournalError {
-    .invalidImport(path: path, format: "", problem: problem)
+  private static func invalid(_ path: String, _ problem: String) -> InterchangeError {
+    .invalid(path: path, format: "", problem: problem)
   }
 }
 

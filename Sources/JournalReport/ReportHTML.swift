@@ -1,15 +1,16 @@
 import JournalAnalysis
 import JournalCore
+import JournalInterchange
 
 /// The brief as one self-contained HTML file: inline CSS and SVG, no script, no network,
 /// readable on screen and on paper.
-enum ReportHTML {
-  static let icColour = "#2563eb"
-  static let managementColour = "#d97706"
-  static let energizedColour = "#16a34a"
-  static let drainedColour = "#dc2626"
+public enum ReportHTML {
+  public static let icColour = "#2563eb"
+  public static let managementColour = "#d97706"
+  public static let energizedColour = "#16a34a"
+  public static let drainedColour = "#dc2626"
 
-  static func render(_ brief: Brief) -> String {
+  public static func render(_ brief: Brief) -> String {
     let trend = brief.trend
     let suggestion = brief.suggestion
     var body: [String] = []
@@ -131,7 +132,7 @@ enum ReportHTML {
   }
 
   /// Weekly balanced rate per track: a line per track on a -1 ... +1 scale, broken at gaps.
-  static func trackChart(_ trend: Trend) -> String {
+  public static func trackChart(_ trend: Trend) -> String {
     let width = 720.0
     let height = 220.0
     let left = 40.0
@@ -187,7 +188,7 @@ enum ReportHTML {
   }
 
   /// One horizontal bar per tag: its window rate from the zero line, green or red.
-  static func tagChart(_ trend: Trend) -> String {
+  public static func tagChart(_ trend: Trend) -> String {
     let rowHeight = 26.0
     let width = 720.0
     let labelWidth = 190.0
@@ -229,7 +230,7 @@ enum ReportHTML {
         + "\(tag.counts.observations) marks"
       for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
         html +=
-          "<blockquote>\(entry.day.iso): \(escape(EntryRenderer.summary(of: entry.text, limit: 240)))</blockquote>"
+          "<blockquote>\(entry.day.iso): \(escape(entry.text.firstLineSummary(limit: 240)))</blockquote>"
       }
       html += "</li>"
     }
@@ -241,7 +242,7 @@ enum ReportHTML {
   }
 
   /// Escapes text for HTML element content and attribute values.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var out = ""
     for character in text {
       switch character {

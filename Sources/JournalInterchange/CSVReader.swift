@@ -38,14 +38,14 @@ struct CSVReader {
   }
 
   /// The next record's fields, or `nil` at the end of the file.
-  mutating func readRecord() throws(JSONReader.Failure) -> [String]? {
+  mutating func readRecord() throws(SyntaxError) -> [String]? {
     guard peek() != nil else { return nil }
     var fields: [String] = []
     var field: [UInt8] = []
     var quoted = false
-    func finish(_ bytes: [UInt8]) throws(JSONReader.Failure) -> String {
+    func finish(_ bytes: [UInt8]) throws(SyntaxError) -> String {
       guard let text = String(validating: bytes, as: UTF8.self) else {
-        throw JSONReader.Failure(message: "a field is not valid UTF-8", offset: line)
+        throw SyntaxError(message: "a field is not valid UTF-8", location: .line(line))
       }
       return text
     }
@@ -80,7 +80,7 @@ struct CSVReader {
         field.append(byte)
       }
     }
-    if quoted { throw JSONReader.Failure(message: "a quoted field is not closed", offset: line) }
+    if quoted { throw SyntaxError(message: "a quoted field is not closed", location: .line(line)) }
     fields.append(try finish(field))
     return fields
   }

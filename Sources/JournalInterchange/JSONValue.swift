@@ -1,6 +1,6 @@
 /// A JSON document built in code, printed with keys in the order they were given: the trend
 /// and report shapes read top-down as the README documents them.
-enum JSONValue {
+public enum JSONValue: Sendable {
   case null
   case bool(Bool)
   case int(Int)
@@ -10,28 +10,36 @@ enum JSONValue {
   case members([Member])
 
   /// One key and its value in an object.
-  struct Member {
-    let key: String
-    let value: JSONValue
+  public struct Member: Sendable {
+    /// The key.
+    public let key: String
+    /// Its value.
+    public let value: JSONValue
+
+    /// `key` with `value`.
+    public init(key: String, value: JSONValue) {
+      self.key = key
+      self.value = value
+    }
   }
 
   /// An object whose keys print in the order given.
-  static func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
+  public static func object(_ pairs: [(String, JSONValue)]) -> JSONValue {
     .members(pairs.map { Member(key: $0.0, value: $0.1) })
   }
 
   /// A rate or figure rounded to four decimals, or null.
-  static func figure(_ value: Double?) -> JSONValue {
+  public static func figure(_ value: Double?) -> JSONValue {
     guard let value, value.isFinite else { return .null }
     return .number((value * 10_000).rounded() / 10_000)
   }
 
-  static func optionalString(_ value: String?) -> JSONValue {
+  public static func optionalString(_ value: String?) -> JSONValue {
     value.map { .string($0) } ?? .null
   }
 
   /// The JSON text, pretty-printed with two spaces, or compact when `indent` is `nil`.
-  func rendered(indent: Int? = 0) -> String {
+  public func rendered(indent: Int? = 0) -> String {
     var output = ""
     write(to: &output, indent: indent)
     return output

@@ -1,16 +1,22 @@
 import JournalAnalysis
 import JournalCore
+import JournalInterchange
 import JournalStore
 
 /// How a trend looks: an aligned table with sparklines for people, JSON and CSV for scripts.
-struct TrendRenderer {
-  let style: Style
+public struct TrendRenderer {
+  public let style: Style
+
+  /// A renderer that colours with `style`.
+  public init(style: Style) {
+    self.style = style
+  }
 
   private static let levels = Array("▁▂▃▄▅▆▇█")
   /// Shown for a week with no marks: a gap, not a zero.
-  static let gap: Character = "·"
+  public static let gap: Character = "·"
 
-  func text(_ trend: Trend, marks: [Journal.MarkReference]?) -> String {
+  public func text(_ trend: Trend, marks: [Journal.MarkReference]?) -> String {
     let span = trend.weeks.count
     var lines = [
       style.bold(
@@ -62,7 +68,7 @@ struct TrendRenderer {
   }
 
   /// The lean in one plain sentence, with its interval and what stands behind it.
-  static func leanSentence(_ trend: Trend) -> String {
+  public static func leanSentence(_ trend: Trend) -> String {
     guard let lean = trend.lean else {
       let missing = trend.ic.figures.rate == nil ? "an IC activity" : "a management activity"
       return
@@ -84,7 +90,7 @@ struct TrendRenderer {
 
   /// "coaching has been rising over 6 weeks with marks (+0.05 a week)." for every tag and track
   /// that moved.
-  static func directionSentences(_ trend: Trend) -> [String] {
+  public static func directionSentences(_ trend: Trend) -> [String] {
     var sentences: [String] = []
     let tracks = [("The IC track", trend.ic), ("The management track", trend.management)]
     for (name, summary) in tracks {
@@ -132,7 +138,7 @@ struct TrendRenderer {
   }
 
   /// One character per week: the rate from ▁ (-1) to █ (+1), `·` for a week with no marks.
-  func sparkline(_ rates: [Double?]) -> String {
+  public func sparkline(_ rates: [Double?]) -> String {
     rates.map { rate -> String in
       guard let rate else { return String(Self.gap) }
       let index = Int(((rate + 1) / 2 * Double(Self.levels.count - 1)).rounded())
@@ -157,7 +163,7 @@ struct TrendRenderer {
 
   // MARK: - JSON and CSV
 
-  static func json(_ trend: Trend, marks: [Journal.MarkReference]?) -> JSONValue {
+  public static func json(_ trend: Trend, marks: [Journal.MarkReference]?) -> JSONValue {
     .object([
       ("weeks", weeksJSON(trend, marks: marks)),
       (
@@ -173,7 +179,7 @@ struct TrendRenderer {
   }
 
   /// Every week of the window with each tag's and each track's figures.
-  static func weeksJSON(_ trend: Trend, marks: [Journal.MarkReference]?) -> JSONValue {
+  public static func weeksJSON(_ trend: Trend, marks: [Journal.MarkReference]?) -> JSONValue {
     var marksByWeek: [ISOWeek: [String: [JSONValue]]] = [:]
     for mark in marks ?? [] {
       marksByWeek[ISOWeek(containing: mark.day), default: [:]][mark.tag, default: []].append(
@@ -203,7 +209,7 @@ struct TrendRenderer {
   }
 
   /// Each tag's figures over the window.
-  static func tagsJSON(_ trend: Trend) -> JSONValue {
+  public static func tagsJSON(_ trend: Trend) -> JSONValue {
     .object(
       trend.tags.map { tag in
         (
@@ -218,7 +224,7 @@ struct TrendRenderer {
   }
 
   /// Each track's figures over the window, with its interval and direction.
-  static func tracksJSON(_ trend: Trend) -> JSONValue {
+  public static func tracksJSON(_ trend: Trend) -> JSONValue {
     .object(
       [trend.ic, trend.management].map { summary in
         let figures = summary.figures
@@ -240,7 +246,7 @@ struct TrendRenderer {
   }
 
   /// The lean with its interval, or null.
-  static func leanJSON(_ trend: Trend) -> JSONValue {
+  public static func leanJSON(_ trend: Trend) -> JSONValue {
     trend.lean.map {
       .object([("value", .figure($0.value)), ("low", .figure($0.low)), ("high", .figure($0.high))])
     } ?? .null
@@ -257,7 +263,7 @@ struct TrendRenderer {
 
   /// One row per week and tag that has marks; a week without marks has one row with an empty
   /// tag, so gaps stay visible.
-  static func csv(_ trend: Trend) -> String {
+  public static func csv(_ trend: Trend) -> String {
     var rows = [
       CSV.row([
         "week", "start", "tag", "track", "energized", "drained", "observations", "rate",
@@ -293,7 +299,7 @@ struct TrendRenderer {
 
 extension String {
   /// Pads to `width` visible characters when the string holds invisible colour codes.
-  func rightPadded(to width: Int, visibleCount: Int) -> String {
+  public func rightPadded(to width: Int, visibleCount: Int) -> String {
     visibleCount >= width ? self : self + String(repeating: " ", count: width - visibleCount)
   }
 }

@@ -1,0 +1,61 @@
+/// "1 entry", "2 entries": a count with the word that agrees with it.
+public enum Plural {
+  /// `number` followed by `one` when it is 1, else by `many`.
+  ///
+  /// - Parameters:
+  ///   - number: The count.
+  ///   - one: The singular form.
+  ///   - many: The plural form.
+  /// - Returns: For example "1 mark" or "3 marks".
+  public static func count(_ number: Int, _ one: String, _ many: String) -> String {
+    "\(number) \(number == 1 ? one : many)"
+  }
+}
+
+extension String {
+  /// The string with spaces before it up to `width` characters.
+  public func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+
+  /// The string with spaces after it up to `width` characters.
+  public func rightPadded(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}
+
+extension Day {
+  /// "Mon" … "Sun", the weekday's English abbreviation.
+  public var weekdayAbbreviation: String {
+    ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][weekday - 1]
+  }
+}
+
+extension Entry {
+  /// `+2`, `0`, `-1`, or blank when not given: an overall energy as the journal prints it.
+  public static func energyLabel(_ value: Int?) -> String {
+    guard let value else { return "" }
+    return value > 0 ? "+\(value)" : "\(value)"
+  }
+}
+
+extension TagMark {
+  /// `+deep-work`, `-delivery`, `~admin` (`~`: logged without a feeling).
+  public var label: String {
+    switch mark {
+    case .energized: "+" + name
+    case .drained: "-" + name
+    case .logged: "~" + name
+    }
+  }
+}
+
+extension String {
+  /// The first line, cut to `limit` characters with an ellipsis; ` …` marks more lines.
+  public func firstLineSummary(limit: Int) -> String {
+    let firstLine = prefix { !$0.isNewline }
+    let more = firstLine.count < count
+    if firstLine.count > limit { return firstLine.prefix(limit - 1) + "…" }
+    return String(firstLine) + (more ? " …" : "")
+  }
+}
