@@ -39,8 +39,25 @@ public struct Brief {
   public var since: Day { trend.firstWeek.start }
   public var until: Day { trend.lastWeek.end }
 
-  /// Reads the brief for the weeks `first` ... `last`.
+  /// Reads the brief for the weeks `first` ... `last`, every figure from one snapshot of the
+  /// journal.
+  ///
+  /// - Parameters:
+  ///   - journal: The journal.
+  ///   - today: The day the report is written.
+  ///   - first: The window's first week.
+  ///   - last: Its last week.
+  /// - Returns: The brief.
+  /// - Throws: `StoreError` on a SQLite failure.
   public static func load(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek)
+    throws(StoreError) -> Brief
+  {
+    try journal.reading { () throws(StoreError) -> Brief in
+      try read(journal: journal, today: today, first: first, last: last)
+    }
+  }
+
+  private static func read(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek)
     throws(StoreError)
     -> Brief
   {

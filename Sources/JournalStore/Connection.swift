@@ -113,6 +113,24 @@ final class Connection {
     }
   }
 
+  /// Runs `body` in one deferred read transaction, so every query in it reads the same
+  /// snapshot of the journal: a writer that commits meanwhile is seen by none of them.
+  ///
+  /// - Parameter body: The reads.
+  /// - Returns: What `body` returns.
+  /// - Throws: What `body` throws, or `StoreError.sqlite`.
+  func readTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try execute("BEGIN DEFERRED")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
+  }
+
   /// The rowid of the last inserted row.
   var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 

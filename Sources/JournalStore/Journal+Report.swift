@@ -1,6 +1,16 @@
 import JournalCore
 
 extension Journal {
+  /// Runs `body`'s reads against one snapshot of the journal (a read transaction), so counts,
+  /// trend and quotes read for one report agree even while another process adds an entry.
+  ///
+  /// - Parameter body: The reads.
+  /// - Returns: What `body` returns.
+  /// - Throws: What `body` throws, or `StoreError` on a SQLite failure.
+  public func reading<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    try db.readTransaction(body)
+  }
+
   /// How many live entries a period holds, and how many of them are private.
   public struct EntryCount: Hashable, Sendable {
     /// Live entries in the period.

@@ -34,12 +34,16 @@ extension JournalCommand {
       let today = try Clock.today()
       let (first, last) = try window.weeks(today: today)
       let journal = try store.open(.read)
-      let counts = try journal.weeklyTagCounts(from: first, through: last, tags: tags)
-      let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)
-      var marks: [Journal.MarkReference] = []
-      if explain {
-        try journal.forEachMark(from: first, through: last, tags: tags) { marks.append($0) }
+      // One snapshot: the marks listed are the ones behind the figures.
+      let (counts, marks) = try journal.reading {
+        () throws(StoreError) -> ([WeeklyTagCount], [Journal.MarkReference]) in
+        var marks: [Journal.MarkReference] = []
+        if explain {
+          try journal.forEachMark(from: first, through: last, tags: tags) { marks.append($0) }
+        }
+        return (try journal.weeklyTagCounts(from: first, through: last, tags: tags), marks)
       }
+      let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)
       let renderer = TrendRenderer(style: .current)
       switch format {
       case .text: print(renderer.text(trend, marks: explain ? marks : nil))
