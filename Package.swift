@@ -41,6 +41,14 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
+    // scripts/bench's journal filler: a separate executable that scripts/install never ships.
+    .executableTarget(
+      name: "journal-generate",
+      dependencies: [
+        "JournalCore", "JournalStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     // Helpers shared by the test targets: temporary folders, running the built binary.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),

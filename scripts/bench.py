@@ -13,6 +13,8 @@ import sys
 import time
 
 JOURNAL = os.environ["JOURNAL_BIN"]
+# The journal filler, built beside it (scripts/bench); never installed.
+GENERATE = os.environ["GENERATE_BIN"]
 BENCH_DIR = os.environ["BENCH_DIR"]
 SIZES = [int(size) for size in os.environ["SIZES"].split()]
 RUNS = int(os.environ["RUNS"])
@@ -67,7 +69,7 @@ def journal_at(size):
         print(f"bench: generating {size:,} entries over {years} years ...", file=sys.stderr)
         start = time.perf_counter()
         subprocess.run(
-            [JOURNAL, "_generate", "--db", path, "--entries", str(size), "--years", str(years)],
+            [GENERATE, "--db", path, "--entries", str(size), "--years", str(years)],
             check=True, env=ENV, stdout=subprocess.DEVNULL)
         print(f"bench: generated in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return path
