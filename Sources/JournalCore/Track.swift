@@ -19,6 +19,21 @@ public enum Track: String, CaseIterable, Codable, Sendable {
   public func counts(toward track: Track) -> Bool {
     self == track || (self == .both && (track == .ic || track == .management))
   }
+
+  /// "IC", "Management", "Both", "Neutral": the track as a heading or a table cell names it.
+  public var displayName: String {
+    switch self {
+    case .ic: "IC"
+    case .management: "Management"
+    case .both: "Both"
+    case .neutral: "Neutral"
+    }
+  }
+
+  /// "IC", "management", "both", "neutral": the track inside a sentence.
+  public var nameInSentence: String {
+    self == .ic ? "IC" : rawValue
+  }
 }
 
 /// How an activity felt on the day it was logged.

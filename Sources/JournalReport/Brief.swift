@@ -151,7 +151,7 @@ public struct Brief {
 
   /// One line on an experiment's result.
   public static func verdictSentence(_ result: ExperimentResult) -> String {
-    let track = result.experiment.track == .ic ? "IC" : "management"
+    let track = result.experiment.track.nameInSentence
     switch result.verdict {
     case .notEnoughData:
       let during = result.during?.counts.observations ?? 0

@@ -26,7 +26,7 @@ public enum ReportHTML {
     body.append("<ul>" + suggestion.reasons.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
     let idea = suggestion.nextExperiment
     body.append(
-      "<p><strong>Next experiment (\(idea.weeks) weeks, \(ReportMarkdown.trackName(idea.track)) side):</strong> "
+      "<p><strong>Next experiment (\(idea.weeks) weeks, \(idea.track.displayName) side):</strong> "
         + "\(escape(idea.description))</p><pre>\(escape(idea.command))</pre>")
     body.append("</section>")
 
@@ -38,7 +38,7 @@ public enum ReportHTML {
     for summary in [trend.ic, trend.management] {
       let figures = summary.figures
       body.append(
-        "<tr><td>\(ReportMarkdown.trackName(figures.track))</td><td>\(signed(figures.rate?.value))</td><td>"
+        "<tr><td>\(figures.track.displayName)</td><td>\(signed(figures.rate?.value))</td><td>"
           + (figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-")
           + "</td><td>\(figures.counts.observations)</td><td>\(summary.weeksObserved)</td>"
           + "<td>\(summary.direction.rawValue)</td></tr>")
@@ -66,7 +66,7 @@ public enum ReportHTML {
         let experiment = result.experiment
         let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
         var item =
-          "<li><strong>\(escape(experiment.title))</strong> (\(ReportMarkdown.trackName(experiment.track)), "
+          "<li><strong>\(escape(experiment.title))</strong> (\(experiment.track.displayName), "
           + "from \(experiment.start.iso), \(experiment.plannedWeeks) weeks, \(status)): "
           + escape(Brief.verdictSentence(result))
         if !experiment.hypothesis.isEmpty {

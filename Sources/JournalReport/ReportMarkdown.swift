@@ -22,7 +22,7 @@ public enum ReportMarkdown {
     out.append("")
     let idea = suggestion.nextExperiment
     out.append(
-      "**Next experiment (\(idea.weeks) weeks, \(trackName(idea.track)) side):** \(idea.description)"
+      "**Next experiment (\(idea.weeks) weeks, \(idea.track.displayName) side):** \(idea.description)"
     )
     out.append("")
     out.append("    " + idea.command)
@@ -35,7 +35,7 @@ public enum ReportMarkdown {
     for summary in [trend.ic, trend.management] {
       let figures = summary.figures
       out.append(
-        "| \(trackName(figures.track)) | \(signed(figures.rate?.value)) | "
+        "| \(figures.track.displayName) | \(signed(figures.rate?.value)) | "
           + (figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-")
           + " | \(figures.counts.observations) | \(summary.weeksObserved) | \(summary.direction.rawValue) | "
           + "\(signed(figures.counts.meanEnergy)) |")
@@ -68,7 +68,7 @@ public enum ReportMarkdown {
     let renderer = TrendRenderer(style: Style(enabled: false))
     for summary in [trend.ic, trend.management] {
       let rates = trend.weeks.map { $0.tracks[summary.figures.track]?.rate?.value }
-      out.append(trackName(summary.figures.track).rightPadded(to: 11) + renderer.sparkline(rates))
+      out.append(summary.figures.track.displayName.rightPadded(to: 11) + renderer.sparkline(rates))
     }
     out.append("weeks      \(trend.firstWeek) … \(trend.lastWeek)")
     out.append("```")
@@ -90,7 +90,7 @@ public enum ReportMarkdown {
       let experiment = result.experiment
       let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
       out.append(
-        "- **\(escape(experiment.title))** (\(trackName(experiment.track)), from \(experiment.start.iso), "
+        "- **\(escape(experiment.title))** (\(experiment.track.displayName), from \(experiment.start.iso), "
           + "\(experiment.plannedWeeks) weeks, \(status)): \(Brief.verdictSentence(result))")
       if !experiment.hypothesis.isEmpty {
         out.append("  Hypothesis: \(escape(experiment.hypothesis))")
@@ -146,10 +146,6 @@ public enum ReportMarkdown {
     }
     out.append("")
     return out
-  }
-
-  public static func trackName(_ track: Track) -> String {
-    track == .ic ? "IC" : "Management"
   }
 
   /// `73%`; never a flat 100% or 0%, which no amount of journaling can justify.

@@ -45,7 +45,7 @@ public struct TrendRenderer {
     lines.append("")
     for summary in [trend.ic, trend.management] {
       let rates = trend.weeks.map { $0.tracks[summary.figures.track]?.rate?.value }
-      let name = summary.figures.track == .ic ? "IC track" : "Management track"
+      let name = summary.figures.track.displayName + " track"
       var line =
         name.rightPadded(to: nameWidth) + "  " + "".rightPadded(to: 10) + "  "
         + sparkline(rates).rightPadded(to: sparkWidth, visibleCount: rates.count) + "  "

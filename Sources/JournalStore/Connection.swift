@@ -102,15 +102,7 @@ final class Connection {
   /// - Returns: What `body` returns.
   /// - Throws: What `body` throws, or `StoreError.sqlite`.
   func transaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-    try execute("BEGIN IMMEDIATE")
-    do {
-      let result = try body()
-      try execute("COMMIT")
-      return result
-    } catch {
-      try? execute("ROLLBACK")
-      throw error
-    }
+    try inTransaction(begin: "BEGIN IMMEDIATE", body)
   }
 
   /// Runs `body` in one deferred read transaction, so every query in it reads the same
@@ -120,7 +112,13 @@ final class Connection {
   /// - Returns: What `body` returns.
   /// - Throws: What `body` throws, or `StoreError.sqlite`.
   func readTransaction<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-    try execute("BEGIN DEFERRED")
+    try inTransaction(begin: "BEGIN DEFERRED", body)
+  }
+
+  private func inTransaction<T>(begin: String, _ body: () throws(StoreError) -> T)
+    throws(StoreError) -> T
+  {
+    try execute(begin)
     do {
       let result = try body()
       try execute("COMMIT")
