@@ -8,7 +8,9 @@ let package = Package(
     .executable(name: "journal", targets: ["journal"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Errno and FileDescriptor for the I/O layer. Start-up cost: MEASUREMENT-PENDING
+    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
   ],
   targets: [
     // The system libsqlite3, through a module map; Debian/Ubuntu need libsqlite3-dev.
@@ -16,17 +18,21 @@ let package = Package(
       name: "CSQLite",
       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
     ),
+    // The one I/O layer: files, standard streams, terminal, clock, processes; every failure an
+    // IOError, EINTR retried, short writes completed. The only place with `#if canImport(Glibc)`.
+    .target(
+      name: "JournalIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
     // Value types that both the store and the analysis speak: days, weeks, tracks, marks.
     .target(name: "JournalCore"),
     // Everything that touches SQLite. All SQL in the project lives here.
-    .target(name: "JournalStore", dependencies: ["CSQLite", "JournalCore"]),
+    .target(name: "JournalStore", dependencies: ["CSQLite", "JournalCore", "JournalIO"]),
     // Pure maths over weekly aggregates: no SQLite, no I/O, "today" passed in.
     .target(name: "JournalAnalysis", dependencies: ["JournalCore"]),
     // Commands, rendering, and the one place where errors become exit codes.
     .target(
       name: "JournalCLI",
       dependencies: [
-        "JournalCore", "JournalStore", "JournalAnalysis",
+        "JournalCore", "JournalStore", "JournalAnalysis", "JournalIO",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -34,6 +40,9 @@ let package = Package(
     // Helpers shared by the test targets: temporary folders, running the built binary.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
+    .testTarget(
+      name: "JournalIOTests",
+      dependencies: ["JournalIO", .product(name: "SystemPackage", package: "swift-system")]),
     .testTarget(
       name: "JournalStoreTests",
       dependencies: ["JournalStore", "JournalCore", "CSQLite", "TestSupport"]
