@@ -30,6 +30,8 @@ public enum ExitStatus {
         .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded:
         return dataError
       }
+    case .io:
+      return ioError
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
       .invalidImport, .unknownImportTags, .unhealthy, .endBeforeStart:
       return dataError

@@ -1,4 +1,5 @@
 import JournalCore
+import JournalIO
 import JournalStore
 
 /// Everything a command can refuse, each as one sentence that quotes the input and says how
@@ -6,6 +7,8 @@ import JournalStore
 public enum JournalError: Error, CustomStringConvertible {
   /// The journal refused or failed.
   case storage(StoreError)
+  /// Reading or writing a file, a stream or a process failed (or a target was refused).
+  case io(IOError)
   /// `JOURNAL_TODAY` is set to something that is not a `YYYY-MM-DD` day.
   case invalidToday(String)
   /// The entry text is empty once comments and spaces are removed.
@@ -17,7 +20,7 @@ public enum JournalError: Error, CustomStringConvertible {
   /// The text is longer than ``TextInput/maximumBytes``.
   case textTooLong(bytes: Int)
   /// The editor could not be run or exited with a failure.
-  case editorFailed(command: String, status: Int32)
+  case editorFailed(command: String, status: String)
   /// A relative date lands outside the years a journal accepts.
   case dateOutOfRange
   /// `--since` is after `--until`.
@@ -43,6 +46,8 @@ public enum JournalError: Error, CustomStringConvertible {
     switch self {
     case .storage(let error):
       return error.description
+    case .io(let error):
+      return error.description
     case .invalidToday(let value):
       return "JOURNAL_TODAY is '\(value)', not a YYYY-MM-DD day; fix or unset it."
     case .emptyText:
@@ -56,7 +61,7 @@ public enum JournalError: Error, CustomStringConvertible {
         "The text is \(bytes) bytes, more than the \(TextInput.maximumBytes) an entry may hold; "
         + "shorten it or split it into several entries."
     case .editorFailed(let command, let status):
-      return "The editor '\(command)' exited with status \(status); nothing was saved."
+      return "The editor '\(command)' \(status); nothing was saved."
     case .dateOutOfRange:
       return
         "That date falls outside \(Day.earliestYear)-\(Day.latestYear); give a day from "
