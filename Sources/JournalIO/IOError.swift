@@ -155,3 +155,10 @@ public struct IOError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 }
+
+/// swift-system's error number, as ``IOError/errno`` reports it.
+public typealias Errno = SystemPackage.Errno
+/// swift-system's file descriptor, as the layer's API takes it.
+public typealias FileDescriptor = SystemPackage.FileDescriptor
+/// swift-system's permission bits, as ``FileStatus/permissions`` reports them.
+public typealias FilePermissions = SystemPackage.FilePermissions
