@@ -9,7 +9,11 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    // Errno and FileDescriptor for the I/O layer. Start-up cost: MEASUREMENT-PENDING
+    // Errno, FileDescriptor and FilePermissions for JournalIO. Measured 2026-11-29 on this
+    // machine (static release build, hyperfine, 2 shared cores under load ~10, so noisy):
+    // binary 30.94 -> 32.88 MB (+1.9 MB); `--version` min 1.17 -> 1.42 ms, median
+    // 1.28 -> 1.72 ms, user 1.04 -> 1.26 ms; `add` median 31.0 -> 19.8 ms, user 3.5 -> 2.9 ms
+    // (fsync-bound, within noise). The ~0.2 ms likely comes from the larger image (unverified).
     .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
   ],
   targets: [
