@@ -6,3 +6,12 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+
+// Keeps up to 1 MiB of freed memory at the top of the heap (see Memory.swift); nothing where
+// the C library is not glibc. The platform test lives here so that Swift needs none.
+static inline void csqlite_keep_freed_heap(void) {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 1 << 20);
+  mallopt(M_TOP_PAD, 1 << 20);
+#endif
+}

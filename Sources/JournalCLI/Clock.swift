@@ -1,10 +1,5 @@
 import JournalCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import JournalIO
 
 /// Which day "today" is for the user.
 enum Clock {
@@ -18,11 +13,11 @@ enum Clock {
       guard let day = Day(iso: pinned) else { throw .invalidToday(pinned) }
       return day
     }
-    var now = time(nil)
-    var local = tm()
-    localtime_r(&now, &local)
-    return Day(
-      year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
-      ?? Day(ordinal: Int(now / 86_400))
+    if let local = LocalTime.today(),
+      let day = Day(year: local.year, month: local.month, day: local.day)
+    {
+      return day
+    }
+    return Day(ordinal: LocalTime.secondsSinceEpoch() / 86_400)
   }
 }

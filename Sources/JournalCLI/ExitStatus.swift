@@ -38,6 +38,8 @@ public enum ExitStatus {
       case .io: return ioError
       case .storage(let store): return code(for: .storage(store))
       }
+    case .io:
+      return ioError
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
       .unhealthy, .endBeforeStart:
       return dataError

@@ -1,4 +1,5 @@
 import JournalCore
+import JournalIO
 import JournalInterchange
 import JournalStore
 
@@ -7,6 +8,8 @@ import JournalStore
 public enum JournalError: Error, CustomStringConvertible {
   /// The journal refused or failed.
   case storage(StoreError)
+  /// Reading or writing a file, a stream or a process failed (or a target was refused).
+  case io(IOError)
   /// `JOURNAL_TODAY` is set to something that is not a `YYYY-MM-DD` day.
   case invalidToday(String)
   /// The entry text is empty once comments and spaces are removed.
@@ -18,7 +21,7 @@ public enum JournalError: Error, CustomStringConvertible {
   /// The text is longer than ``TextInput/maximumBytes``.
   case textTooLong(bytes: Int)
   /// The editor could not be run or exited with a failure.
-  case editorFailed(command: String, status: Int32)
+  case editorFailed(command: String, status: String)
   /// A relative date lands outside the years a journal accepts.
   case dateOutOfRange
   /// `--since` is after `--until`.
@@ -43,6 +46,7 @@ public enum JournalError: Error, CustomStringConvertible {
     case let error as JournalError: self = error
     case let error as StoreError: self = .storage(error)
     case let error as InterchangeError: self = .interchange(error)
+    case let error as IOError: self = .io(error)
     default: return nil
     }
   }
@@ -50,6 +54,8 @@ public enum JournalError: Error, CustomStringConvertible {
   public var description: String {
     switch self {
     case .storage(let error):
+      return error.description
+    case .io(let error):
       return error.description
     case .invalidToday(let value):
       return "JOURNAL_TODAY is '\(value)', not a YYYY-MM-DD day; fix or unset it."
@@ -64,7 +70,7 @@ public enum JournalError: Error, CustomStringConvertible {
         "The text is \(bytes) bytes, more than the \(TextInput.maximumBytes) an entry may hold; "
         + "shorten it or split it into several entries."
     case .editorFailed(let command, let status):
-      return "The editor '\(command)' exited with status \(status); nothing was saved."
+      return "The editor '\(command)' \(status); nothing was saved."
     case .dateOutOfRange:
       return
         "That date falls outside \(Day.earliestYear)-\(Day.latestYear); give a day from "

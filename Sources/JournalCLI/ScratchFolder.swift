@@ -1,31 +1,26 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import JournalIO
 
 /// A private temporary folder (mode 0700, under `$TMPDIR`) for a journal that must not outlive
 /// the command: the demo's, and a dry run's for a journal that does not exist yet.
 struct ScratchFolder {
-  let path: String
+  private let directory: ScratchDirectory
+
+  /// The folder's path.
+  var path: String { directory.path }
 
   init() throws(JournalError) {
-    var template = Array(
-      ((Console.environment("TMPDIR") ?? "/tmp") + "/journal-scratch-XXXXXX").utf8CString)
-    guard mkdtemp(&template) != nil else {
-      throw .storage(.cannotOpen(path: "a temporary folder", reason: "mkdtemp failed"))
+    do {
+      directory = try ScratchDirectory(prefix: "journal-scratch")
+    } catch {
+      throw .io(error)
     }
-    path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// The path of `name` inside the folder.
-  func file(_ name: String) -> String { path + "/" + name }
+  func file(_ name: String) -> String { directory.file(name) }
 
   /// Removes the journal files and the folder; call it after the journal is closed.
   func remove() {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-      unlink(file("journal.sqlite") + suffix)
-    }
-    rmdir(path)
+    directory.remove(files: ["", "-wal", "-shm", "-journal"].map { "journal.sqlite" + $0 })
   }
 }

@@ -1,10 +1,5 @@
 import JournalCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import JournalIO
 
 /// Where an entry's text comes from: an argument, stdin, or `$EDITOR`, and the checks every
 /// text passes before it reaches the journal.
@@ -28,48 +23,50 @@ enum TextInput {
 
   /// Reads all of stdin, refusing invalid UTF-8 and anything over the limit.
   static func readStandardInput() throws(JournalError) -> String {
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65_536)
-    while true {
-      let count = read(STDIN_FILENO, &buffer, buffer.count)
-      if count <= 0 { break }
-      bytes += buffer[0..<count]
-      if bytes.count > maximumBytes * 2 {  // Trimming cannot bring it under the limit.
-        throw .textTooLong(bytes: bytes.count)
-      }
-    }
+    let bytes = try readAll(InputFile.standardInput)
     guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
     return try clean(text)
+  }
+
+  /// Reads `input` whole, refusing it as soon as it is longer than trimming could bring under
+  /// the limit.
+  private static func readAll(_ input: InputFile) throws(JournalError) -> [UInt8] {
+    do {
+      return try input.readAll(limit: maximumBytes * 2)
+    } catch {
+      if case .tooLarge(let bytes)? = error.refusal { throw .textTooLong(bytes: bytes) }
+      throw .io(error)
+    }
   }
 
   /// Opens `$VISUAL`, else `$EDITOR`, else `vi` on a private temporary file holding `initial`
   /// and a commented template, like `git commit`; lines starting with `#` are dropped.
   static func edit(initial: String, template: [String]) throws(JournalError) -> String {
     let editor = Console.environment("VISUAL") ?? Console.environment("EDITOR") ?? "vi"
-    var pathTemplate = Array(
-      ((Console.environment("TMPDIR") ?? "/tmp") + "/journal-entry-XXXXXX.txt").utf8CString)
-    let fd = mkstemps(&pathTemplate, 4)  // mode 0600
-    guard fd >= 0 else { throw .editorFailed(command: editor, status: -1) }
-    let path = String(
-      decoding: pathTemplate.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    defer { unlink(path) }
     let contents = initial + "\n" + template.map { "# " + $0 }.joined(separator: "\n") + "\n"
-    _ = contents.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-    close(fd)
-    // The path travels in the environment, so no quoting of it can go wrong in the shell.
-    setenv("JOURNAL_EDIT_FILE", path, 1)
-    let status = system("\(editor) \"$JOURNAL_EDIT_FILE\"")
-    guard status == 0 else { throw .editorFailed(command: editor, status: status) }
-    guard let file = fopen(path, "r") else { throw .editorFailed(command: editor, status: -1) }
-    defer { fclose(file) }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
-    while true {
-      let count = fread(&chunk, 1, chunk.count, file)
-      if count == 0 { break }
-      bytes += chunk[0..<count]
-      if bytes.count > maximumBytes * 2 { throw .textTooLong(bytes: bytes.count) }
+    let path: String
+    let status: Shell.Status
+    do {
+      path = try TemporaryFile.create(prefix: "journal-entry", suffix: ".txt", contents: contents)
+    } catch {
+      throw .io(error)
     }
+    defer { try? FileSystem.removeFile(path) }
+    // The path travels in the environment, so no quoting of it can go wrong in the shell.
+    Environment.set("JOURNAL_EDIT_FILE", to: path)
+    do {
+      status = try Shell.run("\(editor) \"$JOURNAL_EDIT_FILE\"")
+    } catch {
+      throw .io(error)
+    }
+    guard status.isSuccess else { throw .editorFailed(command: editor, status: status.description) }
+    let draft: InputFile
+    do {
+      draft = try InputFile.open(path)
+    } catch {
+      throw .io(error)
+    }
+    let bytes = try readAll(draft)
     guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
     let kept = text.split(separator: "\n", omittingEmptySubsequences: false)
       .filter { !$0.hasPrefix("#") }

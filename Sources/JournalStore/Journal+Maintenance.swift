@@ -1,11 +1,6 @@
 import CSQLite
 import JournalCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import JournalIO
 
 extension Journal {
   /// Copies the journal to `destination` with SQLite's online backup API: a consistent
@@ -16,12 +11,28 @@ extension Journal {
   /// - Returns: `PRAGMA integrity_check` of the copy: `ok` when it is sound.
   /// - Throws: `StoreError` when the copy cannot be made.
   public func backup(to destination: String) throws(StoreError) -> String {
-    let fd = FileCheck.systemOpen(destination, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else {
-      throw .cannotOpen(path: destination, reason: FileCheck.lastError())
+    do {
+      try FileSystem.createFile(destination, permissions: [.ownerReadWrite])
+    } catch {
+      throw .cannotOpen(path: destination, reason: FileCheck.reason(error))
     }
-    close(fd)
     do throws(StoreError) {
+      return try backup(intoEmptyFile: destination)
+    } catch {
+      try? FileSystem.removeFile(destination)
+      throw error
+    }
+  }
+
+  /// Copies the journal into `destination`, an empty file the caller created (the temporary
+  /// file of an `AtomicFile`), as ``backup(to:)`` does. On failure the file is left for the
+  /// caller to remove.
+  ///
+  /// - Parameter destination: An empty file.
+  /// - Returns: `PRAGMA integrity_check` of the copy: `ok` when it is sound.
+  /// - Throws: `StoreError` when the copy cannot be made.
+  public func backup(intoEmptyFile destination: String) throws(StoreError) -> String {
+    do {
       let target = try Connection(path: destination, readOnly: false)
       guard let backup = sqlite3_backup_init(target.handle, "main", db.handle, "main") else {
         throw target.fail(sqlite3_errcode(target.handle), sql: nil)
@@ -29,14 +40,13 @@ extension Journal {
       var code: Int32
       repeat {
         code = sqlite3_backup_step(backup, -1)
-        if code == SQLITE_BUSY || code == SQLITE_LOCKED { usleep(10_000) }
+        if code == SQLITE_BUSY || code == SQLITE_LOCKED {
+          ProcessControl.sleep(microseconds: 10_000)
+        }
       } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
       sqlite3_backup_finish(backup)
       guard code == SQLITE_DONE else { throw target.fail(code, sql: nil) }
       return try target.prepare("PRAGMA integrity_check").firstText() ?? "no answer"
-    } catch {
-      unlink(destination)
-      throw error
     }
   }
 
@@ -114,9 +124,11 @@ extension Journal {
     check("file mode") { () throws(StoreError) in
       var loose: [String] = []
       for suffix in ["", "-wal", "-shm"] {
-        var info = stat()
-        if stat(path + suffix, &info) == 0, info.st_mode & 0o077 != 0 {
-          loose.append("\(path + suffix) is \(String(info.st_mode & 0o777, radix: 8))")
+        if let status = try? FileStatus.of(path + suffix),
+          status.permissions.rawValue & 0o077 != 0
+        {
+          loose.append(
+            "\(path + suffix) is \(String(status.permissions.rawValue & 0o777, radix: 8))")
         }
       }
       return (

@@ -1,11 +1,6 @@
 import CSQLite
 import JournalCore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import JournalIO
 
 /// An open career journal: one SQLite database, migrated to the current schema.
 ///
@@ -29,7 +24,7 @@ public final class Journal {
   /// - Parameter path: The database file.
   /// - Returns: `true` when something is there.
   public static func exists(at path: String) -> Bool {
-    access(path, F_OK) == 0
+    FileSystem.exists(path)
   }
 
   /// The database file.
@@ -82,7 +77,7 @@ public final class Journal {
       guard isWritable else { throw .readOnly(path: path) }
       if case .empty = state {
         // An empty file someone else created (touch) becomes a private journal.
-        chmod(path, 0o600)
+        try? FileSystem.setPermissions(path, [.ownerReadWrite])
         // Must precede any transaction; persistent, so it is set once per file. Changing the
         // journal mode takes an exclusive lock that the busy timeout does not wait for, so when
         // several processes create the journal at once, the losers retry until the winner is
@@ -103,7 +98,7 @@ public final class Journal {
         where code & 0xFF == SQLITE_BUSY
         && waited < Self.busyTimeoutMilliseconds
       {
-        usleep(5_000)
+        ProcessControl.sleep(microseconds: 5_000)
         waited += 5
       }
     }
@@ -184,42 +179,49 @@ enum FileCheck {
   /// mode 0600 when `creating`, and refuses a file that is not a SQLite database without
   /// opening it for writing.
   static func prepare(path: String, creating: Bool) throws(StoreError) -> Result {
-    var info = stat()
-    if stat(path, &info) != 0 {
-      guard errno == ENOENT else { throw .cannotOpen(path: path, reason: lastError()) }
+    let found: FileStatus?
+    do {
+      found = try FileStatus.of(path)
+    } catch {
+      throw .cannotOpen(path: path, reason: reason(error))
+    }
+    guard let found else {
       guard creating else { throw .journalNotFound(path: path) }
       try createFile(at: path)
       return Result(isWritable: true, isFrozen: false)
     }
-    guard (info.st_mode & S_IFMT) == S_IFREG else {
+    guard found.kind == .regular else {
       throw .notAJournal(path: path)
     }
-    if info.st_size > 0 {
-      let fd = systemOpen(path, O_RDONLY | O_CLOEXEC)
-      guard fd >= 0 else { throw .cannotOpen(path: path, reason: lastError()) }
-      defer { close(fd) }
+    if found.size > 0 {
       var header = [UInt8](repeating: 0, count: sqliteMagic.count)
-      let count = read(fd, &header, header.count)
+      let count: Int
+      do {
+        count = try InputFile.open(path).read(into: &header)
+      } catch {
+        throw .cannotOpen(path: path, reason: reason(error))
+      }
       guard count == header.count, header == sqliteMagic else {
         throw .notAJournal(path: path)
       }
     }
     let folder =
       path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-    let folderIsWritable = access(folder.isEmpty ? "/" : folder, W_OK) == 0
-    let hasLog = access(path + "-wal", F_OK) == 0 || access(path + "-shm", F_OK) == 0
+    let folderIsWritable = FileSystem.isWritable(folder.isEmpty ? "/" : folder)
+    let hasLog = FileSystem.exists(path + "-wal") || FileSystem.exists(path + "-shm")
     return Result(
-      isWritable: folderIsWritable && access(path, W_OK) == 0,
+      isWritable: folderIsWritable && FileSystem.isWritable(path),
       isFrozen: !folderIsWritable && !hasLog)
   }
 
   private static func createFile(at path: String) throws(StoreError) {
     try createFolders(for: path)
-    let fd = systemOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    if fd >= 0 {
-      close(fd)
-    } else if errno != EEXIST {  // Another process created it first: fine.
-      throw .cannotOpen(path: path, reason: lastError())
+    do {
+      try FileSystem.createFile(path, permissions: [.ownerReadWrite])
+    } catch  where error.errno == .fileExists {
+      // Another process created it first: fine.
+    } catch {
+      throw .cannotOpen(path: path, reason: reason(error))
     }
   }
 
@@ -227,21 +229,19 @@ enum FileCheck {
     var folder = path.hasPrefix("/") ? "/" : ""
     for component in path.split(separator: "/").dropLast() {
       folder += component + "/"
-      if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-        throw .cannotOpen(path: path, reason: lastError())
+      do {
+        try FileSystem.createDirectory(folder, permissions: [.ownerReadWriteExecute])
+      } catch  where error.errno == .fileExists {
+        continue
+      } catch {
+        throw .cannotOpen(path: path, reason: reason(error))
       }
     }
   }
 
-  static func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
-    #if canImport(Glibc)
-      Glibc.open(path, flags, mode)
-    #else
-      Darwin.open(path, flags, mode)
-    #endif
-  }
-
-  static func lastError() -> String {
-    String(cString: strerror(errno)).lowercased()
+  /// The system's reason in an `IOError`, worded as `StoreError.cannotOpen` has always
+  /// worded it (strerror, lower case).
+  static func reason(_ error: IOError) -> String {
+    error.errno.description.lowercased()
   }
 }

@@ -8,9 +8,6 @@ public enum Memory {
   /// the heap (75,000 calls for 20,000 entries). Keeping up to 1 MiB of it ends that churn and
   /// costs at most that much resident memory. Elsewhere (macOS, musl) this does nothing.
   public static func keepFreedHeap() {
-    #if canImport(Glibc)
-      _ = mallopt(M_TRIM_THRESHOLD, 1 << 20)
-      _ = mallopt(M_TOP_PAD, 1 << 20)
-    #endif
+    csqlite_keep_freed_heap()
   }
 }

@@ -1,11 +1,6 @@
 import ArgumentParser
+import JournalIO
 import JournalStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension JournalCommand {
   struct Backup: ParsableCommand {
@@ -23,11 +18,29 @@ extension JournalCommand {
 
     func run() throws {
       let journal = try store.open(.read)
-      if Journal.exists(at: file) {
-        guard force else { throw JournalError.fileExists(path: file) }
-        for suffix in ["", "-wal", "-shm"] { unlink(file + suffix) }
+      // The copy is made beside the file and renamed over it only once it is complete and
+      // checked, so a failed backup leaves the previous one in place.
+      let copy: AtomicFile
+      do {
+        copy = try AtomicFile.create(
+          at: file, replacing: force, protecting: AtomicFile.journalFiles(journal.path))
+      } catch {
+        throw error.refusal == .exists ? JournalError.fileExists(path: file) : .io(error)
       }
-      let integrity = try journal.backup(to: file)
+      let integrity: String
+      do {
+        integrity = try journal.backup(intoEmptyFile: copy.temporaryPath)
+      } catch {
+        copy.discard()
+        throw JournalError.storage(error)
+      }
+      do {
+        try copy.commit()
+      } catch {
+        throw JournalError.io(error)
+      }
+      // A log SQLite left beside the replaced copy belongs to the old file, not this one.
+      for suffix in ["-wal", "-shm"] { try? FileSystem.removeFile(file + suffix) }
       print("Backed up '\(journal.path)' to '\(file)' (integrity check: \(integrity)).")
     }
   }

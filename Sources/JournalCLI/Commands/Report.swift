@@ -1,15 +1,10 @@
 import ArgumentParser
 import JournalAnalysis
 import JournalCore
+import JournalIO
 import JournalInterchange
 import JournalReport
 import JournalStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 extension JournalCommand {
   struct Report: ParsableCommand {
@@ -42,33 +37,19 @@ extension JournalCommand {
       case .html: text = ReportHTML.render(brief)
       case .json: text = ReportJSON.render(brief).rendered() + "\n"
       }
-      if let output {
-        try OutputFile.save(text, to: output)
-        print("Wrote the \(format.rawValue) report to '\(output)'.")
-      } else {
-        print(text, terminator: "")
+      do {
+        if let output {
+          // Replaced whole, as before: a report is regenerated from the journal at will.
+          try AtomicFile.write(
+            text, to: output, replacing: true, protecting: AtomicFile.journalFiles(store.path))
+          print("Wrote the \(format.rawValue) report to '\(output)'.")
+        } else {
+          Terminal.flushPrinted()
+          try FileDescriptor.standardOutput.writeAll(text, naming: .standardOutput)
+        }
+      } catch {
+        throw JournalError.io(error)
       }
     }
-  }
-}
-
-/// Files the user asked for (`--output`): created mode 0600, replaced whole.
-enum OutputFile {
-  static func save(_ text: String, to path: String) throws(JournalError) {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw .storage(.cannotOpen(path: path, reason: lastError())) }
-    defer { close(fd) }
-    fchmod(fd, 0o600)
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-      guard written > 0 else { throw .storage(.cannotOpen(path: path, reason: lastError())) }
-      offset += written
-    }
-  }
-
-  private static func lastError() -> String {
-    String(cString: strerror(errno)).lowercased()
   }
 }
