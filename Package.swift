@@ -41,7 +41,8 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "journal", dependencies: ["JournalCLI"]),
-    // Helpers shared by the test targets: temporary folders, running the built binary.
+    // Helpers shared by the test targets: temporary folders, running the built binary, golden
+    // files, a seeded random generator.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
     .testTarget(
@@ -51,7 +52,15 @@ let package = Package(
     .testTarget(name: "JournalAnalysisTests", dependencies: ["JournalAnalysis", "JournalCore"]),
     .testTarget(
       name: "JournalInterchangeTests",
-      dependencies: ["JournalInterchange", "JournalStore", "TestSupport"]
+      dependencies: ["JournalInterchange", "JournalStore", "JournalCore", "TestSupport"]
+    ),
+    // The report's renderers in process, on hand-made briefs; goldens in Tests/Fixtures/golden.
+    .testTarget(
+      name: "JournalReportTests",
+      dependencies: [
+        "JournalReport", "JournalAnalysis", "JournalCore", "JournalStore", "JournalInterchange",
+        "TestSupport",
+      ]
     ),
     .testTarget(
       name: "JournalCLITests",
