@@ -96,3 +96,21 @@ struct CSVTests {
     #expect(records == [[long, "end"]])
   }
 }
+
+@Suite("CSV: quoting sees Unicode scalars, not grapheme clusters")
+struct CSVScalarTests {
+  @Test(
+    "a comma or quote joined to a combining mark or format character is still quoted",
+    arguments: [
+      (",\u{301}", "\",\u{301}\""), ("\"\u{301}", "\"\"\"\u{301}\""),
+      ("\u{600},", "\"\u{600},\""), ("a\"\u{200D}b", "\"a\"\"\u{200D}b\""),
+    ])
+  func hidden(value: String, expected: String) throws {
+    #expect(Array(CSV.field(value).unicodeScalars) == Array(expected.unicodeScalars))
+    let records = try readCSV(CSV.row([value, "next"]) + "\n")
+    #expect(
+      records.map { $0.map { Array($0.unicodeScalars) } } == [
+        [Array(value.unicodeScalars), Array("next".unicodeScalars)]
+      ])
+  }
+}
