@@ -36,23 +36,24 @@ struct ReportRendererTests {
   }
 
   // MARK: - Hand-computed figures (see BriefFixture)
+  //
+  // These check figures, not wording: a change of prose is the goldens' business, and
+  // `scripts/record-golden` takes care of it.
 
   @Test("the lean line carries the lean computed by hand: +0.85, interval +0.15 to +1.54")
-  func leanByHand() {
-    let markdown = ReportMarkdown.render(brief)
-    #expect(
-      markdown.contains("Lean (IC minus management): **+0.85**, 90% interval +0.15 to +1.54."))
-    #expect(
-      ReportHTML.render(brief).contains(
-        "<p>Lean (IC minus management): <strong>+0.85</strong>, 90% interval +0.15 to +1.54.</p>"))
+  func leanByHand() throws {
+    let markdown = try #require(line(containing: "Lean", in: ReportMarkdown.render(brief)))
+    #expect(markdown.contains("+0.85") && markdown.contains("+0.15 to +1.54"), "\(markdown)")
+    let html = try #require(line(containing: "Lean", in: ReportHTML.render(brief)))
+    #expect(html.contains("+0.85") && html.contains("+0.15 to +1.54"), "\(html)")
   }
 
-  @Test("the period sentence counts by hand: 4 weeks, 3 with marks, 13 marks, 2 private")
+  @Test("the period counts by hand: 9 entries, 4 weeks, 3 with marks, 13 marks, 2 private")
   func periodByHand() {
-    #expect(
-      brief.periodSentence
-        == "9 entries over 4 weeks (3 with marks), 13 marks. 2 private entries count in the "
-        + "figures but are never quoted.")
+    let sentence = brief.periodSentence
+    for figure in ["9 entries", "4 weeks", "3 with marks", "13 marks", "2 private"] {
+      #expect(sentence.contains(figure), "\(sentence)")
+    }
     #expect(brief.since.iso == "2026-11-02")
     #expect(brief.until.iso == "2026-11-29")
   }
@@ -117,6 +118,11 @@ struct ReportRendererTests {
     let experiments = try #require(object["experiments"] as? [[String: Any]])
     #expect(experiments.map { $0["title"] as? String } == BriefFixture.experiments.map(\.title))
   }
+}
+
+/// The first line of `text` that contains `word`.
+func line(containing word: String, in text: String) -> String? {
+  text.split(separator: "\n").first { $0.contains(word) }.map(String.init)
 }
 
 /// Parses `text` with the interchange's `JSONReader`, from a temporary file.

@@ -34,20 +34,20 @@ struct TrendRendererTests {
     try Golden.check(TrendRenderer.csv(trend), "trend/trend.csv")
   }
 
-  @Test("an empty window says how to log a day")
+  @Test("an empty window names its week and says how to log a day")
   func empty() {
     let empty = Trend(counts: [], from: BriefFixture.first, through: BriefFixture.first)
-    #expect(
-      TrendRenderer(style: Style(enabled: false)).text(empty, marks: nil)
-        == "Energy by activity, 2026-W45 to 2026-W45 (1 week, 0 with marks, 0 marks)\n"
-        + "No marked activities in these weeks. Log a day with 'journal add TEXT -e TAG'.")
+    let text = TrendRenderer(style: Style(enabled: false)).text(empty, marks: nil)
+    #expect(text.contains("2026-W45 to 2026-W45"))
+    #expect(text.contains("'journal add TEXT -e TAG'"))
   }
 
-  @Test("the lean sentence carries the hand-computed lean, weeks and marks")
+  @Test("the lean sentence carries the hand-computed lean, interval, weeks and marks")
   func leanSentence() {
-    #expect(
-      TrendRenderer.leanSentence(trend)
-        == "Lean: +0.85 toward IC (90% interval +0.15 to +1.54), from 3 weeks and 13 marks.")
+    let sentence = TrendRenderer.leanSentence(BriefFixture.trend)
+    for figure in ["+0.85", "+0.15 to +1.54", "3 weeks", "13 marks"] {
+      #expect(sentence.contains(figure), "\(sentence)")
+    }
   }
 
   @Test("sparklines: ▁ for -1, █ for +1, · for a gap; colour only when enabled")
