@@ -60,7 +60,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // Helpers shared by the test targets: temporary folders, running the built binary.
+    // Helpers shared by the test targets: temporary folders, running the built binary, golden
+    // files, a seeded random generator.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
     .testTarget(
@@ -73,7 +74,15 @@ let package = Package(
     .testTarget(name: "JournalAnalysisTests", dependencies: ["JournalAnalysis", "JournalCore"]),
     .testTarget(
       name: "JournalInterchangeTests",
-      dependencies: ["JournalInterchange", "JournalStore", "TestSupport"]
+      dependencies: ["JournalInterchange", "JournalStore", "JournalCore", "TestSupport"]
+    ),
+    // The report's renderers in process, on hand-made briefs; goldens in Tests/Fixtures/golden.
+    .testTarget(
+      name: "JournalReportTests",
+      dependencies: [
+        "JournalReport", "JournalAnalysis", "JournalCore", "JournalStore", "JournalInterchange",
+        "TestSupport",
+      ]
     ),
     .testTarget(
       name: "JournalCLITests",

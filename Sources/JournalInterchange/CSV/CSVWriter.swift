@@ -7,10 +7,22 @@ public enum CSV {
   }
 
   public static func field(_ value: String) -> String {
-    guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-    return "\""
-      + value.split(separator: "\"", omittingEmptySubsequences: false)
-      .joined(separator: "\"\"") + "\""
+    // Scalars, not Characters: a combining mark after a comma or a quote (or a prepended
+    // format character before one) makes a grapheme cluster that is neither, yet a reader
+    // sees its bytes.
+    guard
+      value.unicodeScalars.contains(where: {
+        $0 == "," || $0 == "\"" || Character($0).isNewline
+      })
+    else { return value }
+    var quoted = String.UnicodeScalarView()
+    quoted.append("\"")
+    for scalar in value.unicodeScalars {
+      if scalar == "\"" { quoted.append("\"") }
+      quoted.append(scalar)
+    }
+    quoted.append("\"")
+    return String(quoted)
   }
 
   /// The columns of `journal list --format csv`.

@@ -1,0 +1,116 @@
+import Testing
+
+@testable import JournalInterchange
+
+@Suite("CSV: the writer's quoting and the reader's records")
+struct CSVTests {
+  @Test(
+    "a field is quoted only when it holds a comma, a quote or a line break",
+    arguments: [
+      ("plain", "plain"), ("", ""), (" spaced ", " spaced "), ("a,b", "\"a,b\""),
+      ("say \"hi\"", "\"say \"\"hi\"\"\""), ("\"", "\"\"\"\""), ("a\nb", "\"a\nb\""),
+      ("a\r\nb", "\"a\r\nb\""), ("a\rb", "\"a\rb\""), ("tab\there", "tab\there"),
+      ("=1+2", "=1+2"), ("café 😀", "café 😀"), ("a\u{2028}b", "\"a\u{2028}b\""),
+    ])
+  func field(value: String, expected: String) {
+    #expect(CSV.field(value) == expected)
+  }
+
+  @Test("a row joins its fields with commas; empty fields stay empty")
+  func row() {
+    #expect(CSV.row(["a", "", "b,c", "\"q\"", ""]) == "a,,\"b,c\",\"\"\"q\"\"\",")
+    #expect(CSV.row([""]) == "")
+    #expect(CSV.row([]) == "")
+  }
+
+  @Test("quoted fields with commas, doubled quotes and line breaks; no final newline")
+  func quotedFields() throws {
+    let text = "a,b,c\n1,\"x,y\",\"say \"\"hi\"\"\"\n\"multi\nline\",,end"
+    #expect(
+      try readCSV(text) == [
+        ["a", "b", "c"], ["1", "x,y", "say \"hi\""], ["multi\nline", "", "end"],
+      ])
+  }
+
+  @Test("CRLF ends a record; inside quotes it is kept")
+  func crlf() throws {
+    #expect(
+      try readCSV("a,b\r\n\"c\r\nd\",e\r\n") == [["a", "b"], ["c\r\nd", "e"]])
+    // A CR that no LF follows is data.
+    #expect(try readCSV("a\rb,c\n") == [["a\rb", "c"]])
+  }
+
+  @Test("empty input has no records; an empty line is one empty field")
+  func emptyLines() throws {
+    #expect(try readCSV("") == [])
+    #expect(try readCSV("\n") == [[""]])
+    #expect(try readCSV("a\n\nb\n") == [["a"], [""], ["b"]])
+    #expect(try readCSV(",\n") == [["", ""]])
+  }
+
+  @Test("a quote inside an unquoted field is data; text after a closing quote is kept")
+  func lenientQuotes() throws {
+    #expect(try readCSV("a\"b,c\n") == [["a\"b", "c"]])
+    #expect(try readCSV("\"a\"b,c\n") == [["ab", "c"]])
+  }
+
+  @Test("line counts the lines read, quoted line breaks included")
+  func lineNumbers() throws {
+    try withTemporaryFile(Array("a\n\"b\nc\",d\ne\n".utf8)) { descriptor in
+      var reader = CSVReader(fileDescriptor: descriptor)
+      #expect(reader.line == 1)
+      _ = try reader.readRecord()
+      #expect(reader.line == 2)
+      #expect(try reader.readRecord() == ["b\nc", "d"])
+      #expect(reader.line == 4)
+      _ = try reader.readRecord()
+      #expect(try reader.readRecord() == nil)
+    }
+  }
+
+  @Test("a quoted field that is never closed is refused at the line the file ends on")
+  func unclosedQuote() throws {
+    // The quote opens on line 2; the reader reports the line it had reached at the end.
+    #expect(
+      try csvError(Array("a,b\n\"open,\nmore\n".utf8))
+        == SyntaxError(message: "a quoted field is not closed", location: .line(4)))
+    #expect(
+      try csvError(Array("\"open".utf8))
+        == SyntaxError(message: "a quoted field is not closed", location: .line(1)))
+  }
+
+  @Test("a field that is not valid UTF-8 is refused with its line")
+  func invalidUTF8() throws {
+    #expect(
+      try csvError(Array("ok,fine\n".utf8) + [0xFF, 0x2C, 0x78, 0x0A])
+        == SyntaxError(message: "a field is not valid UTF-8", location: .line(2)))
+    #expect(
+      try csvError(Array("a\n\"x".utf8) + [0xC3] + Array("\"\n".utf8))
+        == SyntaxError(message: "a field is not valid UTF-8", location: .line(3)))
+  }
+
+  @Test("a record longer than the reader's 64 KiB buffer is read whole")
+  func longRecord() throws {
+    let long = String(repeating: "x,\"y\"\"\n", count: 20_000)
+    let records = try readCSV(CSV.row([long, "end"]) + "\n")
+    #expect(records == [[long, "end"]])
+  }
+}
+
+@Suite("CSV: quoting sees Unicode scalars, not grapheme clusters")
+struct CSVScalarTests {
+  @Test(
+    "a comma or quote joined to a combining mark or format character is still quoted",
+    arguments: [
+      (",\u{301}", "\",\u{301}\""), ("\"\u{301}", "\"\"\"\u{301}\""),
+      ("\u{600},", "\"\u{600},\""), ("a\"\u{200D}b", "\"a\"\"\u{200D}b\""),
+    ])
+  func hidden(value: String, expected: String) throws {
+    #expect(Array(CSV.field(value).unicodeScalars) == Array(expected.unicodeScalars))
+    let records = try readCSV(CSV.row([value, "next"]) + "\n")
+    #expect(
+      records.map { $0.map { Array($0.unicodeScalars) } } == [
+        [Array(value.unicodeScalars), Array("next".unicodeScalars)]
+      ])
+  }
+}

@@ -1,0 +1,129 @@
+import JournalAnalysis
+import JournalCore
+
+@testable import JournalReport
+@testable import JournalStore
+
+/// A small hand-made brief: four weeks (2026-W45 ... 2026-W48, the third a gap), three real
+/// tags and one neutral tag with a hostile name, two experiments, a reflection and two quotes,
+/// with text that Markdown, HTML, JSON and CSV must each escape in their own way.
+///
+/// The figures, by hand (shrunk rate = (energized − drained) / (marks + 2)):
+///
+/// | tag          | track      | energized | drained | marks | rate  | shrunk |
+/// | ------------ | ---------- | --------: | ------: | ----: | ----: | -----: |
+/// | deep-work    | ic         |         5 |       1 |     6 | +0.67 |  +0.50 |
+/// | architecture | ic         |         1 |       0 |     1 | +1.00 |  +0.33 |
+/// | coaching     | management |         1 |       4 |     5 | −0.60 |  −0.43 |
+/// | hostile name | neutral    |         1 |       0 |     1 | +1.00 | (none) |
+///
+/// Lean = ½·0.5 + ½·(1/3) − (−3/7) = 0.8452 → **+0.85**. Its variance is
+/// ¼·(48/576) + ¼·(8/36) + 40/392 = 0.17843, so the 90% interval is
+/// 0.8452 ± 1.6449·0.42241 = +0.15 to +1.54.
+enum BriefFixture {
+  /// The day `iso`, which the fixture only ever spells correctly.
+  static func day(_ iso: String) -> Day {
+    Day(iso: iso) ?? Day(ordinal: .min)
+  }
+
+  static let today = day("2026-11-27")
+  static let first = ISOWeek(containing: day("2026-11-02"))
+  static let last = ISOWeek(containing: day("2026-11-23"))
+
+  /// A neutral tag whose name no journal would accept, to show what each renderer does with
+  /// markup, table pipes, quotes and commas in a tag name.
+  static let hostileTag = "<b>\"ops\"</b>|*on-call*, & more"
+
+  /// The weekly rows.
+  static let counts: [WeeklyTagCount] = [
+    row(0, "deep-work", .ic, 2, 0, energySum: 3, energyCount: 2),
+    row(0, "coaching", .management, 1, 1, energySum: -1, energyCount: 2),
+    row(0, hostileTag, .neutral, 1, 0),
+    row(1, "deep-work", .ic, 1, 1, energySum: 0, energyCount: 1),
+    row(1, "architecture", .ic, 1, 0, energySum: 2, energyCount: 1),
+    row(1, "coaching", .management, 0, 2, energySum: -3, energyCount: 2),
+    row(3, "deep-work", .ic, 2, 0, energySum: 4, energyCount: 2),
+    row(3, "coaching", .management, 0, 1),
+  ]
+
+  static func row(
+    _ week: Int, _ tag: String, _ track: Track, _ energized: Int, _ drained: Int,
+    energySum: Int = 0, energyCount: Int = 0
+  ) -> WeeklyTagCount {
+    WeeklyTagCount(
+      week: first.adding(weeks: week), tag: tag, track: track, energized: energized,
+      drained: drained, energySum: energySum, energyCount: energyCount)
+  }
+
+  static let trend = Trend(counts: counts, from: first, through: last)
+
+  /// The marks behind the counts, for the trend's `--explain` text and JSON.
+  static let marks: [Journal.MarkReference] = [
+    Journal.MarkReference(entryID: 1, day: day("2026-11-02"), tag: "deep-work", mark: .energized),
+    Journal.MarkReference(entryID: 1, day: day("2026-11-02"), tag: "coaching", mark: .drained),
+    Journal.MarkReference(entryID: 2, day: day("2026-11-04"), tag: "deep-work", mark: .energized),
+    Journal.MarkReference(entryID: 2, day: day("2026-11-04"), tag: hostileTag, mark: .energized),
+    Journal.MarkReference(entryID: 3, day: day("2026-11-05"), tag: "coaching", mark: .energized),
+    Journal.MarkReference(entryID: 4, day: day("2026-11-10"), tag: "deep-work", mark: .energized),
+    Journal.MarkReference(
+      entryID: 4, day: day("2026-11-10"), tag: "architecture", mark: .energized),
+    Journal.MarkReference(entryID: 5, day: day("2026-11-11"), tag: "deep-work", mark: .drained),
+    Journal.MarkReference(entryID: 5, day: day("2026-11-11"), tag: "coaching", mark: .drained),
+    Journal.MarkReference(entryID: 6, day: day("2026-11-13"), tag: "coaching", mark: .drained),
+    Journal.MarkReference(entryID: 7, day: day("2026-11-24"), tag: "deep-work", mark: .energized),
+    Journal.MarkReference(entryID: 8, day: day("2026-11-26"), tag: "deep-work", mark: .energized),
+    Journal.MarkReference(entryID: 8, day: day("2026-11-26"), tag: "coaching", mark: .drained),
+  ]
+
+  /// A highlight with every character Markdown and HTML treat specially, a `<` hidden in a
+  /// grapheme cluster by a combining accent, and a second line.
+  static let hostileQuote = Entry(
+    id: 4, uuid: "00000000-0000-4000-8000-000000000004", day: day("2026-11-10"),
+    text:
+      "Fixed <script>alert(\"x\")</script> | *bold* _under_ `code` # [link](x) \\ & 'apos' "
+      + "<\u{301}i>hidden</i>\nSecond line is not quoted",
+    energy: 2, tags: [TagMark(name: "deep-work", mark: .energized)], isStarred: true,
+    createdAt: "2026-11-10T17:00:00Z", updatedAt: "2026-11-10T17:00:00Z")
+
+  static let plainQuote = Entry(
+    id: 5, uuid: "00000000-0000-4000-8000-000000000005", day: day("2026-11-11"),
+    text: "Another 1:1 \"ran long\", again; tab\there", energy: -1,
+    tags: [TagMark(name: "coaching", mark: .drained)], isStarred: true,
+    createdAt: "2026-11-11T17:00:00Z", updatedAt: "2026-11-11T17:00:00Z")
+
+  static let experiments = [
+    Experiment(
+      id: 1, title: "Mentor <two> \"new\" hires | *fast*", track: .management,
+      hypothesis: "Coaching drains less when it is _chosen_ & planned", start: day("2026-11-16"),
+      plannedWeeks: 4),
+    Experiment(
+      id: 2, title: "Own the cache redesign", track: .ic, hypothesis: "",
+      start: day("2026-11-02"), plannedWeeks: 2, end: day("2026-11-15"),
+      outcome: "Deep work held up;\nkeep it"),
+  ]
+
+  static let reflection = Reflection(
+    id: 1, day: day("2026-11-20"),
+    fiveYears: "<script>alert('x')</script> storage & *databases*", motives: [.status, .energy],
+    note: "line one\nline | two")
+
+  /// The brief, built the way `Brief.load` builds it but from values instead of a journal.
+  static func brief(reflection: Reflection? = reflection, experiments: [Experiment]? = nil)
+    -> Brief
+  {
+    let results = (experiments ?? self.experiments).map {
+      ExperimentResult(experiment: $0, counts: counts, today: today)
+    }
+    let tags = trend.tags
+    return Brief(
+      today: today, trend: trend,
+      entries: Journal.EntryCount(entries: 9, privateEntries: 2),
+      suggestion: Suggestion(trend: trend), experiments: results, reflection: reflection,
+      energizers: tags.filter { $0.name == "deep-work" },
+      drainers: tags.filter { $0.name == "coaching" },
+      quotes: [
+        Brief.QuoteKey(tag: "deep-work", mark: .energized): [hostileQuote],
+        Brief.QuoteKey(tag: "coaching", mark: .drained): [plainQuote],
+      ])
+  }
+}
