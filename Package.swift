@@ -34,7 +34,8 @@ let package = Package(
     .target(name: "JournalAnalysis", dependencies: ["JournalCore"]),
     // File formats and the import and export use cases: the JSON and CSV readers and writers,
     // one entry codec, the fingerprint of records without an id. No ArgumentParser.
-    .target(name: "JournalInterchange", dependencies: ["JournalCore", "JournalStore"]),
+    .target(
+      name: "JournalInterchange", dependencies: ["JournalCore", "JournalStore", "JournalIO"]),
     // The report use case (the store read in one transaction, then the analysis) and its
     // renderers: Markdown, HTML, JSON and the trend, as pure functions to String.
     .target(
@@ -74,7 +75,9 @@ let package = Package(
     .testTarget(name: "JournalAnalysisTests", dependencies: ["JournalAnalysis", "JournalCore"]),
     .testTarget(
       name: "JournalInterchangeTests",
-      dependencies: ["JournalInterchange", "JournalStore", "JournalCore", "TestSupport"]
+      dependencies: [
+        "JournalInterchange", "JournalStore", "JournalCore", "JournalIO", "TestSupport",
+      ]
     ),
     // The report's renderers in process, on hand-made briefs; goldens in Tests/Fixtures/golden.
     .testTarget(

@@ -12,7 +12,7 @@ import SystemPackage
 /// ```swift
 /// let bytes = try InputFile.open("entries.json").readAll(limit: 1 << 20)
 /// ```
-public final class InputFile {
+public final class InputFile: Sendable {
   /// The descriptor read from.
   public let descriptor: FileDescriptor
   /// How errors name the source.

@@ -1,3 +1,4 @@
+import JournalIO
 import JournalStore
 
 /// Everything an import or an export can refuse, each as one sentence that quotes the input and
@@ -27,7 +28,7 @@ public enum InterchangeError: Error, CustomStringConvertible {
   /// A `--map` value is not `OLD=[+|-]NEW`.
   case invalidMapping(String, problem: String)
   /// A file could not be opened, read or written.
-  case io(path: String, reason: String)
+  case io(IOError)
   /// The journal refused or failed while importing or exporting.
   case storage(StoreError)
 
@@ -45,8 +46,8 @@ public enum InterchangeError: Error, CustomStringConvertible {
         + "start with + or -) or pass --create-tags; nothing was imported."
     case .invalidMapping(_, let problem):
       return problem
-    case .io(let path, let reason):
-      return "Cannot open '\(path)': \(reason); check the path and its permissions."
+    case .io(let error):
+      return error.description
     case .storage(let error):
       return error.description
     }
@@ -59,10 +60,16 @@ public struct SyntaxError: Error, Equatable {
   public let message: String
   /// Where it was found.
   public let location: InterchangeError.Location
+  /// The failed read that cut the file short, when that is the real reason: the importer
+  /// reports it as the I/O error it is, never as a malformed file.
+  public let readFailure: IOError?
 
-  /// A problem `message` at `location`.
-  public init(message: String, location: InterchangeError.Location) {
+  /// A problem `message` at `location`, after `readFailure` when a read failed.
+  public init(
+    message: String, location: InterchangeError.Location, readFailure: IOError? = nil
+  ) {
     self.message = message
     self.location = location
+    self.readFailure = readFailure
   }
 }

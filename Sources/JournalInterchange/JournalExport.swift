@@ -1,4 +1,5 @@
 import JournalCore
+import JournalIO
 import JournalStore
 
 /// The export formats: lossless JSON, CSV and Markdown.
@@ -10,7 +11,8 @@ public enum JournalExport {
   /// Writes the whole journal as JSON: tags, then entries (deleted ones too), experiments and
   /// reflections, each record on one line with keys in a fixed order, so the same journal
   /// always gives the same bytes and an import into a new journal gives them back.
-  public static func json(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws
+  public static func json(_ journal: Journal, since: Day?, until: Day?, to sink: BufferedOutput)
+    throws
   {
     try sink.line("{")
     try sink.line("  \"format\": \"\(formatName)\",")
@@ -20,9 +22,9 @@ public enum JournalExport {
     try sink.line(",")
     try sink.write("  \"entries\": [")
     var first = true
-    var failure: InterchangeError?
+    var failure: IOError?
     try journal.forEachStoredEntry(since: since, until: until) { entry in
-      do throws(InterchangeError) {
+      do throws(IOError) {
         try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
       } catch {
         failure = error
@@ -52,7 +54,7 @@ public enum JournalExport {
     try sink.flush()
   }
 
-  private static func list(_ values: [JSONValue], to sink: OutputSink) throws {
+  private static func list(_ values: [JSONValue], to sink: BufferedOutput) throws {
     for (index, value) in values.enumerated() {
       try sink.write((index == 0 ? "\n    " : ",\n    ") + value.rendered(indent: nil))
     }
@@ -112,14 +114,16 @@ public enum JournalExport {
   public static let csvHeader = CSV.entryHeader + ["logged", "uuid"]
 
   /// One row per live entry, oldest first.
-  public static func csv(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
+  public static func csv(_ journal: Journal, since: Day?, until: Day?, to sink: BufferedOutput)
+    throws
+  {
     try sink.line(CSV.row(csvHeader))
-    var failure: InterchangeError?
+    var failure: IOError?
     try journal.forEachStoredEntry(
       since: since, until: until, includeDeleted: false, chronological: true
     ) { entry in
       let logged = entry.tags.filter { $0.mark == .logged }.map(\.name).joined(separator: ";")
-      do throws(InterchangeError) {
+      do throws(IOError) {
         try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
       } catch {
         failure = error
@@ -130,16 +134,16 @@ public enum JournalExport {
   }
 
   /// Live entries grouped by ISO week, oldest first: readable on a code host.
-  public static func markdown(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink)
+  public static func markdown(_ journal: Journal, since: Day?, until: Day?, to sink: BufferedOutput)
     throws
   {
     try sink.line("# Career journal")
     var currentWeek: ISOWeek?
-    var failure: InterchangeError?
+    var failure: IOError?
     try journal.forEachStoredEntry(
       since: since, until: until, includeDeleted: false, chronological: true
     ) { entry in
-      do throws(InterchangeError) {
+      do throws(IOError) {
         let week = ISOWeek(containing: entry.day)
         if week != currentWeek {
           try sink.line("")

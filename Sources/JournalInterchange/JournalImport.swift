@@ -1,12 +1,7 @@
 import Dispatch
 import JournalCore
+import JournalIO
 import JournalStore
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Where an import comes from.
 public enum ImportSource: String, CaseIterable, Sendable {
@@ -80,25 +75,27 @@ public enum JournalImport {
     journal: Journal, path: String, source: ImportSource, mappings: [TagMapping],
     createTags: Bool, dryRun: Bool
   ) throws -> ImportSummary {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else {
-      if errno == ENOENT { throw InterchangeError.fileMissing(path: path) }
-      throw InterchangeError.io(path: path, reason: String(cString: strerror(errno)).lowercased())
+    let file: InputFile
+    do {
+      file = try InputFile.open(path)
+    } catch {
+      if error.errno == .noSuchFileOrDirectory { throw InterchangeError.fileMissing(path: path) }
+      throw InterchangeError.io(error)
     }
-    defer { close(fd) }
     return try journal.importing(dryRun: dryRun) { importer in
       do {
         switch source {
         case .journalJSON:
-          return try journalJSON(JSONReader(fileDescriptor: fd), into: importer, path: path)
+          return try journalJSON(JSONReader(file: file), into: importer, path: path)
         case .jrnlJSON:
           return try jrnlJSON(
-            JSONReader(fileDescriptor: fd), into: importer, path: path, mappings: mappings,
+            JSONReader(file: file), into: importer, path: path, mappings: mappings,
             createTags: createTags)
         case .csv:
-          return try csv(CSVReader(fileDescriptor: fd), into: importer, path: path)
+          return try csv(CSVReader(file: file), into: importer, path: path)
         }
       } catch let failure as SyntaxError {
+        if let readFailure = failure.readFailure { throw InterchangeError.io(readFailure) }
         throw InterchangeError.invalid(
           path: path, format: source.rawValue, problem: "\(failure.message) at \(failure.location)")
       }

@@ -1,15 +1,16 @@
 import Foundation
 import JournalCore
+import JournalIO
 import TestSupport
 import Testing
 
 @testable import JournalInterchange
 @testable import JournalStore
 
-/// `JournalExport` into an `OutputSink` on a temporary file, from a journal seeded through the
+/// `JournalExport` into a `BufferedOutput` on a temporary file, from a journal seeded through the
 /// store API. The CSV and Markdown must equal the files the end-to-end export test compares
 /// with (`Tests/Fixtures/interchange/expected-export.{csv,md}`); the JSON has its own golden.
-@Suite("JournalExport: JSON, CSV and Markdown into an OutputSink")
+@Suite("JournalExport: JSON, CSV and Markdown into a BufferedOutput")
 struct ExportTests {
   /// The day `iso`.
   static func day(_ iso: String) throws -> Day {
@@ -78,10 +79,12 @@ struct ExportTests {
 
   /// What `write` puts into a sink on a new file.
   static func exported(
-    _ folder: TemporaryDirectory, _ write: (OutputSink) throws -> Void
+    _ folder: TemporaryDirectory, _ write: (BufferedOutput) throws -> Void
   ) throws -> String {
     let path = folder.file("export-\(UUID().uuidString)")
-    try write(try OutputSink(path: path))
+    let sink = BufferedOutput(file: try AtomicFile.create(at: path, replacing: false))
+    try write(sink)
+    try sink.finish()
     return String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
   }
 
@@ -179,18 +182,16 @@ struct ExportTests {
     #expect(json["entries"]?.array == [])
   }
 
-  @Test("a sink on a path that cannot be created fails with the path")
+  @Test("a file on a path that cannot be created fails with the path")
   func unwritable() throws {
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
     let path = folder.file("missing-folder/export.json")
     #expect {
-      _ = try OutputSink(path: path)
+      _ = try AtomicFile.create(at: path, replacing: false)
     } throws: { error in
-      guard case InterchangeError.io(let failed, let reason)? = error as? InterchangeError else {
-        return false
-      }
-      return failed == path && reason.contains("no such file")
+      guard let error = error as? IOError else { return false }
+      return error.path == path && error.errno == .noSuchFileOrDirectory
     }
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalIO
 import JournalInterchange
 import JournalStore
 
@@ -30,14 +31,20 @@ extension JournalCommand {
     func run() throws {
       let (since, until) = try range.resolve(today: try Clock.today())
       let journal = try store.open(.read)
+      // A file is written beside its target and renamed over it when complete: an export that
+      // fails leaves the previous file as it was. The journal's own files are refused.
       let sink =
-        try output.map { (path) throws(InterchangeError) in try OutputSink(path: path) }
-        ?? OutputSink()
+        try output.map { (path) throws(IOError) in
+          BufferedOutput(
+            file: try AtomicFile.create(
+              at: path, replacing: true, protecting: AtomicFile.journalFiles(store.path)))
+        } ?? BufferedOutput()
       switch format {
       case .json: try JournalExport.json(journal, since: since, until: until, to: sink)
       case .csv: try JournalExport.csv(journal, since: since, until: until, to: sink)
       case .markdown: try JournalExport.markdown(journal, since: since, until: until, to: sink)
       }
+      try sink.finish()
       if let output { Console.error("Exported the journal as \(format.rawValue) to '\(output)'.") }
     }
   }

@@ -1,31 +1,42 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import JournalIO
 
 /// Reads RFC 4180 records (quoted fields may hold commas, quotes and line breaks) from a file
 /// in chunks, one record at a time.
 struct CSVReader {
-  private let fd: Int32
+  private let file: InputFile
+  /// The read that failed, if one did; the file reads as ended from then on, and the record
+  /// being read fails with it.
+  private var readFailure: IOError?
   private var buffer = [UInt8](repeating: 0, count: 1 << 16)
   private var position = 0
   private var count = 0
   /// The 1-based line where the next record starts, for error messages.
   private(set) var line = 1
 
+  /// Reads from `file`.
+  init(file: InputFile) {
+    self.file = file
+  }
+
+  /// Reads from an open file descriptor (not closed here).
   init(fileDescriptor: Int32) {
-    fd = fileDescriptor
+    self.init(
+      file: InputFile(
+        descriptor: FileDescriptor(rawValue: fileDescriptor), place: .file("input"),
+        closing: false))
   }
 
   private mutating func next() -> UInt8? {
     if position == count {
-      count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
       position = 0
-      if count <= 0 {
-        count = 0
-        return nil
+      count = 0
+      guard readFailure == nil else { return nil }
+      do {
+        count = try file.read(into: &buffer)
+      } catch {
+        readFailure = error
       }
+      if count == 0 { return nil }
     }
     position += 1
     return buffer[position - 1]
@@ -39,7 +50,14 @@ struct CSVReader {
 
   /// The next record's fields, or `nil` at the end of the file.
   mutating func readRecord() throws(SyntaxError) -> [String]? {
-    guard peek() != nil else { return nil }
+    guard peek() != nil else {
+      if let readFailure {
+        throw SyntaxError(
+          message: "the file could not be read to its end", location: .line(line),
+          readFailure: readFailure)
+      }
+      return nil
+    }
     var fields: [String] = []
     var field: [UInt8] = []
     var quoted = false
@@ -79,6 +97,11 @@ struct CSVReader {
       default:
         field.append(byte)
       }
+    }
+    if let readFailure {
+      throw SyntaxError(
+        message: "the file could not be read to its end", location: .line(line),
+        readFailure: readFailure)
     }
     if quoted { throw SyntaxError(message: "a quoted field is not closed", location: .line(line)) }
     fields.append(try finish(field))

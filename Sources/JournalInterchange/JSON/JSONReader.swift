@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import JournalIO
 
 /// A parsed JSON value, for one element of a file at a time.
 enum JSONNode: Equatable {
@@ -47,17 +43,29 @@ enum JSONNode: Equatable {
 /// parses one entry at a time, so a file of a million entries never sits in memory whole.
 struct JSONReader {
 
-  private let fd: Int32
+  private let file: InputFile
+  /// The read that failed, if one did: from then on the file reads as ended, and every error
+  /// the parser raises carries it (see ``SyntaxError/readFailure``).
+  private var readFailure: IOError?
   private var buffer: [UInt8]
   private var position = 0
   private var count = 0
   private var consumed = 0  // bytes before `buffer[0]`
   private var stringBytes: [UInt8] = []  // the string being read, reused from one to the next
 
+  /// Reads from `file`, `chunkSize` bytes at a time.
+  init(file: InputFile, chunkSize: Int = 1 << 16) {
+    self.file = file
+    buffer = [UInt8](repeating: 0, count: chunkSize)
+  }
+
   /// Reads from an open file descriptor (not closed here).
   init(fileDescriptor: Int32, chunkSize: Int = 1 << 16) {
-    fd = fileDescriptor
-    buffer = [UInt8](repeating: 0, count: chunkSize)
+    self.init(
+      file: InputFile(
+        descriptor: FileDescriptor(rawValue: fileDescriptor), place: .file("input"),
+        closing: false),
+      chunkSize: chunkSize)
   }
 
   /// The byte offset of the next unread byte.
@@ -66,8 +74,13 @@ struct JSONReader {
   private mutating func fill() -> Bool {
     consumed += count
     position = 0
-    count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-    if count < 0 { count = 0 }
+    count = 0
+    guard readFailure == nil else { return false }
+    do {
+      count = try file.read(into: &buffer)
+    } catch {
+      readFailure = error
+    }
     return count > 0
   }
 
@@ -83,7 +96,7 @@ struct JSONReader {
   }
 
   private func fail(_ message: String) -> SyntaxError {
-    SyntaxError(message: message, location: .byte(offset))
+    SyntaxError(message: message, location: .byte(offset), readFailure: readFailure)
   }
 
   private mutating func skipWhitespace() {
@@ -191,6 +204,7 @@ struct JSONReader {
   mutating func expectEnd() throws(SyntaxError) {
     skipWhitespace()
     guard peek() == nil else { throw fail("unexpected data after the end") }
+    if readFailure != nil { throw fail("the file could not be read to its end") }
   }
 
   private mutating func readLiteral(_ word: String) throws(SyntaxError) {
