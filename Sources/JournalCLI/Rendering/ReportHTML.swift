@@ -20,8 +20,12 @@ enum ReportHTML {
     body.append("<section class=\"suggestion \(suggestion.outcome.rawValue)\">")
     body.append("<h2>Suggestion: \(escape(Brief.headline(suggestion.outcome)))</h2>")
     body.append(
-      "<p class=\"confidence\">Confidence <strong>\(ReportMarkdown.percent(suggestion.confidence))</strong></p>"
+      "<p class=\"confidence\">Confidence <strong>\(ReportMarkdown.percent(suggestion.confidence))</strong> "
+        + "(\(escape(suggestion.confidenceWords)))</p>"
     )
+    if let running = brief.runningExperimentSentence {
+      body.append("<p class=\"running\">\(escape(running))</p>")
+    }
     body.append("<ul>" + suggestion.reasons.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
     let idea = suggestion.nextExperiment
     body.append(
@@ -226,7 +230,7 @@ enum ReportHTML {
     for tag in tags {
       html +=
         "<li><strong>\(escape(tag.name))</strong> (\(tag.track.rawValue)): rate \(signed(tag.counts.rate)) from "
-        + "\(tag.counts.observations) marks"
+        + "\(Plural.count(tag.counts.observations, "mark", "marks"))"
       for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
         html +=
           "<blockquote>\(entry.day.iso): \(escape(EntryRenderer.summary(of: entry.text, limit: 240)))</blockquote>"
