@@ -27,8 +27,9 @@ public struct TagCounts: Hashable, Sendable {
 /// of the two. Every sum runs over tags sorted by name and weeks oldest first, so the same
 /// counts give the same bits in any process.
 ///
-/// **The rate.** A tag with `n` marks has the vote `n / (n + k)` (``pseudoMarks`` is `k`): a
-/// tag logged once has a fifth of a vote, one logged a dozen times three quarters. The track
+/// **The rate.** A tag with `n` marks has the vote `n / (n + k)` (``pseudoMarks`` is `k` = 10):
+/// a tag logged once has a tenth of a vote, one logged ten times half, one logged thirty times
+/// three quarters. The track
 /// rate is the vote-weighted mean of its tags' plain rates (energized − drained) / marks. This
 /// is the fixed point of pulling each tag's rate toward the track's own mean with `k`
 /// imaginary marks, so no tag is pulled toward 0 and a single lucky day cannot swing the
@@ -43,8 +44,10 @@ public struct TagCounts: Hashable, Sendable {
 /// each week that has marks left out in turn. The interval is the figure ± the larger of
 /// 1.645 model standard errors and t(n − 1) jackknife standard errors, clamped to the scale.
 public enum Pooling {
-  /// `k`: the imaginary marks a tag's rate is pulled toward its track's mean with.
-  public static let pseudoMarks = 4.0
+  /// `k`: the imaginary marks a tag's rate is pulled toward its track's mean with. Chosen by
+  /// `scripts/calibrate` (docs/CALIBRATION.md): 4 left the lean too noisy to name a clear
+  /// preference by week 12; 16 and more let frequent activities outvote rare ones.
+  public static let pseudoMarks = 10.0
 
   /// A tag's vote in its track: marks / (marks + k), in 0 ..< 1.
   ///

@@ -196,7 +196,8 @@ public struct Suggestion: Hashable, Sendable {
       missing.append(Format.count(minimumWeeks - weeks, "more week", "more weeks") + " with marks")
     }
     return
-      "\(track) is under-sampled: \(Format.count(marks, "mark", "marks")) on \(track)-only "
+      "\(track) is under-sampled: \(Format.count(marks, "mark", "marks")) on "
+      + "\(summary.figures.track == .ic ? "IC" : "management")-only "
       + "activities over \(Format.count(weeks, "week", "weeks")); a suggestion needs "
       + "\(missing.joined(separator: " and ")) (at least \(minimumMarks) marks over "
       + "\(minimumWeeks) weeks; activities that count for both tracks, such as mentoring, count "
