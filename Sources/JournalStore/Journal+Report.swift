@@ -84,8 +84,9 @@ extension Journal {
   }
 
   /// The entries from `first` through `last` that can prove "`tag` energized you" (or drained
-  /// you): those where `tag` carries `mark`, never a private one; starred first, then the
-  /// highest overall energy for `.energized` (the lowest for `.drained`), then the newest.
+  /// you): starred entries where `tag` carries `mark`, never a private one; the highest overall
+  /// energy first for `.energized` (the lowest for `.drained`), then the newest. Only starred
+  /// entries are quoted, as the README promises: the star is the user's consent to quote.
   ///
   /// - Parameters:
   ///   - tag: The tag's name.
@@ -103,7 +104,8 @@ extension Journal {
       SELECT e.id FROM entry e INDEXED BY entryByDay
       JOIN entryTag et ON et.entryId = e.id
       JOIN tag t ON t.id = et.tagId
-      WHERE e.deletedAt IS NULL AND e.isPrivate = 0 AND e.day BETWEEN ?1 AND ?2
+      WHERE e.deletedAt IS NULL AND e.isPrivate = 0 AND e.isStarred = 1
+        AND e.day BETWEEN ?1 AND ?2
         AND t.name = ?3 AND et.mark = ?4
       ORDER BY e.isStarred DESC, e.energy IS NULL, e.energy * ?4 DESC, e.day DESC, e.id DESC
       LIMIT ?5
