@@ -63,21 +63,20 @@ extension Journal {
 }
 
 extension Journal {
-  /// The day of the first live entry from `first` through `last`, or `nil` when there is none.
+  /// The day of the journal's first live entry on or before `last`, or `nil` when there is
+  /// none.
   ///
-  /// - Parameters:
-  ///   - first: The first day.
-  ///   - last: The last day.
+  /// - Parameter last: The last day.
   /// - Returns: The earliest day with an entry.
   /// - Throws: `StoreError` on a SQLite failure.
-  public func firstEntryDay(from first: Day, through last: Day) throws(StoreError) -> Day? {
+  public func firstEntryDay(through last: Day) throws(StoreError) -> Day? {
     let statement = try db.prepare(
       """
       SELECT day FROM entry INDEXED BY entryByDay
-      WHERE deletedAt IS NULL AND day BETWEEN ? AND ? ORDER BY day, id LIMIT 1
+      WHERE deletedAt IS NULL AND day <= ? ORDER BY day, id LIMIT 1
       """)
     var found: Day?
-    try statement.forEachRow([.text(first.iso), .text(last.iso)]) { (row) throws(StoreError) in
+    try statement.forEachRow([.text(last.iso)]) { (row) throws(StoreError) in
       found = Day(iso: row.text(0))
     }
     return found
