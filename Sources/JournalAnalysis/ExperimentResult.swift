@@ -121,21 +121,21 @@ public struct ExperimentResult: Hashable, Sendable {
   ///   - weeks: How many weeks each period has.
   /// - Returns: The change with its interval, the detectable change, a proposed length and
   ///   the verdict.
-  public static func judge(change value: Double, halfWidths: (Double, Double), weeks: Int) -> (
+  public static func judge(change: Double, halfWidths: (Double, Double), weeks: Int) -> (
     change: Estimate, detectable: Double, proposedWeeks: Int?, verdict: Verdict
   ) {
     let half = (halfWidths.0 * halfWidths.0 + halfWidths.1 * halfWidths.1).squareRoot()
-    let change = Estimate(
-      value: value, low: max(-2, value - half), high: min(2, value + half),
+    let estimate = Estimate(
+      value: change, low: max(-2, change - half), high: min(2, change + half),
       unclampedHalfWidth: half)
-    let detectable = (Statistics.z90 + z80) * change.standardError
-    if change.isClearlyPositive { return (change, detectable, nil, .moreEnergized) }
-    if change.isClearlyNegative { return (change, detectable, nil, .lessEnergized) }
-    guard detectable > meaningfulChange else { return (change, detectable, nil, .noClearChange) }
+    let detectable = (Statistics.z90 + z80) * estimate.standardError
+    if estimate.isClearlyPositive { return (estimate, detectable, nil, .moreEnergized) }
+    if estimate.isClearlyNegative { return (estimate, detectable, nil, .lessEnergized) }
+    guard detectable > meaningfulChange else { return (estimate, detectable, nil, .noClearChange) }
     // The standard error shrinks about as 1 / sqrt(weeks).
     let ratio = detectable / meaningfulChange
     let needed = Int((Double(max(1, weeks)) * ratio * ratio).rounded(.up))
-    return (change, detectable, min(12, max(8, needed)), .tooShortToTell)
+    return (estimate, detectable, min(12, max(8, needed)), .tooShortToTell)
   }
 
   /// The first week of the baseline: as many weeks before the experiment as it has run.
