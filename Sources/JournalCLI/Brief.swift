@@ -79,7 +79,7 @@ struct Brief {
       }
     }
     return Brief(
-      today: today, firstEntry: try journal.firstEntryDay(from: first.start, through: last.end),
+      today: today, firstEntry: try journal.firstEntryDay(through: last.end),
       trend: trend,
       entries: try journal.entryCount(from: first.start, through: last.end),
       suggestion: Suggestion(trend: trend), experiments: experiments,
