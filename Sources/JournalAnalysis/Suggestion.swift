@@ -16,9 +16,13 @@ public struct Suggestion: Hashable, Sendable {
 
   /// The suggestion.
   public let outcome: Outcome
-  /// How sure, in 0 ... 1: the probability, from the intervals, that the suggestion's claim
-  /// holds (see ``Suggestion/init(trend:)``).
+  /// How sure, in 0 ... ``confidenceCap``: the probability, from the intervals, that the
+  /// suggestion's claim holds (see ``Suggestion/init(trend:)``).
   public let confidence: Double
+  /// The confidence in words, graded by the evidence behind it: "early lean" (under
+  /// ``strongWeeks`` weeks with marks… see ``Suggestion/init(trend:)``), "moderate", "strong",
+  /// "no clear lean" or "not enough evidence".
+  public let confidenceWords: String
   /// Short sentences that cite the figures behind the suggestion.
   public let reasons: [String]
   /// The side that needs more evidence, when the outcome is unclear.
@@ -30,86 +34,131 @@ public struct Suggestion: Hashable, Sendable {
   public static let minimumWeeks = 4
   /// The marks a track needs before it can decide anything.
   public static let minimumMarks = 8
+  /// The practical margin: a track is suggested only when the lean's whole 90% interval lies
+  /// beyond ±0.1, so a lean too small to matter never becomes a verdict however long you look.
+  public static let margin = 0.1
+  /// The highest confidence ever printed: the simulation checks the 90% intervals, not the
+  /// far tails of a normal reading of them, so no journal is "over 99%" sure.
+  public static let confidenceCap = 0.95
+  /// Weeks with marks below which any verdict is an "early lean".
+  public static let earlyWeeks = 8
+  /// Weeks with marks from which a verdict well clear of the margin is "strong".
+  public static let strongWeeks = 10
 
   /// Reads the suggestion off a trend.
   ///
-  /// - `ic` / `management`: both tracks have at least ``minimumWeeks`` weeks with marks and
-  ///   ``minimumMarks`` marks, and the lean's 90% interval excludes zero. Confidence is the
-  ///   probability that the lean has that sign.
-  /// - `tech-lead`: enough evidence on both, both track rates' intervals lie above zero, and
-  ///   the lean's interval covers zero. Confidence is the probability that both rates are
-  ///   positive.
-  /// - `unclear` otherwise. When a track is under-sampled, confidence is 0 and that track is
-  ///   named; when the evidence is balanced, confidence is the probability of the side the lean
-  ///   points to (below 0.95, or the interval would have excluded zero), and the track with
-  ///   fewer marks is the one to try next.
+  /// - Evidence first: each track needs ``minimumMarks`` marks over ``minimumWeeks`` weeks on
+  ///   its own tags (`both` tags such as mentoring count for neither, so they never count
+  ///   twice). Otherwise `unclear` with confidence 0, naming the shortfall.
+  /// - `ic` / `management`: the lean's 90% interval lies wholly beyond +``margin`` (or below
+  ///   −``margin``). Confidence is the probability that the lean has that sign.
+  /// - `tech-lead`: not decisive, and both track rates' intervals lie above zero. Confidence is
+  ///   the probability that both are positive, bounded jointly (P(IC > 0) + P(management > 0)
+  ///   − 1, which holds however the two depend on each other).
+  /// - `unclear` otherwise, with the probability of the side the lean points to; a lean whose
+  ///   whole interval lies within ±``margin`` says both fit about equally; a lean with no
+  ///   spread at all is unclear with confidence 0.
   ///
-  /// Exposure never decides: only the balanced rates and their intervals do.
+  /// Confidence never exceeds ``confidenceCap``. Exposure never decides: only the pooled rates
+  /// and their intervals do.
   ///
   /// - Parameter trend: The window's trend.
   public init(trend: Trend) {
     let tracks = [trend.ic, trend.management]
     var reasons = tracks.map(Self.rateSentence)
     let thin = tracks.filter {
-      $0.weeksObserved < Self.minimumWeeks || $0.figures.counts.observations < Self.minimumMarks
+      $0.ownWeeksObserved < Self.minimumWeeks
+        || $0.figures.ownCounts.observations < Self.minimumMarks
     }
     if let exposure = Self.exposureSentence(trend) { reasons.append(exposure) }
     reasons += Self.splitSentences(trend)
 
     guard thin.isEmpty, let lean = trend.lean, let ic = trend.ic.figures.rate,
-      let management = trend.management.figures.rate
+      let management = trend.management.figures.rate, lean.standardError > 0
     else {
       // Try first the track with the least evidence.
       let side =
         thin.min {
-          ($0.figures.counts.observations, $0.weeksObserved)
-            < ($1.figures.counts.observations, $1.weeksObserved)
+          ($0.figures.ownCounts.observations, $0.ownWeeksObserved)
+            < ($1.figures.ownCounts.observations, $1.ownWeeksObserved)
         }?.figures.track ?? .management
       for summary in thin {
         reasons.append(Self.thinSentence(summary))
       }
+      if thin.isEmpty {
+        reasons.append(
+          "The lean has no spread to judge it by (the same activities stand for both tracks), "
+            + "so it says nothing yet.")
+      }
       self.init(
-        outcome: .unclear, confidence: 0, reasons: reasons, underSampled: side,
-        nextExperiment: ExperimentIdea.toTry(side))
+        outcome: .unclear, confidence: 0, words: "not enough evidence", reasons: reasons,
+        underSampled: side, nextExperiment: ExperimentIdea.toTry(side))
       return
     }
 
     reasons.append(Self.leanSentence(lean))
     reasons += Self.directionSentences(trend)
-    if lean.isClearlyPositive || lean.isClearlyNegative {
-      let outcome: Outcome = lean.isClearlyPositive ? .ic : .management
-      let p = Statistics.probabilityPositive(lean)
+    let p = Statistics.probabilityPositive(lean)
+    let weeks = trend.weeksObserved
+    if lean.low > Self.margin || lean.high < -Self.margin {
+      let outcome: Outcome = lean.low > Self.margin ? .ic : .management
+      let claim = outcome == .ic ? p : 1 - p
       self.init(
-        outcome: outcome, confidence: outcome == .ic ? p : 1 - p, reasons: reasons,
-        underSampled: nil,
+        outcome: outcome, confidence: claim, words: Self.words(claim, weeks: weeks),
+        reasons: reasons, underSampled: nil,
         nextExperiment: ExperimentIdea.toConfirm(outcome == .ic ? .ic : .management))
     } else if ic.isClearlyPositive && management.isClearlyPositive {
       reasons.append(
-        "Both tracks energize you and neither clearly more: the blend is a tech-lead role.")
+        "Both tracks energize you and neither clearly more"
+          + (Self.isSmallButCertain(lean) ? " (they fit about equally)" : "")
+          + ": the blend is a tech-lead role.")
+      let both = max(
+        0,
+        Statistics.probabilityPositive(ic) + Statistics.probabilityPositive(management) - 1)
       self.init(
-        outcome: .techLead,
-        confidence: Statistics.probabilityPositive(ic) * Statistics.probabilityPositive(management),
+        outcome: .techLead, confidence: both, words: Self.words(both, weeks: weeks),
         reasons: reasons, underSampled: nil, nextExperiment: .techLead)
     } else {
-      let p = Statistics.probabilityPositive(lean)
       let side =
-        trend.ic.figures.counts.observations <= trend.management.figures.counts.observations
+        trend.ic.figures.ownCounts.observations <= trend.management.figures.ownCounts.observations
         ? Track.ic : .management
-      reasons.append(
-        "The evidence is balanced: neither track clearly energizes you more, so the next step is to "
-          + "try the \(side == .ic ? "IC" : "management") side more deliberately.")
+      let sideName = side == .ic ? "IC" : "management"
+      if Self.isSmallButCertain(lean) {
+        reasons.append(
+          "Both tracks fit about equally: the whole interval of the lean lies within "
+            + "±\(Format.signed(Self.margin).dropFirst()), too small a difference to choose by. "
+            + "Trying the \(sideName) side more deliberately can still show what each feels like.")
+      } else {
+        reasons.append(
+          "The evidence is balanced: neither track clearly energizes you more, so the next step "
+            + "is to try the \(sideName) side more deliberately.")
+      }
       self.init(
-        outcome: .unclear, confidence: max(p, 1 - p), reasons: reasons, underSampled: side,
-        nextExperiment: ExperimentIdea.toTry(side))
+        outcome: .unclear, confidence: max(p, 1 - p), words: "no clear lean", reasons: reasons,
+        underSampled: side, nextExperiment: ExperimentIdea.toTry(side))
     }
   }
 
+  /// Whether the lean's whole interval lies within ±``margin``: small, and sure to be small.
+  static func isSmallButCertain(_ lean: Estimate) -> Bool {
+    lean.low >= -margin && lean.high <= margin
+  }
+
+  /// "early lean" under ``earlyWeeks`` weeks with marks; "strong" from ``strongWeeks`` weeks
+  /// when the claim's probability reaches the cap; "moderate" otherwise.
+  static func words(_ probability: Double, weeks: Int) -> String {
+    if weeks < earlyWeeks { return "early lean" }
+    if weeks >= strongWeeks && probability >= confidenceCap { return "strong" }
+    return "moderate"
+  }
+
   private init(
-    outcome: Outcome, confidence: Double, reasons: [String], underSampled: Track?,
-    nextExperiment: ExperimentIdea
+    outcome: Outcome, confidence: Double, words: String, reasons: [String],
+    underSampled: Track?, nextExperiment: ExperimentIdea
   ) {
     self.outcome = outcome
-    self.confidence = min(1, max(0, confidence))
+    self.confidence = min(Self.confidenceCap, max(0, confidence))
+    self.confidenceWords = words
     self.reasons = reasons
     self.underSampled = underSampled
     self.nextExperiment = nextExperiment
@@ -129,21 +178,42 @@ public struct Suggestion: Hashable, Sendable {
     }
     return
       "\(track) activities: energy rate \(Format.signed(rate.value)) (90% interval "
-      + "\(Format.signed(rate.low)) to \(Format.signed(rate.high))) from \(marks) marks over "
-      + "\(summary.weeksObserved) weeks."
+      + "\(Format.signed(rate.low)) to \(Format.signed(rate.high))) from "
+      + "\(Format.count(marks, "mark", "marks")) over "
+      + "\(Format.count(summary.weeksObserved, "week", "weeks"))."
   }
 
+  /// Names the real shortfall: how many more marks and weeks the track's own activities need.
   private static func thinSentence(_ summary: TrackSummary) -> String {
-    "\(name(summary.figures.track)) is under-sampled: \(summary.figures.counts.observations) marks "
-      + "over \(summary.weeksObserved) weeks, where a suggestion needs at least \(minimumMarks) "
-      + "marks over \(minimumWeeks) weeks."
+    let track = name(summary.figures.track)
+    let marks = summary.figures.ownCounts.observations
+    let weeks = summary.ownWeeksObserved
+    var missing: [String] = []
+    if marks < minimumMarks {
+      missing.append(Format.count(minimumMarks - marks, "more mark", "more marks"))
+    }
+    if weeks < minimumWeeks {
+      missing.append(Format.count(minimumWeeks - weeks, "more week", "more weeks") + " with marks")
+    }
+    return
+      "\(track) is under-sampled: \(Format.count(marks, "mark", "marks")) on "
+      + "\(summary.figures.track == .ic ? "IC" : "management")-only "
+      + "activities over \(Format.count(weeks, "week", "weeks")); a suggestion needs "
+      + "\(missing.joined(separator: " and ")) (at least \(minimumMarks) marks over "
+      + "\(minimumWeeks) weeks; activities that count for both tracks, such as mentoring, count "
+      + "for neither here)."
   }
 
   private static func leanSentence(_ lean: Estimate) -> String {
     let side = lean.value >= 0 ? "IC" : "management"
+    let margin = String(Format.signed(Self.margin).dropFirst())
     let verdict =
-      lean.isClearlyPositive || lean.isClearlyNegative
-      ? "the interval excludes 0" : "the interval includes 0"
+      lean.low > Self.margin || lean.high < -Self.margin
+      ? "the whole interval lies beyond the ±\(margin) margin"
+      : isSmallButCertain(lean)
+        ? "the whole interval lies within ±\(margin)"
+        : "the interval reaches inside the ±\(margin) margin, so neither track clearly "
+          + "energizes you more yet"
     return
       "The lean is \(Format.signed(lean.value)) toward \(side) (90% interval "
       + "\(Format.signed(lean.low)) to \(Format.signed(lean.high))): \(verdict)."
@@ -151,11 +221,13 @@ public struct Suggestion: Hashable, Sendable {
 
   private static func directionSentences(_ trend: Trend) -> [String] {
     [trend.ic, trend.management].compactMap { summary in
-      guard summary.direction == .rising || summary.direction == .falling, let slope = summary.slope
+      guard summary.direction == .rising || summary.direction == .falling,
+        let fit = summary.fit
       else { return nil }
       return
         "\(name(summary.figures.track)) energy has been \(summary.direction.rawValue) "
-        + "(\(Format.signed(slope)) a week over \(summary.weeksObserved) weeks)."
+        + "(\(Format.signed(fit.slope)) a week, 90% interval \(Format.signed(fit.low)) to "
+        + "\(Format.signed(fit.high)), over \(Format.count(summary.weeksObserved, "week", "weeks")))."
     }
   }
 
@@ -170,21 +242,24 @@ public struct Suggestion: Hashable, Sendable {
       else { return nil }
       return
         "Within \(track == .ic ? "IC" : "management"), \(best.name) energized you "
-        + "(\(Format.signed(high)) from \(best.counts.observations) marks) while \(worst.name) drained "
-        + "you (\(Format.signed(low)) from \(worst.counts.observations) marks)."
+        + "(\(Format.signed(high)) from \(Format.count(best.counts.observations, "mark", "marks"))) "
+        + "while \(worst.name) drained you (\(Format.signed(low)) from "
+        + "\(Format.count(worst.counts.observations, "mark", "marks")))."
     }
   }
 
-  /// When one activity dominates the log, say that it does not dominate the answer.
+  /// When one activity dominates the log, say that it does not dominate the answer. Neutral
+  /// activities speak for no track, so they are left out of both counts.
   private static func exposureSentence(_ trend: Trend) -> String? {
-    guard let most = trend.tags.max(by: { $0.counts.observations < $1.counts.observations }),
-      trend.observations >= 10,
-      Double(most.counts.observations) >= 0.4 * Double(trend.observations)
+    let counted = trend.tags.filter { $0.track != .neutral }
+    let total = counted.reduce(0) { $0 + $1.counts.observations }
+    guard let most = counted.max(by: { $0.counts.observations < $1.counts.observations }),
+      total >= 10, Double(most.counts.observations) >= 0.4 * Double(total)
     else { return nil }
     return
       "\(most.name.prefix(1).uppercased() + most.name.dropFirst()) was logged most "
-      + "(\(most.counts.observations) of \(trend.observations) marks), but every activity weighs "
-      + "the same: how it felt decides, not how often your job asks for it."
+      + "(\(most.counts.observations) of \(total) marks on IC and management activities), but "
+      + "every activity weighs by how it felt, not by how often your job asks for it."
   }
 }
 
@@ -247,6 +322,17 @@ public struct ExperimentIdea: Hashable, Sendable {
 
 /// Number formatting shared by the analysis's sentences.
 public enum Format {
+  /// "1 mark", "2 marks".
+  ///
+  /// - Parameters:
+  ///   - number: The count.
+  ///   - one: The singular.
+  ///   - many: The plural.
+  /// - Returns: The count and the right word.
+  public static func count(_ number: Int, _ one: String, _ many: String) -> String {
+    "\(number) \(number == 1 ? one : many)"
+  }
+
   /// `+0.42`, `-0.10`, `0.00`: two decimals with a sign.
   ///
   /// - Parameter value: The number.

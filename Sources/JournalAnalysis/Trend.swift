@@ -2,16 +2,17 @@ import JournalCore
 
 /// Which way a rate has been moving over the window.
 public enum Direction: String, Sendable {
-  /// The least-squares slope is at least ``Trend/directionThreshold`` per week.
+  /// The slope is at least ``Trend/directionThreshold`` per week and its 90% interval lies
+  /// above 0.
   case rising
-  /// The slope is at most minus the threshold.
+  /// The slope is at most minus the threshold and its interval lies below 0.
   case falling
-  /// The slope lies between.
+  /// No clear direction: the slope is small, or it cannot be told from week-to-week noise.
   case steady
   /// Fewer than three weeks with observations: no direction can be told.
   case unknown
 
-  /// The direction of `slope`.
+  /// The direction of a slope alone, without its noise: only the threshold.
   ///
   /// - Parameter slope: Change in rate per week, or `nil`.
   public init(slope: Double?) {
@@ -22,6 +23,24 @@ public enum Direction: String, Sendable {
     if slope >= Trend.directionThreshold {
       self = .rising
     } else if slope <= -Trend.directionThreshold {
+      self = .falling
+    } else {
+      self = .steady
+    }
+  }
+
+  /// The direction of a fitted slope: large enough, and distinguishable from noise (its 90%
+  /// interval excludes 0, a t-test at 10%).
+  ///
+  /// - Parameter fit: The least-squares fit, or `nil`.
+  public init(fit: SlopeFit?) {
+    guard let fit else {
+      self = .unknown
+      return
+    }
+    if fit.slope >= Trend.directionThreshold && fit.low > 0 {
+      self = .rising
+    } else if fit.slope <= -Trend.directionThreshold && fit.high < 0 {
       self = .falling
     } else {
       self = .steady
@@ -42,20 +61,43 @@ public struct TrendWeek: Hashable, Sendable {
   public var isGap: Bool { tags.values.allSatisfy { $0.observations == 0 } }
 }
 
-/// A track's figures over some weeks: exposure, and the balanced rate with its interval.
+/// A track's figures over some weeks: exposure, and the pooled rate with its interval.
 public struct TrackFigures: Hashable, Sendable {
   /// `.ic` or `.management`.
   public let track: Track
   /// All marks on the track's tags (`both` tags count for each track).
   public let counts: MarkCounts
-  /// The mean of the track's tags' shrunk rates, with a 90% interval; `nil` when none of its
-  /// tags was marked.
+  /// Marks on the tags of this track alone (`both` tags left out): the evidence minimum
+  /// counts these, so a `both` mark is never counted twice.
+  public let ownCounts: MarkCounts
+  /// The vote-weighted mean of the track's tags' rates (see ``Pooling``), with a 90%
+  /// interval; `nil` when none of its tags was marked.
   public let rate: Estimate?
   /// How many of the track's tags were marked.
   public let tagsObserved: Int
 
-  /// The track figures from per-tag counts: each tag that counts toward `track` and was marked
-  /// weighs the same, however often it was marked.
+  /// The track figures from per-week tag counts.
+  ///
+  /// - Parameters:
+  ///   - track: `.ic` or `.management`.
+  ///   - weeks: Per week, its tags' counts.
+  /// - Returns: The figures.
+  public static func pooled(_ track: Track, weeks: [[TagCounts]]) -> TrackFigures {
+    let totals = Pooling.totals(weeks)
+    var counts = MarkCounts()
+    var own = MarkCounts()
+    var observed = 0
+    for tag in totals where tag.track.counts(toward: track) {
+      counts += tag.counts
+      observed += 1
+      if tag.track == track { own += tag.counts }
+    }
+    return TrackFigures(
+      track: track, counts: counts, ownCounts: own,
+      rate: Pooling.estimate(weeks, tracks: [(track, 1)], bounds: -1...1), tagsObserved: observed)
+  }
+
+  /// The track figures from one set of counts (one week, or a period without week detail).
   ///
   /// - Parameters:
   ///   - track: `.ic` or `.management`.
@@ -64,18 +106,13 @@ public struct TrackFigures: Hashable, Sendable {
   public static func balanced(_ track: Track, tags: [(track: Track, counts: MarkCounts)])
     -> TrackFigures
   {
-    let observed = tags.filter { $0.track.counts(toward: track) && $0.counts.observations > 0 }
-    let total = observed.reduce(MarkCounts()) { $0 + $1.counts }
-    guard !observed.isEmpty else {
-      return TrackFigures(track: track, counts: total, rate: nil, tagsObserved: 0)
-    }
-    let m = Double(observed.count)
-    let value = observed.reduce(0) { $0 + $1.counts.shrunkRate } / m
-    let variance = observed.reduce(0) { $0 + $1.counts.shrunkRateVariance } / (m * m)
-    return TrackFigures(
-      track: track, counts: total,
-      rate: Statistics.interval(value: value, variance: variance, bounds: -1...1),
-      tagsObserved: observed.count)
+    pooled(
+      track,
+      weeks: [
+        tags.enumerated().map {
+          TagCounts(name: String($0.offset), track: $0.element.track, counts: $0.element.counts)
+        }
+      ])
   }
 }
 
@@ -87,24 +124,32 @@ public struct TagSummary: Hashable, Sendable {
   public let track: Track
   /// Its marks over the window.
   public let counts: MarkCounts
-  /// The least-squares slope of its weekly rate, per week.
-  public let slope: Double?
-  /// Its direction.
-  public var direction: Direction { Direction(slope: slope) }
+  /// The least-squares fit of its weekly plain rates, per week.
+  public let fit: SlopeFit?
+  /// The fitted slope, per week.
+  public var slope: Double? { fit?.slope }
+  /// Its direction: large enough and clear of the noise.
+  public var direction: Direction { Direction(fit: fit) }
   /// Weeks in which it was marked.
   public let weeksObserved: Int
+  /// Its vote in its track's rate, marks / (marks + k) (see ``Pooling``).
+  public var vote: Double { Pooling.vote(counts.observations) }
 }
 
 /// A track's figures over the window, with how it moved.
 public struct TrackSummary: Hashable, Sendable {
   /// The window's figures.
   public let figures: TrackFigures
-  /// The least-squares slope of the weekly track rate, per week.
-  public let slope: Double?
-  /// Its direction.
-  public var direction: Direction { Direction(slope: slope) }
+  /// The least-squares fit of the weekly track rates, per week.
+  public let fit: SlopeFit?
+  /// The fitted slope, per week.
+  public var slope: Double? { fit?.slope }
+  /// Its direction: large enough and clear of the noise.
+  public var direction: Direction { Direction(fit: fit) }
   /// Weeks in which any of its tags was marked.
   public let weeksObserved: Int
+  /// Weeks in which a tag of this track alone (not `both`) was marked.
+  public let ownWeeksObserved: Int
 }
 
 /// How energy per activity and per track moved, week by week, over a window of ISO weeks.
@@ -150,69 +195,54 @@ public struct Trend: Hashable, Sendable {
       byWeek[index][row.tag, default: MarkCounts()] += MarkCounts(row)
       trackOf[row.tag] = row.track
     }
-
-    func trackWeek(_ tags: [String: MarkCounts], _ track: Track) -> TrackFigures {
-      TrackFigures.balanced(
-        track, tags: tags.map { (track: trackOf[$0.key] ?? .neutral, counts: $0.value) })
+    // Every sum below runs over tags sorted by name: dictionary order changes per process.
+    let weekTags: [[TagCounts]] = byWeek.map { tags in
+      tags.keys.sorted().compactMap { name in
+        guard let counts = tags[name] else { return nil }
+        return TagCounts(name: name, track: trackOf[name] ?? .neutral, counts: counts)
+      }
     }
 
-    weeks = byWeek.enumerated().map { index, tags in
+    weeks = weekTags.enumerated().map { index, tags in
       TrendWeek(
-        week: first.adding(weeks: index), tags: tags,
-        tracks: [.ic: trackWeek(tags, .ic), .management: trackWeek(tags, .management)])
+        week: first.adding(weeks: index),
+        tags: Dictionary(uniqueKeysWithValues: tags.map { ($0.name, $0.counts) }),
+        tracks: [
+          .ic: TrackFigures.pooled(.ic, weeks: [tags]),
+          .management: TrackFigures.pooled(.management, weeks: [tags]),
+        ])
     }
 
-    var totals: [String: MarkCounts] = [:]
-    for week in byWeek {
-      for (tag, counts) in week { totals[tag, default: MarkCounts()] += counts }
-    }
+    let totals = Pooling.totals(weekTags)
     let order: [Track] = [.ic, .management, .both, .neutral]
-    tags = totals.keys.sorted {
-      let lhs = order.firstIndex(of: trackOf[$0] ?? .neutral) ?? 0
-      let rhs = order.firstIndex(of: trackOf[$1] ?? .neutral) ?? 0
-      return (lhs, $0) < (rhs, $1)
-    }.map { name in
+    tags = totals.sorted {
+      let lhs = order.firstIndex(of: $0.track) ?? 0
+      let rhs = order.firstIndex(of: $1.track) ?? 0
+      return (lhs, $0.name) < (rhs, $1.name)
+    }.map { tag in
       let points = byWeek.enumerated().compactMap { index, week -> (x: Double, y: Double)? in
-        week[name]?.rate.map { (Double(index), $0) }
+        week[tag.name]?.rate.map { (Double(index), $0) }
       }
       return TagSummary(
-        name: name, track: trackOf[name] ?? .neutral, counts: totals[name] ?? MarkCounts(),
-        slope: Statistics.slope(points), weeksObserved: points.count)
+        name: tag.name, track: tag.track, counts: tag.counts, fit: Statistics.slopeFit(points),
+        weeksObserved: points.count)
     }
 
-    let tagTotals = totals.map { (track: trackOf[$0.key] ?? .neutral, counts: $0.value) }
     let weeks = self.weeks
     func summary(_ track: Track) -> TrackSummary {
       let points = weeks.enumerated().compactMap { index, week -> (x: Double, y: Double)? in
         week.tracks[track]?.rate.map { (Double(index), $0.value) }
       }
+      let own = weekTags.filter { week in
+        week.contains { $0.track == track && $0.counts.observations > 0 }
+      }.count
       return TrackSummary(
-        figures: TrackFigures.balanced(track, tags: tagTotals), slope: Statistics.slope(points),
-        weeksObserved: points.count)
+        figures: TrackFigures.pooled(track, weeks: weekTags), fit: Statistics.slopeFit(points),
+        weeksObserved: points.count, ownWeeksObserved: own)
     }
     ic = summary(.ic)
     management = summary(.management)
-    lean = Self.lean(tags: tagTotals)
-  }
-
-  /// IC rate minus management rate. Each tag's shrunk rate enters with weight 1/m_ic for an IC
-  /// tag, −1/m_mgmt for a management tag and the difference of the two for a `both` tag, so
-  /// the variance is the weighted sum of the tags' variances (tags are independent).
-  static func lean(tags: [(track: Track, counts: MarkCounts)]) -> Estimate? {
-    let observed = tags.filter { $0.counts.observations > 0 }
-    let icCount = Double(observed.filter { $0.track.counts(toward: .ic) }.count)
-    let managementCount = Double(observed.filter { $0.track.counts(toward: .management) }.count)
-    guard icCount > 0, managementCount > 0 else { return nil }
-    var value = 0.0
-    var variance = 0.0
-    for tag in observed {
-      let weight =
-        (tag.track.counts(toward: .ic) ? 1 / icCount : 0)
-        - (tag.track.counts(toward: .management) ? 1 / managementCount : 0)
-      value += weight * tag.counts.shrunkRate
-      variance += weight * weight * tag.counts.shrunkRateVariance
-    }
-    return Statistics.interval(value: value, variance: variance, bounds: -2...2)
+    lean = Pooling.estimate(weekTags, tracks: [(.ic, 1), (.management, -1)], bounds: -2...2)
   }
 
   /// The window of the `count` weeks that end with the week containing `today`.

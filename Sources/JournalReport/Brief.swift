@@ -6,6 +6,9 @@ import JournalStore
 /// Everything `journal report` shows, gathered once and rendered as Markdown, HTML or JSON.
 public struct Brief {
   public let today: Day
+  /// The first entry of the window, if any: the period starts there when the journal is
+  /// younger than the window.
+  public let firstEntry: Day?
   public let trend: Trend
   public let entries: Journal.EntryCount
   public let suggestion: Suggestion
@@ -36,7 +39,7 @@ public struct Brief {
   /// Quotes per tag and mark.
   public static let quotesPerTag = 2
 
-  public var since: Day { trend.firstWeek.start }
+  public var since: Day { max(trend.firstWeek.start, firstEntry ?? trend.firstWeek.start) }
   public var until: Day { trend.lastWeek.end }
 
   /// Reads the brief for the weeks `first` ... `last`, every figure from one snapshot of the
@@ -84,28 +87,27 @@ public struct Brief {
           $1.counts.rate ?? 0, -$1.counts.observations
         )
       }
-    // Each highlight is quoted once, under the first ranked tag it speaks for; the 60 newest
-    // highlights are plenty for two quotes each under six tags. They are read one by one and
-    // no further once every tag has its quotes.
+    // Quotes prove the sentence they stand under: for "X energized you", entries where X was
+    // marked energized (drained for "drained you"), starred first, then by overall energy;
+    // never private. Each entry is quoted once, under the first ranked tag it speaks for.
     var quotes: [QuoteKey: [Entry]] = [:]
+    var quoted: Set<Int64> = []
     let ranks =
       (energizers.prefix(3).map { QuoteKey(tag: $0.name, mark: .energized) })
       + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
-    let wantsQuotes = { ranks.contains { quotes[$0, default: []].count < quotesPerTag } }
-    if wantsQuotes() {
-      try journal.forEachQuotableHighlight(from: first.start, through: last.end, limit: 60) {
-        entry in
-        let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
-        if let key = ranks.first(where: {
-          keys.contains($0) && quotes[$0, default: []].count < quotesPerTag
-        }) {
-          quotes[key, default: []].append(entry)
-        }
-        return wantsQuotes()
+    for key in ranks {
+      let candidates = try journal.quotableEntries(
+        tag: key.tag, mark: key.mark, from: first.start, through: last.end,
+        limit: quotesPerTag + quoted.count)
+      for entry in candidates where !quoted.contains(entry.id) {
+        guard quotes[key, default: []].count < quotesPerTag else { break }
+        quotes[key, default: []].append(entry)
+        quoted.insert(entry.id)
       }
     }
     return Brief(
-      today: today, trend: trend,
+      today: today, firstEntry: try journal.firstEntryDay(through: last.end),
+      trend: trend,
       entries: try journal.entryCount(from: first.start, through: last.end),
       suggestion: Suggestion(trend: trend), experiments: experiments,
       reflection: try journal.latestReflection(onOrBefore: last.end),
@@ -157,20 +159,54 @@ public struct Brief {
       let during = result.during?.counts.observations ?? 0
       let before = result.baseline?.counts.observations ?? 0
       return
-        "Not enough data yet: \(during) \(track) marks during, \(before) before (each side needs "
+        "Not enough data yet: \(Plural.count(during, "\(track) mark", "\(track) marks")) during, "
+        + "\(before) before on the activities logged in both periods (each side needs "
         + "\(ExperimentResult.minimumMarks))."
-    case .moreEnergized, .lessEnergized, .noClearChange:
+    case .moreEnergized, .lessEnergized, .noClearChange, .tooShortToTell:
       guard let change = result.change, let now = result.during?.rate,
         let before = result.baseline?.rate
       else { return "" }
-      let verb =
-        result.verdict == .moreEnergized
-        ? "energized you more"
-        : result.verdict == .lessEnergized ? "energized you less" : "made no clear difference"
-      return
+      let verb: String
+      switch result.verdict {
+      case .moreEnergized: verb = "energized you more"
+      case .lessEnergized: verb = "energized you less"
+      case .tooShortToTell: verb = "was too short to tell"
+      default: verb = "made no clear difference"
+      }
+      var sentence =
         "The \(track) side \(verb): \(Format.signed(now.value)) during against "
         + "\(Format.signed(before.value)) before (change \(Format.signed(change.value)), 90% interval "
-        + "\(Format.signed(change.low)) to \(Format.signed(change.high)))."
+        + "\(Format.signed(change.low)) to \(Format.signed(change.high)))"
+      if let detectable = result.detectableChange {
+        sentence +=
+          "; the smallest change it could detect is \(String(Format.signed(detectable).dropFirst()))"
+      }
+      if let weeks = result.proposedWeeks {
+        sentence +=
+          ", more than a meaningful \(String(Format.signed(ExperimentResult.meaningfulChange).dropFirst())): "
+          + "run it for \(weeks) weeks to tell"
+      }
+      return sentence + "."
     }
+  }
+
+  /// The running experiment, for the headline: "An experiment is under way …; its partial
+  /// result: …", or `nil` when none is running.
+  public var runningExperimentSentence: String? {
+    guard
+      let result = experiments.last(where: {
+        $0.experiment.end == nil && $0.weeks != nil
+          && $0.experiment.start.adding(days: 7 * $0.experiment.plannedWeeks) > today
+      })
+    else { return nil }
+    let experiment = result.experiment
+    let elapsed = min(
+      experiment.plannedWeeks,
+      ISOWeek(containing: experiment.start).distance(to: ISOWeek(containing: today)) + 1)
+    let partial = Self.verdictSentence(result)
+    return
+      "An experiment is under way: '\(experiment.title)' (week \(elapsed) of "
+      + "\(experiment.plannedWeeks)); its partial result: "
+      + (partial.isEmpty ? "none yet." : partial.prefix(1).lowercased() + partial.dropFirst())
   }
 }

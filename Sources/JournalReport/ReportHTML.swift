@@ -21,8 +21,12 @@ public enum ReportHTML {
     body.append("<section class=\"suggestion \(suggestion.outcome.rawValue)\">")
     body.append("<h2>Suggestion: \(escape(Brief.headline(suggestion.outcome)))</h2>")
     body.append(
-      "<p class=\"confidence\">Confidence <strong>\(ReportMarkdown.percent(suggestion.confidence))</strong></p>"
+      "<p class=\"confidence\">Confidence <strong>\(ReportMarkdown.percent(suggestion.confidence))</strong> "
+        + "(\(escape(suggestion.confidenceWords)))</p>"
     )
+    if let running = brief.runningExperimentSentence {
+      body.append("<p class=\"running\">\(escape(running))</p>")
+    }
     body.append("<ul>" + suggestion.reasons.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
     let idea = suggestion.nextExperiment
     body.append(
@@ -227,7 +231,7 @@ public enum ReportHTML {
     for tag in tags {
       html +=
         "<li><strong>\(escape(tag.name))</strong> (\(tag.track.rawValue)): rate \(signed(tag.counts.rate)) from "
-        + "\(tag.counts.observations) marks"
+        + "\(Plural.count(tag.counts.observations, "mark", "marks"))"
       for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
         html +=
           "<blockquote>\(entry.day.iso): \(escape(entry.text.firstLineSummary(limit: 240)))</blockquote>"

@@ -24,8 +24,10 @@ public enum ReportJSON {
         .object([
           ("track", .string(suggestion.outcome.rawValue)),
           ("confidence", .figure(suggestion.confidence)),
+          ("confidence_words", .string(suggestion.confidenceWords)),
           ("reasons", .array(suggestion.reasons.map { .string($0) })),
           ("under_sampled", .optionalString(suggestion.underSampled?.rawValue)),
+          ("running_experiment", .optionalString(brief.runningExperimentSentence)),
           (
             "next_experiment",
             .object([
@@ -105,6 +107,9 @@ public enum ReportJSON {
         } ?? .null
       ),
       ("verdict", .string(result.verdict.rawValue)),
+      ("compared_tags", .array(result.comparedTags.map { .string($0) })),
+      ("detectable_change", .figure(result.detectableChange)),
+      ("proposed_weeks", result.proposedWeeks.map { .int($0) } ?? .null),
     ])
   }
 

@@ -16,8 +16,12 @@ public enum ReportMarkdown {
     let suggestion = brief.suggestion
     out.append("## Suggestion: \(Brief.headline(suggestion.outcome))")
     out.append("")
-    out.append("Confidence: **\(percent(suggestion.confidence))**")
+    out.append("Confidence: **\(percent(suggestion.confidence))** (\(suggestion.confidenceWords))")
     out.append("")
+    if let running = brief.runningExperimentSentence {
+      out.append(escape(running))
+      out.append("")
+    }
     out += suggestion.reasons.map { "- " + $0 }
     out.append("")
     let idea = suggestion.nextExperiment
@@ -138,7 +142,7 @@ public enum ReportMarkdown {
     for tag in tags {
       out.append(
         "- **\(tag.name)** (\(tag.track.rawValue)): rate \(signed(tag.counts.rate)) from "
-          + "\(tag.counts.observations) marks")
+          + Plural.count(tag.counts.observations, "mark", "marks"))
       for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
         out.append(
           "  > \(entry.day.iso): \(escape(entry.text.firstLineSummary(limit: 160)))")

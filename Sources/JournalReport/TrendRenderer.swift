@@ -80,8 +80,9 @@ public struct TrendRenderer {
       "Lean: \(Format.signed(lean.value)) \(side) (90% interval \(Format.signed(lean.low)) to "
       + "\(Format.signed(lean.high))), from \(trend.weeksObserved) week\(trend.weeksObserved == 1 ? "" : "s") "
       + "and \(trend.observations) mark\(trend.observations == 1 ? "" : "s")"
-    if lean.low <= 0 && lean.high >= 0 {
-      sentence += "; the interval includes 0, so neither track clearly energizes you more yet."
+    if lean.low <= Suggestion.margin && lean.high >= -Suggestion.margin {
+      sentence +=
+        "; the interval reaches inside ±0.10, so neither track clearly energizes you more yet."
     } else {
       sentence += "."
     }
@@ -217,7 +218,8 @@ public struct TrendRenderer {
           .object(
             [("track", .string(tag.track.rawValue))] + counts(tag.counts) + [
               ("slope", .figure(tag.slope)), ("direction", .string(tag.direction.rawValue)),
-              ("weeks_observed", .int(tag.weeksObserved)),
+              ("weeks_observed", .int(tag.weeksObserved)), ("slope_low", .figure(tag.fit?.low)),
+              ("slope_high", .figure(tag.fit?.high)), ("vote", .figure(tag.vote)),
             ])
         )
       })
@@ -240,6 +242,9 @@ public struct TrendRenderer {
             ("tags_observed", .int(figures.tagsObserved)), ("slope", .figure(summary.slope)),
             ("direction", .string(summary.direction.rawValue)),
             ("weeks_observed", .int(summary.weeksObserved)),
+            ("slope_low", .figure(summary.fit?.low)), ("slope_high", .figure(summary.fit?.high)),
+            ("own_observations", .int(figures.ownCounts.observations)),
+            ("own_weeks_observed", .int(summary.ownWeeksObserved)),
           ])
         )
       })

@@ -71,3 +71,63 @@ extension Journal {
     }
   }
 }
+
+extension Journal {
+  /// The day of the journal's first live entry on or before `last`, or `nil` when there is
+  /// none.
+  ///
+  /// - Parameter last: The last day.
+  /// - Returns: The earliest day with an entry.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func firstEntryDay(through last: Day) throws(StoreError) -> Day? {
+    let statement = try db.prepare(
+      """
+      SELECT day FROM entry INDEXED BY entryByDay
+      WHERE deletedAt IS NULL AND day <= ? ORDER BY day, id LIMIT 1
+      """)
+    var found: Day?
+    try statement.forEachRow([.text(last.iso)]) { (row) throws(StoreError) in
+      found = Day(iso: row.text(0))
+    }
+    return found
+  }
+
+  /// The entries from `first` through `last` that can prove "`tag` energized you" (or drained
+  /// you): starred entries where `tag` carries `mark`, never a private one; the highest overall
+  /// energy first for `.energized` (the lowest for `.drained`), then the newest. Only starred
+  /// entries are quoted, as the README promises: the star is the user's consent to quote.
+  ///
+  /// - Parameters:
+  ///   - tag: The tag's name.
+  ///   - mark: `.energized` or `.drained`.
+  ///   - first: The first day.
+  ///   - last: The last day.
+  ///   - limit: At most this many.
+  /// - Returns: The entries, best first.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func quotableEntries(
+    tag: String, mark: Mark, from first: Day, through last: Day, limit: Int
+  ) throws(StoreError) -> [Entry] {
+    let ids = try db.prepare(
+      """
+      SELECT e.id FROM entry e INDEXED BY entryByDay
+      JOIN entryTag et ON et.entryId = e.id
+      JOIN tag t ON t.id = et.tagId
+      WHERE e.deletedAt IS NULL AND e.isPrivate = 0 AND e.isStarred = 1
+        AND e.day BETWEEN ?1 AND ?2
+        AND t.name = ?3 AND et.mark = ?4
+      ORDER BY e.isStarred DESC, e.energy IS NULL, e.energy * ?4 DESC, e.day DESC, e.id DESC
+      LIMIT ?5
+      """)
+    var found: [Int64] = []
+    try ids.forEachRow([
+      .text(first.iso), .text(last.iso), .text(tag), .integer(mark == .drained ? -1 : 1),
+      .integer(Int64(limit)),
+    ]) { (row) throws(StoreError) in
+      found.append(row.int(0))
+    }
+    var entries: [Entry] = []
+    for id in found { entries.append(try entry(id: id)) }
+    return entries
+  }
+}

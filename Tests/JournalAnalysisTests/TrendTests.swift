@@ -47,14 +47,14 @@ import Testing
   }
 
   @Test func aSingleEntry() throws {
-    // One energized deep-work mark: tag rate 1; IC track = shrunk rate 1/3.
-    // Var = 4 * (2 * 1) / (3^2 * 4) = 8/36; half-width 1.6449 * 0.4714 = 0.7754.
-    // Interval [1/3 - 0.7754, 1/3 + 0.7754] = [-0.4421, 1.1087] → high clamped to 1.
+    // One energized deep-work mark: tag rate 1; IC track = its only tag's rate, 1 (issue 13:
+    // no pull toward 0). Jeffreys p = 1.5/2; Var = 4 * 0.75 * 0.25 / 1 = 0.75; half-width
+    // 1.6449 * 0.8660 = 1.4245. Interval [-0.4245, 2.4245] → high clamped to 1.
     let trend = Fixture.oneWeek([Fixture.count("deep-work", 1, 0)])
     #expect(close(trend.tags.first?.counts.rate, 1))
     let ic = try #require(trend.ic.figures.rate)
-    #expect(close(ic.value, 1.0 / 3))
-    #expect(close(ic.low, 1.0 / 3 - Statistics.z90 * (8.0 / 36).squareRoot()))
+    #expect(close(ic.value, 1))
+    #expect(close(ic.low, 1 - Statistics.z90 * 0.75.squareRoot()))
     #expect(ic.high == 1)
     #expect(trend.management.figures.rate == nil)
     #expect(trend.lean == nil)
@@ -63,15 +63,15 @@ import Testing
 
   @Test func bothCountsForEachTrackAndNeutralForNeither() throws {
     // mentoring (both) 2/0, delivery (management) 0/2, admin (neutral) 0/3.
-    // IC = mentoring's shrunk rate 2/4 = 0.5.
-    // Management = mean(0.5, -2/4) = 0.
-    // Lean weights: mentoring 1/1 - 1/2 = 0.5, delivery -1/2 → 0.25 + 0.25 = 0.5.
-    // Var(mentoring) = Var(delivery) = 4*3*1/(4^2*5) = 0.15; Var(lean) = 0.25*0.15*2 = 0.075.
+    // IC = mentoring's rate 1 (issue 13: plain rates, pooled by vote).
+    // Management: mentoring and delivery have the same vote 2/12: mean(1, -1) = 0.
+    // Lean weights: mentoring 1 - 1/2 = 0.5, delivery -1/2 → 0.5 + 0.5 = 1.
+    // Var each = 4 * (2.5/3) * (0.5/3) / 2 = 0.27778; Var(lean) = 0.25 * 0.27778 * 2 = 0.13889.
     let trend = Fixture.oneWeek([
       Fixture.count("mentoring", 2, 0), Fixture.count("delivery", 0, 2),
       Fixture.count("admin", 0, 3),
     ])
-    #expect(close(trend.ic.figures.rate?.value, 0.5))
+    #expect(close(trend.ic.figures.rate?.value, 1))
     #expect(close(trend.management.figures.rate?.value, 0))
     #expect(trend.ic.figures.counts.observations == 2)
     #expect(trend.management.figures.counts.observations == 4)
@@ -79,37 +79,43 @@ import Testing
     #expect(trend.management.figures.tagsObserved == 2)
     #expect(trend.observations == 7)
     let lean = try #require(trend.lean)
-    #expect(close(lean.value, 0.5))
-    #expect(close(lean.low, 0.5 - Statistics.z90 * 0.075.squareRoot()))
-    #expect(close(lean.high, 0.5 + Statistics.z90 * 0.075.squareRoot()))
+    let variance = 0.5 * 4 * (2.5 / 3) * (0.5 / 3) / 2
+    #expect(close(lean.value, 1))
+    #expect(close(lean.low, 1 - Statistics.z90 * variance.squareRoot()))
+    #expect(close(lean.high, 1 + Statistics.z90 * variance.squareRoot()))
     #expect(trend.tags.map(\.name) == ["delivery", "mentoring", "admin"])
   }
 
   @Test func theActivityDoneMostDoesNotOutvoteTheOthers() {
     // 60 drained delivery marks and 8 energized coaching marks.
-    // Pooled, management would be (8 - 60) / 68 = -0.76. Balanced:
-    // delivery -60/62 = -0.9677, coaching 8/10 = 0.8, mean = -0.0839.
+    // Pooled, management would be (8 - 60) / 68 = -0.76. By vote (issue 13): delivery -1 with
+    // vote 60/70, coaching +1 with vote 8/18: (-60/70 + 8/18) / (60/70 + 8/18) = -0.3171.
     let trend = Fixture.oneWeek([
       Fixture.count("delivery", 0, 60), Fixture.count("coaching", 8, 0),
     ])
-    #expect(close(trend.management.figures.rate?.value, (-60.0 / 62 + 0.8) / 2))
+    #expect(
+      close(
+        trend.management.figures.rate?.value,
+        (-60.0 / 70 + 8.0 / 18) / (60.0 / 70 + 8.0 / 18)))
     #expect(trend.management.figures.counts.observations == 68)
   }
 
   @Test func theIntervalNarrowsAsObservationsGrow() throws {
-    // Same 3:1 ratio. Small: Var = 32/252, width 2*1.6449*0.3564 = 1.1723.
-    // Large (30:10): Var = 4*31*11/(42^2*43) = 0.017982, width 0.4411.
+    // Same 3:1 ratio. Small: Jeffreys p = 3.5/5, Var = 4*0.7*0.3/4 = 0.21, width 1.5076.
+    // Large (30:10): p = 30.5/41, Var = 4*(30.5/41)*(10.5/41)/40 = 0.019051, width 0.4541.
     let small = try #require(Fixture.oneWeek([Fixture.count("deep-work", 3, 1)]).ic.figures.rate)
     let large = try #require(Fixture.oneWeek([Fixture.count("deep-work", 30, 10)]).ic.figures.rate)
-    #expect(close(small.width, 2 * Statistics.z90 * (32.0 / 252).squareRoot()))
-    #expect(close(large.width, 2 * Statistics.z90 * (1364.0 / 75_852).squareRoot()))
+    #expect(close(2 * small.unclampedHalfWidth, 2 * Statistics.z90 * 0.21.squareRoot()))
+    let largeVariance = 4 * (30.5 / 41) * (10.5 / 41) / 40
+    #expect(close(large.width, 2 * Statistics.z90 * largeVariance.squareRoot()))
     #expect(large.width < small.width / 2)
-    #expect(close(large.value, 20.0 / 42))
+    #expect(close(large.value, 0.5))
   }
 
   @Test func aRisingSeries() {
     // Weekly coaching rates -1, 0, +1, +1 at x = 0...3: slope = 3.5 / 5 = 0.7.
-    // Weekly track rates (shrunk) -0.5, 0, 0.5, 0.5: slope 0.35.
+    // Weekly track rates, not shrunk (issue 13), are the same: slope 0.7. Residuals -0.2, 0.1,
+    // 0.4, -0.3: se sqrt(0.3 / 2 / 5) = 0.1732, t(2) 2.92: interval 0.194 to 1.206 → rising.
     let trend = Trend(
       counts: [
         Fixture.count("coaching", 0, 2, week: 0), Fixture.count("coaching", 1, 1, week: 1),
@@ -117,7 +123,8 @@ import Testing
       ], from: Fixture.week("2026-11-16"), through: Fixture.week("2026-12-07"))
     #expect(close(trend.tags.first?.slope, 0.7))
     #expect(trend.tags.first?.direction == .rising)
-    #expect(close(trend.management.slope, 0.35))
+    #expect(close(trend.management.slope, 0.7))
+    #expect(close(trend.management.fit?.low, 0.7 - 2.92 * 0.03.squareRoot()))
     #expect(trend.management.direction == .rising)
     #expect(trend.management.weeksObserved == 4)
   }

@@ -51,7 +51,8 @@ struct DemoTests {
     #expect(lines.contains { $0.hasPrefix("Management track ") })
     #expect(lines.contains { $0.hasPrefix("Lean: ") })
     #expect(lines.contains("$ journal report --weeks 16"))
-    #expect(lines.contains("# Career brief: 2026-08-03 to 2026-11-22"))
+    // The period starts at the first entry, a Tuesday (issue 13).
+    #expect(lines.contains("# Career brief: 2026-08-04 to 2026-11-22"))
     let suggestion = try #require(lines.first { $0.hasPrefix("## Suggestion: ") })
     #expect(suggestion.count > "## Suggestion: ".count)
     #expect(lines.contains { $0.hasPrefix("Confidence: **") })
@@ -82,7 +83,8 @@ struct DemoTests {
 
     let other = try runDemo(in: work, temporary: temporary, home: home, today: "2026-06-10")
     expectSuccess(other)
-    #expect(other.stdout.contains("# Career brief: 2026-02-23 to 2026-06-14"))
+    // The period starts at the first entry (issue 13).
+    #expect(other.stdout.contains("# Career brief: 2026-02-24 to 2026-06-14"))
     #expect(try contents(temporary).isEmpty)
   }
 

@@ -34,7 +34,8 @@ struct ExperimentReflectTests {
     #expect(
       ReportSeed.lines(text.stdout) == [
         "1  Mentor two | new hires  [management, 2 weeks from 2026-11-09, running]",
-        "   Not enough data yet: 0 management marks during, 0 before (each side needs 4).", "",
+        "   Not enough data yet: 0 management marks during, 0 before on the activities logged in "
+          + "both periods (each side needs 4).", "",
       ])
 
     let listed = try #require(try experimentList(journal).first)
@@ -111,20 +112,21 @@ struct ExperimentReflectTests {
     let during = try ReportSeed.field(listed, "during")
     let baseline = try ReportSeed.field(listed, "baseline")
     let change = try ReportSeed.field(listed, "change")
-    #expect(try ReportSeed.number(during, "rate") == 0.6667)
+    // Issue 13: plain rates (no pull toward 0), Jeffreys variance 0.09 a period.
+    #expect(try ReportSeed.number(during, "rate") == 1)
     #expect(try ReportSeed.number(during, "observations") == 4)
-    #expect(try ReportSeed.number(baseline, "rate") == -0.6667)
+    #expect(try ReportSeed.number(baseline, "rate") == -1)
     #expect(try ReportSeed.number(baseline, "observations") == 4)
-    #expect(try ReportSeed.number(change, "value") == 1.3333)
-    #expect(try ReportSeed.number(change, "low") == 0.678)
+    #expect(try ReportSeed.number(change, "value") == 2)
+    #expect(try ReportSeed.number(change, "low") == 1.3021)
     #expect(try ReportSeed.number(change, "low") > 0)
 
     let text = try journal.run(["experiment", "list"])
     expectSuccess(text)
     #expect(
       text.stdout.contains(
-        "   The management side energized you more: +0.67 during against -0.67 before "
-          + "(change +1.33, 90% interval +0.68 to +1.99)."))
+        "   The management side energized you more: +1.00 during against -1.00 before "
+          + "(change +2.00, 90% interval +1.30 to +2.00); the smallest change it could detect is "))
 
     let report = try ReportSeed.reportJSON(journal)
     let experiments = try #require(report["experiments"] as? [[String: Any]])

@@ -8,18 +8,22 @@ import JournalCore
 /// tags and one neutral tag with a hostile name, two experiments, a reflection and two quotes,
 /// with text that Markdown, HTML, JSON and CSV must each escape in their own way.
 ///
-/// The figures, by hand (shrunk rate = (energized − drained) / (marks + 2)):
+/// The figures, by hand (README, "How the figures are computed": a track's rate is the mean
+/// of its tags' rates weighted by their votes, vote = marks / (marks + 10)):
 ///
-/// | tag          | track      | energized | drained | marks | rate  | shrunk |
-/// | ------------ | ---------- | --------: | ------: | ----: | ----: | -----: |
-/// | deep-work    | ic         |         5 |       1 |     6 | +0.67 |  +0.50 |
-/// | architecture | ic         |         1 |       0 |     1 | +1.00 |  +0.33 |
-/// | coaching     | management |         1 |       4 |     5 | −0.60 |  −0.43 |
+/// | tag          | track      | energized | drained | marks | rate  | vote  |
+/// | ------------ | ---------- | --------: | ------: | ----: | ----: | ----: |
+/// | deep-work    | ic         |         5 |       1 |     6 | +0.67 | 6/16  |
+/// | architecture | ic         |         1 |       0 |     1 | +1.00 | 1/11  |
+/// | coaching     | management |         1 |       4 |     5 | −0.60 | 5/15  |
 /// | hostile name | neutral    |         1 |       0 |     1 | +1.00 | (none) |
 ///
-/// Lean = ½·0.5 + ½·(1/3) − (−3/7) = 0.8452 → **+0.85**. Its variance is
-/// ¼·(48/576) + ¼·(8/36) + 40/392 = 0.17843, so the 90% interval is
-/// 0.8452 ± 1.6449·0.42241 = +0.15 to +1.54.
+/// IC = (6/16·4/6 + 1/11·1) / (6/16 + 1/11) = 0.7317; management = −0.6; lean = 1.3317 →
+/// **+1.33**. Leaving out one week with marks at a time gives leans of 1.6207 (without W45),
+/// 1.3333 (W46) and 1.1207 (W48): mean 1.3582, jackknife variance 2/3·0.12594 = 0.08396,
+/// standard error 0.2898; with Student's t for 2 degrees of freedom (2.920) the half-width is
+/// 0.8461, wider than the model's, so the 90% interval is 1.3317 ± 0.8461 = +0.49 to +2.18,
+/// cut at the largest possible lean: **+0.49 to +2.00**.
 enum BriefFixture {
   /// The day `iso`, which the fixture only ever spells correctly.
   static func day(_ iso: String) -> Day {
@@ -116,7 +120,7 @@ enum BriefFixture {
     }
     let tags = trend.tags
     return Brief(
-      today: today, trend: trend,
+      today: today, firstEntry: nil, trend: trend,
       entries: Journal.EntryCount(entries: 9, privateEntries: 2),
       suggestion: Suggestion(trend: trend), experiments: results, reflection: reflection,
       energizers: tags.filter { $0.name == "deep-work" },

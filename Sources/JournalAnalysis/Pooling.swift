@@ -1,0 +1,150 @@
+import JournalCore
+
+/// One tag's marks, with its track: the unit the track rates are pooled from.
+public struct TagCounts: Hashable, Sendable {
+  /// The tag's name.
+  public let name: String
+  /// Its track.
+  public let track: Track
+  /// Its marks.
+  public let counts: MarkCounts
+
+  /// Creates the row.
+  ///
+  /// - Parameters:
+  ///   - name: The tag's name.
+  ///   - track: Its track.
+  ///   - counts: Its marks.
+  public init(name: String, track: Track, counts: MarkCounts) {
+    self.name = name
+    self.track = track
+    self.counts = counts
+  }
+}
+
+/// How the track rates and the lean are estimated: partial pooling of each track's tags toward
+/// the track's own mean, a model interval and a delete-one-week jackknife interval, the wider
+/// of the two. Every sum runs over tags sorted by name and weeks oldest first, so the same
+/// counts give the same bits in any process.
+///
+/// **The rate.** A tag with `n` marks has the vote `n / (n + k)` (``pseudoMarks`` is `k` = 10):
+/// a tag logged once has a tenth of a vote, one logged ten times half, one logged thirty times
+/// three quarters. The track
+/// rate is the vote-weighted mean of its tags' plain rates (energized − drained) / marks. This
+/// is the fixed point of pulling each tag's rate toward the track's own mean with `k`
+/// imaginary marks, so no tag is pulled toward 0 and a single lucky day cannot swing the
+/// track. It is monotone: one more energized mark never lowers a tag's or its track's rate,
+/// and a new tag with one energized mark never lowers its track (its rate, +1, is at least the
+/// mean).
+///
+/// **The interval.** The model variance treats each tag's marks as independent draws, with
+/// the chance of "energized" read through Jeffreys' prior ((energized + ½) / (marks + 1)) so a
+/// tag that was always energized still has some spread. Good and bad weeks move all marks
+/// together, which the model does not see; the jackknife does: it recomputes the figure with
+/// each week that has marks left out in turn. The interval is the figure ± the larger of
+/// 1.645 model standard errors and t(n − 1) jackknife standard errors, clamped to the scale.
+public enum Pooling {
+  /// `k`: the imaginary marks a tag's rate is pulled toward its track's mean with. Chosen by
+  /// `scripts/calibrate` (docs/CALIBRATION.md): 4 left the lean too noisy to name a clear
+  /// preference by week 12; 16 and more let frequent activities outvote rare ones.
+  public static let pseudoMarks = 10.0
+
+  /// A tag's vote in its track: marks / (marks + k), in 0 ..< 1.
+  ///
+  /// - Parameter marks: The tag's marks.
+  /// - Returns: The weight.
+  public static func vote(_ marks: Int) -> Double {
+    Double(marks) / (Double(marks) + pseudoMarks)
+  }
+
+  /// The model variance of a tag's plain rate: 4 p(1 − p) / marks with Jeffreys' p.
+  static func rateVariance(_ counts: MarkCounts) -> Double {
+    let n = Double(counts.observations)
+    guard n > 0 else { return 0 }
+    let p = (Double(counts.energized) + 0.5) / (n + 1)
+    return 4 * p * (1 - p) / n
+  }
+
+  /// The coefficients that make a figure a linear combination of tag rates: `sign` × the
+  /// tag's vote over the track's total vote, for each track in `tracks`.
+  static func coefficients(_ tags: [TagCounts], tracks: [(Track, Double)]) -> [Double]? {
+    var result = [Double](repeating: 0, count: tags.count)
+    for (track, sign) in tracks {
+      var total = 0.0
+      for tag in tags where tag.track.counts(toward: track) && tag.counts.observations > 0 {
+        total += vote(tag.counts.observations)
+      }
+      guard total > 0 else { return nil }
+      for (index, tag) in tags.enumerated()
+      where tag.track.counts(toward: track) && tag.counts.observations > 0 {
+        result[index] += sign * vote(tag.counts.observations) / total
+      }
+    }
+    return result
+  }
+
+  /// The figure Σ coefficient × rate and its model variance Σ coefficient² × variance.
+  static func figure(_ tags: [TagCounts], tracks: [(Track, Double)]) -> (
+    value: Double, variance: Double
+  )? {
+    guard let weights = coefficients(tags, tracks: tracks) else { return nil }
+    var value = 0.0
+    var variance = 0.0
+    for (index, tag) in tags.enumerated() where weights[index] != 0 {
+      value += weights[index] * (tag.counts.rate ?? 0)
+      variance += weights[index] * weights[index] * rateVariance(tag.counts)
+    }
+    return (value, variance)
+  }
+
+  /// The tags of `weeks` summed, sorted by name, without tags that have no marks.
+  static func totals(_ weeks: [[TagCounts]], skipping skipped: Int? = nil) -> [TagCounts] {
+    var sums: [String: TagCounts] = [:]
+    for (index, week) in weeks.enumerated() where index != skipped {
+      for tag in week {
+        let sum = sums[tag.name]?.counts ?? MarkCounts()
+        sums[tag.name] = TagCounts(name: tag.name, track: tag.track, counts: sum + tag.counts)
+      }
+    }
+    return sums.keys.sorted().compactMap { name in
+      guard let tag = sums[name], tag.counts.observations > 0 else { return nil }
+      return tag
+    }
+  }
+
+  /// A figure over `weeks` (each week's tags) with its 90% interval: the track rate for
+  /// `[(track, 1)]`, the lean for `[(.ic, 1), (.management, -1)]`.
+  ///
+  /// - Parameters:
+  ///   - weeks: Per week, its tags' counts; weeks in order.
+  ///   - tracks: Which track means enter, with which sign.
+  ///   - bounds: Where the figure can lie.
+  /// - Returns: The estimate, or `nil` when a track in `tracks` has no marks.
+  public static func estimate(
+    _ weeks: [[TagCounts]], tracks: [(Track, Double)], bounds: ClosedRange<Double>
+  ) -> Estimate? {
+    guard let whole = figure(totals(weeks), tracks: tracks) else { return nil }
+    let relevant = weeks.indices.filter { index in
+      weeks[index].contains { tag in
+        tag.counts.observations > 0 && tracks.contains { tag.track.counts(toward: $0.0) }
+      }
+    }
+    var half = Statistics.z90 * max(0, whole.variance).squareRoot()
+    var leftOut: [Double] = []
+    for index in relevant {
+      if let value = figure(totals(weeks, skipping: index), tracks: tracks)?.value {
+        leftOut.append(value)
+      }
+    }
+    if leftOut.count >= 2 {
+      let n = Double(leftOut.count)
+      let mean = leftOut.reduce(0, +) / n
+      let spread = leftOut.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+      let jackknife = ((n - 1) / n * spread).squareRoot()
+      half = max(half, Statistics.t90(degreesOfFreedom: leftOut.count - 1) * jackknife)
+    }
+    return Estimate(
+      value: whole.value, low: max(bounds.lowerBound, whole.value - half),
+      high: min(bounds.upperBound, whole.value + half), unclampedHalfWidth: half)
+  }
+}
