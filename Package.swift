@@ -63,7 +63,7 @@ let package = Package(
     ),
     // Helpers shared by the test targets: temporary folders, running the built binary, golden
     // files, a seeded random generator.
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["JournalCore"], path: "Tests/TestSupport"),
     .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
     .testTarget(
       name: "JournalIOTests",

@@ -1,5 +1,5 @@
 /// A small deterministic generator (SplitMix64), so the demo is the same on every machine.
-public struct SeededRandom: Sendable {
+public struct SeededRandom: RandomNumberGenerator, Sendable {
   private var state: UInt64
 
   /// A generator that starts from `seed`.

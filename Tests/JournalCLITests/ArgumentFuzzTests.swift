@@ -77,7 +77,7 @@ private let junkScalars: [Unicode.Scalar] = [
 
 /// Builds random command lines from the vocabulary, reproducibly.
 private struct CommandLines {
-  var random: SplitMix64
+  var random: SeededRandom
 
   mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
 
@@ -173,7 +173,7 @@ struct ArgumentFuzzTests {
 
   @Test("every command line parses or is refused as usage; accepted values are in range")
   func commandLines() throws {
-    var lines = CommandLines(random: SplitMix64(seed: Self.seed))
+    var lines = CommandLines(random: SeededRandom(seed: Self.seed))
     let today = try #require(Day(iso: "2026-11-20"))
     let first = try #require(Day(iso: "1900-01-01"))
     let last = try #require(Day(iso: "2999-12-31"))

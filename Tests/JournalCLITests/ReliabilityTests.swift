@@ -12,22 +12,6 @@ import Testing
 // and readers at once) and scripts/crash-check (SIGKILL at a random moment), and the privacy
 // of the files the journal writes. The scripts run the full figures (8 x 100 adds, 200 kills).
 
-/// SplitMix64: a seeded generator, so every run of a randomised test does the same thing and a
-/// failure names the seed that reproduces it.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Results gathered from several threads.
 private final class Collected: @unchecked Sendable {
   private let lock = NSLock()

@@ -7,20 +7,8 @@ import Testing
 // A crash fails the run; every property failure names the seed and the input. The argument
 // parser's pass is ArgumentFuzzTests in JournalCLITests.
 
-/// SplitMix64: a small seeded generator, so every run checks the same inputs.
-struct SplitMix64: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The core's seeded SplitMix64 generator, so every run checks the same inputs.
+typealias SplitMix64 = SeededRandom
 
 /// Random texts shaped like what people and scripts pass as dates and tag names.
 struct HostileText {

@@ -1,4 +1,5 @@
 import Foundation
+import JournalCore
 
 /// Golden files: rendered text compared byte for byte with a file kept in `Tests/Fixtures/`,
 /// in the manner of swift-argument-parser's `assertSnapshot`.
@@ -98,24 +99,6 @@ public enum Golden {
   }
 }
 
-/// SplitMix64 (Steele, Lea and Flood): a tiny seeded generator, so that a property test that
-/// fails fails the same way on every run and machine.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-  private var state: UInt64
-
-  /// A generator that starts from `seed`.
-  ///
-  /// - Parameter seed: Any number; the same seed gives the same sequence.
-  public init(seed: UInt64) {
-    state = seed
-  }
-
-  /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// The core's seeded SplitMix64 generator (Steele, Lea and Flood), so that a property test
+/// that fails fails the same way on every run and machine.
+public typealias SplitMix64 = SeededRandom
