@@ -7,14 +7,15 @@ let package = Package(
   products: [
     .executable(name: "journal", targets: ["journal"])
   ],
+  // No swift-system: JournalIO has its own Errno, FileDescriptor and FilePermissions
+  // (Sources/JournalIO/SystemTypes.swift). Measured 2026-11-29 on this machine (static release
+  // build, callgrind, `journal --version`): swift-system 1.8.1 added 254 protocol-conformance
+  // records (3,933 -> 4,201 in swift5_protocol_conformances) and start-up went from 4,751,491
+  // to 4,971,503 instructions (+4.6%), because 73% of start-up is the Swift runtime scanning
+  // every conformance record (swift_conformsToProtocol, from swift-argument-parser), all for
+  // three small types. Our own three add 12 records: 3,959 in all, 4,770,653 instructions.
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    // Errno, FileDescriptor and FilePermissions for JournalIO. Measured 2026-11-29 on this
-    // machine (static release build, hyperfine, 2 shared cores under load ~10, so noisy):
-    // binary 30.94 -> 32.88 MB (+1.9 MB); `--version` min 1.17 -> 1.42 ms, median
-    // 1.28 -> 1.72 ms, user 1.04 -> 1.26 ms; `add` median 31.0 -> 19.8 ms, user 3.5 -> 2.9 ms
-    // (fsync-bound, within noise). The ~0.2 ms likely comes from the larger image (unverified).
-    .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
     // The system libsqlite3, through a module map; Debian/Ubuntu need libsqlite3-dev.
@@ -24,8 +25,7 @@ let package = Package(
     ),
     // The one I/O layer: files, standard streams, terminal, clock, processes; every failure an
     // IOError, EINTR retried, short writes completed. The only place with `#if canImport(Glibc)`.
-    .target(
-      name: "JournalIO", dependencies: [.product(name: "SystemPackage", package: "swift-system")]),
+    .target(name: "JournalIO"),
     // Value types that both the store and the analysis speak: days, weeks, tracks, marks.
     .target(name: "JournalCore"),
     // Everything that touches SQLite. All SQL in the project lives here.
@@ -65,9 +65,7 @@ let package = Package(
     // files, a seeded random generator.
     .target(name: "TestSupport", dependencies: ["JournalCore"], path: "Tests/TestSupport"),
     .testTarget(name: "JournalCoreTests", dependencies: ["JournalCore"]),
-    .testTarget(
-      name: "JournalIOTests",
-      dependencies: ["JournalIO", .product(name: "SystemPackage", package: "swift-system")]),
+    .testTarget(name: "JournalIOTests", dependencies: ["JournalIO"]),
     .testTarget(
       name: "JournalStoreTests",
       dependencies: ["JournalStore", "JournalCore", "CSQLite", "TestSupport"]

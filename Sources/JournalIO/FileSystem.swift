@@ -1,5 +1,3 @@
-import SystemPackage
-
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -66,7 +64,7 @@ public struct FileStatus: Equatable, Sendable {
     }
     return FileStatus(
       kind: kind, size: Int64(info.st_size),
-      permissions: FilePermissions(rawValue: CInterop.Mode(mode & 0o7777)),
+      permissions: FilePermissions(rawValue: mode_t(mode & 0o7777)),
       device: UInt64(truncatingIfNeeded: info.st_dev),
       inode: UInt64(truncatingIfNeeded: info.st_ino))
   }

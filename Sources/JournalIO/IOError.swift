@@ -1,5 +1,3 @@
-import SystemPackage
-
 /// Why reading, writing or managing a file, a standard stream or a process failed: the place,
 /// what was attempted, and the system's reason, as one sentence.
 ///
@@ -155,10 +153,3 @@ public struct IOError: Error, Equatable, Sendable, CustomStringConvertible {
     }
   }
 }
-
-/// swift-system's error number, as ``IOError/errno`` reports it.
-public typealias Errno = SystemPackage.Errno
-/// swift-system's file descriptor, as the layer's API takes it.
-public typealias FileDescriptor = SystemPackage.FileDescriptor
-/// swift-system's permission bits, as ``FileStatus/permissions`` reports them.
-public typealias FilePermissions = SystemPackage.FilePermissions

@@ -1,5 +1,3 @@
-import SystemPackage
-
 extension FileDescriptor {
   /// Writes every byte of `bytes`: a short write is continued where it stopped, and EINTR is
   /// retried.

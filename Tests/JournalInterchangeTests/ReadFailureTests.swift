@@ -1,6 +1,5 @@
 import Foundation
 import JournalStore
-import SystemPackage
 import TestSupport
 import Testing
 
