@@ -132,7 +132,7 @@ extension Journal {
         .integer(new.isStarred ? 1 : 0), .integer(new.isPrivate ? 1 : 0),
       ])
       _ = try insert.step()
-      let id = insert.int(0)
+      let id = insert.int("id")
       try insertMarks(entryID: id, tags: new.tags, tagIDs: tagIDs)
       return try liveEntry(id: id)
     }
@@ -199,12 +199,14 @@ extension Journal {
     // Ids first, entries second: the tags of an entry are gathered only for the entries shown,
     // never for every candidate of the sort.
     let ids = try db.prepare(
-      "SELECT e.id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
+      "SELECT e.id AS id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
         + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
     let fetch = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
+    let reader = EntryReader(fetch)
+    let id = ids.column("id")
     try ids.forEachRow(values) { (row) throws(StoreError) in
-      try fetch.bind([.integer(row.int(0))])
-      let entry = try fetch.step() ? Self.entry(from: fetch) : nil
+      try fetch.bind([.integer(row.int(id))])
+      let entry = try fetch.step() ? reader.entry() : nil
       fetch.reset()
       if let entry { try body(entry) }
     }
@@ -303,7 +305,7 @@ extension Journal {
     let statement = try db.prepare("SELECT deletedAt FROM entry WHERE id = ?")
     try statement.bind([.integer(id)])
     guard try statement.step() else { return nil }
-    return .some(statement.optionalText(0))
+    return .some(statement.optionalText("deletedAt"))
   }
 
   private func liveEntry(id: Int64) throws(StoreError) -> Entry {
@@ -311,8 +313,8 @@ extension Journal {
     try statement.bind([.integer(id)])
     defer { statement.reset() }
     guard try statement.step() else { throw .unknownEntry(id: id) }
-    guard statement.isNull(10) else { throw .deletedEntry(id: id) }
-    return Self.entry(from: statement)
+    guard statement.isNull("deletedAt") else { throw .deletedEntry(id: id) }
+    return try EntryReader(statement).entry()
   }
 
   func insertMarks(entryID: Int64, tags: [TagMark], tagIDs: [Int64]) throws(StoreError) {
@@ -322,32 +324,63 @@ extension Journal {
     }
   }
 
-  // Column 10 is `deletedAt`, so one statement serves live and deleted lookups.
+  /// An entry with its marks; `deletedAt` tells live and deleted entries apart, so one
+  /// statement serves both lookups. Read its rows with ``EntryReader``.
   static let entrySelect = """
-    SELECT e.id, e.uuid, e.day, e.text, e.energy, e.isStarred, e.isPrivate, e.createdAt,
-      e.updatedAt,
+    SELECT e.id AS id, e.uuid AS uuid, e.day AS day, e.text AS text, e.energy AS energy,
+      e.isStarred AS isStarred, e.isPrivate AS isPrivate, e.createdAt AS createdAt,
+      e.updatedAt AS updatedAt,
       (SELECT group_concat(t.name || ':' || et.mark, ',')
-         FROM entryTag et JOIN tag t ON t.id = et.tagId WHERE et.entryId = e.id),
-      e.deletedAt
+         FROM entryTag et JOIN tag t ON t.id = et.tagId WHERE et.entryId = e.id) AS tags,
+      e.deletedAt AS deletedAt
     FROM entry e
     """
 
-  static func entry(from row: Statement) -> Entry {
-    var tags: [TagMark] = []
-    for pair in row.text(9).split(separator: ",") {
-      let parts = pair.split(separator: ":")
-      if parts.count == 2, let value = Int(parts[1]), let mark = Mark(storedValue: value) {
-        tags.append(TagMark(name: String(parts[0]), mark: mark))
+  /// Reads entries from the rows of a statement over ``entrySelect``: its columns are looked
+  /// up by name once, then read by index for every row (`list` reads many).
+  struct EntryReader {
+    private let row: Statement
+    private let id, uuid, day, text, energy, isStarred, isPrivate: Statement.Column
+    private let createdAt, updatedAt, tags, deletedAt: Statement.Column
+
+    init(_ statement: Statement) {
+      row = statement
+      id = statement.column("id")
+      uuid = statement.column("uuid")
+      day = statement.column("day")
+      text = statement.column("text")
+      energy = statement.column("energy")
+      isStarred = statement.column("isStarred")
+      isPrivate = statement.column("isPrivate")
+      createdAt = statement.column("createdAt")
+      updatedAt = statement.column("updatedAt")
+      tags = statement.column("tags")
+      deletedAt = statement.column("deletedAt")
+    }
+
+    /// The entry of the current row.
+    ///
+    /// - Returns: The entry, its marks energized first, then drained, then logged, by name.
+    /// - Throws: `StoreError.corrupt` for a day or a mark this version cannot read.
+    func entry() throws(StoreError) -> Entry {
+      var marks: [TagMark] = []
+      for pair in row.text(tags).split(separator: ",") {
+        let parts = pair.split(separator: ":")
+        guard parts.count == 2, let value = Int(parts[1]), let mark = Mark(storedValue: value)
+        else { throw .corrupt(table: "entryTag", column: "mark") }
+        marks.append(TagMark(name: String(parts[0]), mark: mark))
       }
+      marks.sort {
+        ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
+      }
+      return Entry(
+        id: row.int(id), uuid: row.text(uuid),
+        day: try row.decode(day, of: "entry", Day.init(iso:)),
+        text: row.text(text), energy: row.optionalInt(energy).map { Int($0) }, tags: marks,
+        isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0,
+        createdAt: row.text(createdAt), updatedAt: row.text(updatedAt),
+        deletedAt: row.optionalText(deletedAt))
     }
-    tags.sort {
-      ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
-    }
-    return Entry(
-      id: row.int(0), uuid: row.text(1), day: Day(iso: row.text(2)) ?? Day(ordinal: 0),
-      text: row.text(3), energy: row.optionalInt(4).map { Int($0) }, tags: tags,
-      isStarred: row.int(5) != 0, isPrivate: row.int(6) != 0, createdAt: row.text(7),
-      updatedAt: row.text(8), deletedAt: row.optionalText(10))
   }
 
   /// Every word must appear: each is quoted, so FTS5 operators in the input are plain text.

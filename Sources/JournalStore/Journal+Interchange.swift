@@ -88,8 +88,8 @@ extension Journal {
       (row) throws(StoreError) in
       records.append(
         TagRecord(
-          name: row.text(0), track: Track(rawValue: row.text(1)) ?? .neutral,
-          description: row.text(2), createdAt: row.text(3)))
+          name: row.text("name"), track: try row.decode("track", of: "tag", Track.init(rawValue:)),
+          description: row.text("description"), createdAt: row.text("createdAt")))
     }
     return records
   }
@@ -117,11 +117,13 @@ extension Journal {
       conditions.append("e.day <= ?")
       values.append(.text(until.iso))
     }
-    try db.prepare(
+    let statement = try db.prepare(
       Self.entrySelect + " WHERE " + conditions.joined(separator: " AND ")
         + (chronological ? " ORDER BY e.day, e.id" : " ORDER BY e.id")
-    ).forEachRow(values) { (row) throws(StoreError) in
-      try body(Self.entry(from: row))
+    )
+    let reader = EntryReader(statement)
+    try statement.forEachRow(values) { (_) throws(StoreError) in
+      try body(reader.entry())
     }
   }
 
@@ -140,12 +142,8 @@ extension Journal {
     ).forEachRow { (row) throws(StoreError) in
       records.append(
         ExperimentRecord(
-          experiment: Experiment(
-            id: row.int(0), title: row.text(1), track: Track(rawValue: row.text(2)) ?? .ic,
-            hypothesis: row.text(3), start: Day(iso: row.text(4)) ?? Day(ordinal: 0),
-            plannedWeeks: Int(row.int(5)), end: row.optionalText(6).flatMap { Day(iso: $0) },
-            outcome: row.optionalText(7)),
-          uuid: row.text(8), createdAt: row.text(9), updatedAt: row.text(10)))
+          experiment: try Self.experiment(from: row), uuid: row.text("uuid"),
+          createdAt: row.text("createdAt"), updatedAt: row.text("updatedAt")))
     }
     return records
   }
@@ -161,11 +159,8 @@ extension Journal {
     ).forEachRow { (row) throws(StoreError) in
       records.append(
         ReflectionRecord(
-          reflection: Reflection(
-            id: row.int(0), day: Day(iso: row.text(1)) ?? Day(ordinal: 0), fiveYears: row.text(2),
-            motives: row.text(3).split(separator: ",").compactMap { Motive(rawValue: String($0)) },
-            note: row.text(4)),
-          uuid: row.text(5), createdAt: row.text(6)))
+          reflection: try Self.reflection(from: row), uuid: row.text("uuid"),
+          createdAt: row.text("createdAt")))
     }
     return records
   }
@@ -345,7 +340,8 @@ extension Journal {
       let keep = Set(tags.map { $0.name.lowercased() })
       var remove: [String] = []
       try db.prepare("SELECT name FROM tag").forEachRow { (row) throws(StoreError) in
-        if !keep.contains(row.text(0).lowercased()) { remove.append(row.text(0)) }
+        let name = row.text("name")
+        if !keep.contains(name.lowercased()) { remove.append(name) }
       }
       let delete = try db.prepare("DELETE FROM tag WHERE name = ?")
       for name in remove { try delete.run([.text(name)]) }
@@ -423,7 +419,7 @@ extension Journal {
         let list = wanted.map(String.init).joined(separator: ",")
         try db.prepare("SELECT id FROM entry WHERE id IN (\(list))").forEachRow {
           (row) throws(StoreError) in
-          taken.insert(row.int(0))
+          taken.insert(row.int("id"))
         }
       }
       // Decide which rows keep their id, then put those first: a row left to SQLite gets the
@@ -460,8 +456,10 @@ extension Journal {
       // Only full batches repeat; the last one is prepared once.
       let insert = batch.count == Self.batchSize ? try db.cached(sql) : try db.prepare(sql)
       var ids: [String: Int64] = [:]
+      let id = insert.column("id")
+      let uuid = insert.column("uuid")
       try insert.forEachRow(values) { (row) throws(StoreError) in
-        ids[row.text(1)] = row.int(0)
+        ids[row.text(uuid)] = row.int(id)
       }
       var marks: [Statement.Value] = []
       var inserted: [Statement.Value] = []

@@ -23,13 +23,15 @@ extension Journal {
       """
       SELECT
         (SELECT count(*) FROM entry INDEXED BY entryByDay
-          WHERE deletedAt IS NULL AND day BETWEEN ?1 AND ?2),
+          WHERE deletedAt IS NULL AND day BETWEEN ?1 AND ?2) AS entries,
         (SELECT count(*) FROM entry INDEXED BY entryPrivateByDay
-          WHERE isPrivate = 1 AND deletedAt IS NULL AND day BETWEEN ?1 AND ?2)
+          WHERE isPrivate = 1 AND deletedAt IS NULL AND day BETWEEN ?1 AND ?2) AS private
       """)
     try statement.bind([.text(first.iso), .text(last.iso)])
+    defer { statement.reset() }
     _ = try statement.step()
-    return EntryCount(entries: Int(statement.int(0)), privateEntries: Int(statement.int(1)))
+    return EntryCount(
+      entries: Int(statement.int("entries")), privateEntries: Int(statement.int("private")))
   }
 
   /// Calls `body` with the starred entries from `first` through `last` that may be quoted (never
@@ -54,7 +56,7 @@ extension Journal {
     var found: [Int64] = []
     try ids.forEachRow([.text(first.iso), .text(last.iso), .integer(Int64(limit))]) {
       (row) throws(StoreError) in
-      found.append(row.int(0))
+      found.append(row.int("id"))
     }
     for id in found {
       guard body(try entry(id: id)) else { return }

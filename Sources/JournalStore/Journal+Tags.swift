@@ -9,9 +9,9 @@ extension Journal {
     var tags: [Tag] = []
     try db.prepare(
       """
-      SELECT t.name, t.track, t.description,
-        count(CASE WHEN et.mark = 1 AND e.id IS NOT NULL THEN 1 END),
-        count(CASE WHEN et.mark = -1 AND e.id IS NOT NULL THEN 1 END)
+      SELECT t.name AS name, t.track AS track, t.description AS description,
+        count(CASE WHEN et.mark = 1 AND e.id IS NOT NULL THEN 1 END) AS energized,
+        count(CASE WHEN et.mark = -1 AND e.id IS NOT NULL THEN 1 END) AS drained
       FROM tag t
       LEFT JOIN entryTag et ON et.tagId = t.id
       LEFT JOIN entry e ON e.id = et.entryId AND e.deletedAt IS NULL
@@ -20,9 +20,9 @@ extension Journal {
     ).forEachRow { (row) throws(StoreError) in
       tags.append(
         Tag(
-          name: row.text(0), track: Track(rawValue: row.text(1)) ?? .neutral,
-          description: row.text(2), energizedCount: Int(row.int(3)),
-          drainedCount: Int(row.int(4))))
+          name: row.text("name"), track: try row.decode("track", of: "tag", Track.init(rawValue:)),
+          description: row.text("description"), energizedCount: Int(row.int("energized")),
+          drainedCount: Int(row.int("drained"))))
     }
     return tags
   }
@@ -113,7 +113,7 @@ extension Journal {
     if let id = try tagID(name) { return id }
     var known: [String] = []
     try db.prepare("SELECT name FROM tag").forEachRow { (row) throws(StoreError) in
-      known.append(row.text(0))
+      known.append(row.text("name"))
     }
     throw .unknownTag(name: name, suggestion: TagName.nearest(to: name.lowercased(), in: known))
   }

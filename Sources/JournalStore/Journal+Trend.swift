@@ -14,7 +14,8 @@ extension Journal {
     throws(StoreError) -> [WeeklyTagCount]
   {
     var sql = """
-      SELECT w.week, t.name, t.track, w.energized, w.drained, w.energySum, w.energyCount
+      SELECT w.week AS week, t.name AS name, t.track AS track, w.energized AS energized,
+        w.drained AS drained, w.energySum AS energySum, w.energyCount AS energyCount
       FROM weekTag w JOIN tag t ON t.id = w.tagId
       WHERE w.week BETWEEN ? AND ?
       """
@@ -28,12 +29,12 @@ extension Journal {
     sql += " ORDER BY w.week, t.name"
     var counts: [WeeklyTagCount] = []
     try db.prepare(sql).forEachRow(values) { (row) throws(StoreError) in
-      guard let day = Day(iso: row.text(0)) else { return }
       counts.append(
         WeeklyTagCount(
-          week: ISOWeek(containing: day), tag: row.text(1),
-          track: Track(rawValue: row.text(2)) ?? .neutral, energized: Int(row.int(3)),
-          drained: Int(row.int(4)), energySum: Int(row.int(5)), energyCount: Int(row.int(6))))
+          week: ISOWeek(containing: try row.decode("week", of: "weekTag", Day.init(iso:))),
+          tag: row.text("name"), track: try row.decode("track", of: "tag", Track.init(rawValue:)),
+          energized: Int(row.int("energized")), drained: Int(row.int("drained")),
+          energySum: Int(row.int("energySum")), energyCount: Int(row.int("energyCount"))))
     }
     return counts
   }
@@ -64,7 +65,7 @@ extension Journal {
     _ body: (MarkReference) -> Void
   ) throws(StoreError) {
     var sql = """
-      SELECT e.id, e.day, t.name, et.mark
+      SELECT e.id AS id, e.day AS day, t.name AS name, et.mark AS mark
       FROM entry e JOIN entryTag et ON et.entryId = e.id JOIN tag t ON t.id = et.tagId
       WHERE e.deletedAt IS NULL AND e.day BETWEEN ? AND ? AND et.mark != 0
       """
@@ -77,10 +78,12 @@ extension Journal {
     }
     sql += " ORDER BY e.day, e.id, t.name"
     try db.prepare(sql).forEachRow(values) { (row) throws(StoreError) in
-      guard let day = Day(iso: row.text(1)), let mark = Mark(storedValue: Int(row.int(3))) else {
-        return
-      }
-      body(MarkReference(entryID: row.int(0), day: day, tag: row.text(2), mark: mark))
+      body(
+        MarkReference(
+          entryID: row.int("id"), day: try row.decode("day", of: "entry", Day.init(iso:)),
+          tag: row.text("name"),
+          mark: try row.decode("mark", of: "entryTag") { Int($0).flatMap(Mark.init(storedValue:)) }
+        ))
     }
   }
 
@@ -108,11 +111,11 @@ extension Journal {
         UNION
         SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM fresh)
       )
-      SELECT DISTINCT d.week, coalesce(t.name, d.tagId) FROM difference d
+      SELECT DISTINCT d.week AS week, coalesce(t.name, d.tagId) AS tag FROM difference d
       LEFT JOIN tag t ON t.id = d.tagId ORDER BY 1, 2
       """
     ).forEachRow { (row) throws(StoreError) in
-      mismatches.append(row.text(0) + " " + row.text(1))
+      mismatches.append(row.text("week") + " " + row.text("tag"))
     }
     return mismatches
   }
