@@ -20,16 +20,11 @@ public enum JournalExport {
     try sink.line(",")
     try sink.write("  \"entries\": [")
     var first = true
-    var failure: InterchangeError?
-    try journal.forEachStoredEntry(since: since, until: until) { entry in
-      do throws(InterchangeError) {
-        try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
-      } catch {
-        failure = error
-      }
+    var entries = try journal.storedEntries(since: since, until: until)
+    while let entry = try entries.next() {
+      try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
       first = false
     }
-    if let failure { throw failure }
     try sink.write(first ? "]" : "\n  ]")
     try sink.line(",")
     var experiments = try journal.experimentRecords()
@@ -114,18 +109,12 @@ public enum JournalExport {
   /// One row per live entry, oldest first.
   public static func csv(_ journal: Journal, since: Day?, until: Day?, to sink: OutputSink) throws {
     try sink.line(CSV.row(csvHeader))
-    var failure: InterchangeError?
-    try journal.forEachStoredEntry(
-      since: since, until: until, includeDeleted: false, chronological: true
-    ) { entry in
+    var entries = try journal.storedEntries(
+      since: since, until: until, includeDeleted: false, chronological: true)
+    while let entry = try entries.next() {
       let logged = entry.tags.filter { $0.mark == .logged }.map(\.name).joined(separator: ";")
-      do throws(InterchangeError) {
-        try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
-      } catch {
-        failure = error
-      }
+      try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
     }
-    if let failure { throw failure }
     try sink.flush()
   }
 
@@ -135,32 +124,26 @@ public enum JournalExport {
   {
     try sink.line("# Career journal")
     var currentWeek: ISOWeek?
-    var failure: InterchangeError?
-    try journal.forEachStoredEntry(
-      since: since, until: until, includeDeleted: false, chronological: true
-    ) { entry in
-      do throws(InterchangeError) {
-        let week = ISOWeek(containing: entry.day)
-        if week != currentWeek {
-          try sink.line("")
-          try sink.line("## \(week) (\(week.start.iso) to \(week.end.iso))")
-          currentWeek = week
-        }
-        var heading = "\(entry.day.iso) \(entry.day.weekdayAbbreviation)"
-        if let energy = entry.energy { heading += " · energy \(Entry.energyLabel(energy))" }
-        let tags = entry.tags.map(\.label).joined(separator: " ")
-        if !tags.isEmpty { heading += " · " + tags }
-        if entry.isStarred { heading += " · ★" }
-        if entry.isPrivate { heading += " · private" }
+    var entries = try journal.storedEntries(
+      since: since, until: until, includeDeleted: false, chronological: true)
+    while let entry = try entries.next() {
+      let week = ISOWeek(containing: entry.day)
+      if week != currentWeek {
         try sink.line("")
-        try sink.line("### \(heading)")
-        try sink.line("")
-        try sink.line(entry.text)
-      } catch {
-        failure = error
+        try sink.line("## \(week) (\(week.start.iso) to \(week.end.iso))")
+        currentWeek = week
       }
+      var heading = "\(entry.day.iso) \(entry.day.weekdayAbbreviation)"
+      if let energy = entry.energy { heading += " · energy \(Entry.energyLabel(energy))" }
+      let tags = entry.tags.map(\.label).joined(separator: " ")
+      if !tags.isEmpty { heading += " · " + tags }
+      if entry.isStarred { heading += " · ★" }
+      if entry.isPrivate { heading += " · private" }
+      try sink.line("")
+      try sink.line("### \(heading)")
+      try sink.line("")
+      try sink.line(entry.text)
     }
-    if let failure { throw failure }
     try sink.flush()
   }
 }

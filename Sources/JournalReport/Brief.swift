@@ -76,15 +76,16 @@ public struct Brief {
       + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
     let wantsQuotes = { ranks.contains { quotes[$0, default: []].count < quotesPerTag } }
     if wantsQuotes() {
-      try journal.forEachQuotableHighlight(from: first.start, through: last.end, limit: 60) {
-        entry in
+      var highlights = try journal.quotableHighlights(
+        from: first.start, through: last.end, limit: 60)
+      while let entry = try highlights.next() {
         let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
         if let key = ranks.first(where: {
           keys.contains($0) && quotes[$0, default: []].count < quotesPerTag
         }) {
           quotes[key, default: []].append(entry)
         }
-        return wantsQuotes()
+        if !wantsQuotes() { break }
       }
     }
     return Brief(

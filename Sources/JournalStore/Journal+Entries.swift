@@ -147,15 +147,17 @@ extension Journal {
     try liveEntry(id: id)
   }
 
-  /// Calls `body` with each live entry that `filter` selects, newest first, one at a time.
+  /// The live entries that `filter` selects, newest first, read one at a time.
   ///
-  /// - Parameters:
-  ///   - filter: Which entries.
-  ///   - body: Receives each entry.
+  /// ```swift
+  /// var entries = try journal.entries(EntryFilter(tags: ["coaching"], limit: 10))
+  /// while let entry = try entries.next() { print(entry.day, entry.text) }
+  /// ```
+  ///
+  /// - Parameter filter: Which entries.
+  /// - Returns: A cursor over the entries.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
-  public func forEachEntry(
-    _ filter: EntryFilter, _ body: (Entry) throws(StoreError) -> Void
-  ) throws(StoreError) {
+  public func entries(_ filter: EntryFilter) throws(StoreError) -> EntryCursor {
     var conditions = ["e.deletedAt IS NULL"]
     var values: [Statement.Value] = []
     if let since = filter.since {
@@ -201,15 +203,8 @@ extension Journal {
     let ids = try db.prepare(
       "SELECT e.id AS id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
         + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
-    let fetch = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
-    let reader = EntryReader(fetch)
-    let id = ids.column("id")
-    try ids.forEachRow(values) { (row) throws(StoreError) in
-      try fetch.bind([.integer(row.int(id))])
-      let entry = try fetch.step() ? reader.entry() : nil
-      fetch.reset()
-      if let entry { try body(entry) }
-    }
+    try ids.bind(values)
+    return EntryCursor(ids: ids, fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
   }
 
   /// Below this many search matches, `list --search` sorts the matches instead of walking the

@@ -94,19 +94,18 @@ extension Journal {
     return records
   }
 
-  /// Calls `body` with every entry, by id (the export order) or by day.
+  /// Every entry, by id (the export order) or by day, read one at a time.
   ///
   /// - Parameters:
   ///   - since: The first day included.
   ///   - until: The last day included.
   ///   - includeDeleted: Whether deleted entries are included.
   ///   - chronological: Order by day, then id, instead of by id.
-  ///   - body: Receives each entry.
-  /// - Throws: `StoreError` on a SQLite failure, or what `body` throws.
-  public func forEachStoredEntry(
-    since: Day? = nil, until: Day? = nil, includeDeleted: Bool = true, chronological: Bool = false,
-    _ body: (Entry) throws(StoreError) -> Void
-  ) throws(StoreError) {
+  /// - Returns: A cursor over the entries.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func storedEntries(
+    since: Day? = nil, until: Day? = nil, includeDeleted: Bool = true, chronological: Bool = false
+  ) throws(StoreError) -> EntryCursor {
     var conditions = includeDeleted ? ["1"] : ["e.deletedAt IS NULL"]
     var values: [Statement.Value] = []
     if let since {
@@ -121,10 +120,8 @@ extension Journal {
       Self.entrySelect + " WHERE " + conditions.joined(separator: " AND ")
         + (chronological ? " ORDER BY e.day, e.id" : " ORDER BY e.id")
     )
-    let reader = EntryReader(statement)
-    try statement.forEachRow(values) { (_) throws(StoreError) in
-      try body(reader.entry())
-    }
+    try statement.bind(values)
+    return EntryCursor(entries: statement)
   }
 
   /// Every experiment with its identifiers and timestamps, by id.

@@ -34,32 +34,26 @@ extension Journal {
       entries: Int(statement.int("entries")), privateEntries: Int(statement.int("private")))
   }
 
-  /// Calls `body` with the starred entries from `first` through `last` that may be quoted (never
-  /// a private one), newest first, until it returns `false`: each entry is read only when its
-  /// turn comes, so a dense window costs no more than the quotes it gives.
+  /// The starred entries from `first` through `last` that may be quoted (never a private one),
+  /// newest first: each entry is read only when its turn comes, so a dense window costs no more
+  /// than the quotes the caller takes.
   ///
   /// - Parameters:
   ///   - first: The first day.
   ///   - last: The last day.
   ///   - limit: At most this many.
-  ///   - body: Receives each entry; returns whether to go on.
+  /// - Returns: A cursor over the entries.
   /// - Throws: `StoreError` on a SQLite failure.
-  public func forEachQuotableHighlight(
-    from first: Day, through last: Day, limit: Int, _ body: (Entry) -> Bool
-  ) throws(StoreError) {
+  public func quotableHighlights(from first: Day, through last: Day, limit: Int)
+    throws(StoreError) -> EntryCursor
+  {
     let ids = try db.prepare(
       """
       SELECT id FROM entry INDEXED BY entryStarredByDay
       WHERE isStarred = 1 AND deletedAt IS NULL AND isPrivate = 0 AND day BETWEEN ? AND ?
       ORDER BY day DESC, id DESC LIMIT ?
       """)
-    var found: [Int64] = []
-    try ids.forEachRow([.text(first.iso), .text(last.iso), .integer(Int64(limit))]) {
-      (row) throws(StoreError) in
-      found.append(row.int("id"))
-    }
-    for id in found {
-      guard body(try entry(id: id)) else { return }
-    }
+    try ids.bind([.text(first.iso), .text(last.iso), .integer(Int64(limit))])
+    return EntryCursor(ids: ids, fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
   }
 }

@@ -58,12 +58,11 @@ extension Journal {
   ///   - first: The first week included.
   ///   - last: The last week included.
   ///   - tags: Only these tags; empty means all.
-  ///   - body: Receives each mark.
-  /// - Throws: `StoreError` on a SQLite failure.
-  public func forEachMark(
-    from first: ISOWeek, through last: ISOWeek, tags: [String] = [],
-    _ body: (MarkReference) -> Void
-  ) throws(StoreError) {
+  /// - Returns: A cursor over the marks.
+  /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
+  public func marks(from first: ISOWeek, through last: ISOWeek, tags: [String] = [])
+    throws(StoreError) -> RowCursor<MarkReference>
+  {
     var sql = """
       SELECT e.id AS id, e.day AS day, t.name AS name, et.mark AS mark
       FROM entry e JOIN entryTag et ON et.entryId = e.id JOIN tag t ON t.id = et.tagId
@@ -77,13 +76,17 @@ extension Journal {
       values += ids.map { .integer($0) }
     }
     sql += " ORDER BY e.day, e.id, t.name"
-    try db.prepare(sql).forEachRow(values) { (row) throws(StoreError) in
-      body(
-        MarkReference(
-          entryID: row.int("id"), day: try row.decode("day", of: "entry", Day.init(iso:)),
-          tag: row.text("name"),
-          mark: try row.decode("mark", of: "entryTag") { Int($0).flatMap(Mark.init(storedValue:)) }
-        ))
+    let statement = try db.prepare(sql)
+    try statement.bind(values)
+    let (id, day, name, mark) = (
+      statement.column("id"), statement.column("day"), statement.column("name"),
+      statement.column("mark")
+    )
+    return RowCursor(statement) { (row) throws(StoreError) in
+      MarkReference(
+        entryID: row.int(id), day: try row.decode(day, of: "entry", Day.init(iso:)),
+        tag: row.text(name),
+        mark: try row.decode(mark, of: "entryTag") { Int($0).flatMap(Mark.init(storedValue:)) })
     }
   }
 

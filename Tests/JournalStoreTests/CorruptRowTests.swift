@@ -29,7 +29,10 @@ struct CorruptRowTests {
       description: "an entry's day '2026-13-45', exported",
       sql: "UPDATE entry SET day = '2026-13-45' WHERE id = 1",
       expected: .corrupt(table: "entry", column: "day"),
-      read: { try $0.forEachStoredEntry { _ in } }),
+      read: {
+        var entries = try $0.storedEntries()
+        _ = try entries.next()
+      }),
     Case(
       description: "a mark 7",
       sql: "UPDATE entryTag SET mark = 7 WHERE entryId = 2",
@@ -93,6 +96,20 @@ struct CorruptRowTests {
       try journal.db.execute("PRAGMA ignore_check_constraints = ON")
       try journal.db.execute(example.sql)
       #expect(thrownError { try example.read(journal) } == example.expected)
+    }
+  }
+
+  @Test("a cursor that met a corrupt row is done: the next call returns nil")
+  func cursorEndsAtCorruptRow() throws {
+    try withJournal { (journal, _) throws in
+      _ = try journal.addEntry(
+        NewEntry(day: try day("2026-11-16"), text: "Paired on the cache bug"))
+      _ = try journal.addEntry(NewEntry(day: try day("2026-11-17"), text: "Design review"))
+      try journal.db.execute("PRAGMA ignore_check_constraints = ON")
+      try journal.db.execute("UPDATE entry SET day = 'garbage' WHERE id = 1")
+      var entries = try journal.storedEntries()
+      #expect(thrownError { try entries.next() } == .corrupt(table: "entry", column: "day"))
+      #expect(try entries.next() == nil)
     }
   }
 

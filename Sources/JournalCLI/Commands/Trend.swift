@@ -38,7 +38,8 @@ extension JournalCommand {
       let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)
       var marks: [Journal.MarkReference] = []
       if explain {
-        try journal.forEachMark(from: first, through: last, tags: tags) { marks.append($0) }
+        var cursor = try journal.marks(from: first, through: last, tags: tags)
+        while let mark = try cursor.next() { marks.append(mark) }
       }
       let renderer = TrendRenderer(style: .current)
       switch format {
