@@ -57,7 +57,8 @@ public enum JournalExport {
   public static func tagJSON(_ tag: TagRecord) -> JSONValue {
     .object([
       ("name", .string(tag.name)), ("track", .string(tag.track.rawValue)),
-      ("description", .string(tag.description)), ("created_at", .optionalString(tag.createdAt)),
+      ("description", .string(tag.description)),
+      ("created_at", .optionalString(tag.createdAt?.iso)),
     ])
   }
 
@@ -73,8 +74,8 @@ public enum JournalExport {
           })
       ),
       ("starred", .bool(entry.isStarred)), ("private", .bool(entry.isPrivate)),
-      ("created_at", .string(entry.createdAt)), ("updated_at", .string(entry.updatedAt)),
-      ("deleted_at", .optionalString(entry.deletedAt)),
+      ("created_at", .string(entry.createdAt.iso)), ("updated_at", .string(entry.updatedAt.iso)),
+      ("deleted_at", .optionalString(entry.deletedAt?.iso)),
     ])
   }
 
@@ -87,8 +88,8 @@ public enum JournalExport {
       ("planned_weeks", .int(experiment.plannedWeeks)),
       ("end", .optionalString(experiment.end?.iso)),
       ("outcome", .optionalString(experiment.outcome)),
-      ("created_at", .optionalString(record.createdAt)),
-      ("updated_at", .optionalString(record.updatedAt)),
+      ("created_at", .optionalString(record.createdAt?.iso)),
+      ("updated_at", .optionalString(record.updatedAt?.iso)),
     ])
   }
 
@@ -98,7 +99,7 @@ public enum JournalExport {
       ("id", .int(Int(reflection.id))), ("uuid", .string(record.uuid)),
       ("date", .string(reflection.day.iso)), ("five_years", .string(reflection.fiveYears)),
       ("motives", .array(reflection.motives.map { .string($0.rawValue) })),
-      ("note", .string(reflection.note)), ("created_at", .optionalString(record.createdAt)),
+      ("note", .string(reflection.note)), ("created_at", .optionalString(record.createdAt?.iso)),
     ])
   }
 

@@ -373,8 +373,9 @@ extension Journal {
         day: try row.decode(day, of: "entry", Day.init(iso:)),
         text: row.text(text), energy: row.optionalInt(energy).map { Int($0) }, tags: marks,
         isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0,
-        createdAt: row.text(createdAt), updatedAt: row.text(updatedAt),
-        deletedAt: row.optionalText(deletedAt))
+        createdAt: Timestamp(iso: row.text(createdAt)),
+        updatedAt: Timestamp(iso: row.text(updatedAt)),
+        deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
     }
   }
 
@@ -410,9 +411,9 @@ extension Journal {
           // The day first keeps a chronological load in order in the uuid index.
           let uuid = new.day.iso + "-" + Self.hex(random.next()) + Self.hex(random.next())
           try importer.insertEntry(
-            Entry(
-              id: 0, uuid: uuid, day: new.day, text: new.text, energy: new.energy, tags: new.tags,
-              isStarred: new.isStarred, isPrivate: new.isPrivate, createdAt: "", updatedAt: ""))
+            ImportedEntry(
+              uuid: uuid, day: new.day, text: new.text, energy: new.energy, tags: new.tags,
+              isStarred: new.isStarred, isPrivate: new.isPrivate))
         }
       }
     } catch let error as StoreError {

@@ -30,6 +30,10 @@ struct EntryTests {
     }
   }
 
+  static func isTimestamp(_ timestamp: Timestamp) -> Bool {
+    isTimestamp(timestamp.iso)
+  }
+
   static func isTimestamp(_ text: String) -> Bool {
     let pattern = Array("dddd-dd-ddTdd:dd:ddZ")
     let characters = Array(text)

@@ -133,11 +133,11 @@ import Testing
       func entry(
         _ uuid: String, _ day: Day, _ energy: Int?, _ tags: [TagMark], deleted: Bool = false
       )
-        -> Entry
+        -> ImportedEntry
       {
-        Entry(
-          id: 0, uuid: uuid, day: day, text: "imported \(uuid)", energy: energy, tags: tags,
-          createdAt: "", updatedAt: "", deletedAt: deleted ? "2026-11-20T00:00:00Z" : nil)
+        ImportedEntry(
+          uuid: uuid, day: day, text: "imported \(uuid)", energy: energy, tags: tags,
+          deletedAt: deleted ? Timestamp(iso: "2026-11-20T00:00:00Z") : nil)
       }
       try journal.importing { importer in
         for imported in [
