@@ -39,19 +39,19 @@ public struct Brief {
   public var since: Day { trend.firstWeek.start }
   public var until: Day { trend.lastWeek.end }
 
-  /// Reads the brief for the weeks `first` ... `last`.
-  public static func load(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek)
+  /// Reads the brief for the weeks of `window`.
+  public static func load(journal: Journal, today: Day, window: WeekWindow)
     throws(StoreError)
     -> Brief
   {
     let trend = Trend(
-      counts: try journal.weeklyTagCounts(from: first, through: last), from: first, through: last)
+      counts: try journal.weeklyTagCounts(in: window), from: window.first, through: window.last)
     var experiments: [ExperimentResult] = []
     for experiment in try journal.experiments() {
       let counts =
-        try ExperimentResult.span(of: experiment, today: today).map { (span) throws(StoreError) in
-          try journal.weeklyTagCounts(from: span.first, through: span.last)
-        } ?? []
+        try ExperimentResult.span(of: experiment, today: today)
+        .flatMap { WeekWindow(first: $0.first, last: $0.last) }
+        .map { (span) throws(StoreError) in try journal.weeklyTagCounts(in: span) } ?? []
       experiments.append(ExperimentResult(experiment: experiment, counts: counts, today: today))
     }
     let ranked = trend.tags.filter { $0.counts.observations >= minimumMarksToRank }
@@ -76,8 +76,7 @@ public struct Brief {
       + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
     let wantsQuotes = { ranks.contains { quotes[$0, default: []].count < quotesPerTag } }
     if wantsQuotes() {
-      var highlights = try journal.quotableHighlights(
-        from: first.start, through: last.end, limit: 60)
+      var highlights = try journal.quotableHighlights(in: window, limit: 60)
       while let entry = try highlights.next() {
         let keys = Set(entry.tags.map { QuoteKey(tag: $0.name, mark: $0.mark) })
         if let key = ranks.first(where: {
@@ -90,9 +89,9 @@ public struct Brief {
     }
     return Brief(
       today: today, trend: trend,
-      entries: try journal.entryCount(from: first.start, through: last.end),
+      entries: try journal.entryCount(in: window),
       suggestion: Suggestion(trend: trend), experiments: experiments,
-      reflection: try journal.latestReflection(onOrBefore: last.end),
+      reflection: try journal.latestReflection(onOrBefore: window.lastDay),
       energizers: Array(energizers.prefix(3)), drainers: Array(drainers.prefix(3)), quotes: quotes)
   }
 

@@ -1,16 +1,15 @@
 import JournalCore
 
 extension Journal {
-  /// The weekly per-tag counts from `first` through `last`, read from the rollup table the
+  /// The weekly per-tag counts of the weeks of `window`, read from the rollup table the
   /// triggers keep exact: weeks × tags rows, however long the history.
   ///
   /// - Parameters:
-  ///   - first: The first week included.
-  ///   - last: The last week included.
+  ///   - window: The weeks included.
   ///   - tags: Only these tags; empty means all.
   /// - Returns: One count per week and tag that has marks, oldest week first.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
-  public func weeklyTagCounts(from first: ISOWeek, through last: ISOWeek, tags: [String] = [])
+  public func weeklyTagCounts(in window: WeekWindow, tags: [String] = [])
     throws(StoreError) -> [WeeklyTagCount]
   {
     var sql = """
@@ -19,7 +18,7 @@ extension Journal {
       FROM weekTag w JOIN tag t ON t.id = w.tagId
       WHERE w.week BETWEEN ? AND ?
       """
-    var values: [Statement.Value] = [.text(first.start.iso), .text(last.start.iso)]
+    var values: [Statement.Value] = [.text(window.first.start.iso), .text(window.last.start.iso)]
     if !tags.isEmpty {
       let ids = try resolveTags(tags)
       sql +=
@@ -51,16 +50,15 @@ extension Journal {
     public let mark: Mark
   }
 
-  /// The marks behind the weekly counts from `first` through `last`, by day, through the
-  /// day index (never a scan of the whole history).
+  /// The marks behind the weekly counts of the weeks of `window`, by day, through the day
+  /// index (never a scan of the whole history).
   ///
   /// - Parameters:
-  ///   - first: The first week included.
-  ///   - last: The last week included.
+  ///   - window: The weeks included.
   ///   - tags: Only these tags; empty means all.
   /// - Returns: A cursor over the marks.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
-  public func marks(from first: ISOWeek, through last: ISOWeek, tags: [String] = [])
+  public func marks(in window: WeekWindow, tags: [String] = [])
     throws(StoreError) -> RowCursor<MarkReference>
   {
     var sql = """
@@ -68,7 +66,7 @@ extension Journal {
       FROM entry e JOIN entryTag et ON et.entryId = e.id JOIN tag t ON t.id = et.tagId
       WHERE e.deletedAt IS NULL AND e.day BETWEEN ? AND ? AND et.mark != 0
       """
-    var values: [Statement.Value] = [.text(first.start.iso), .text(last.end.iso)]
+    var values: [Statement.Value] = [.text(window.firstDay.iso), .text(window.lastDay.iso)]
     if !tags.isEmpty {
       let ids = try resolveTags(tags)
       sql +=

@@ -52,7 +52,8 @@ struct CorruptRowTests {
       description: "a tag's track 'x', in the weekly counts",
       sql: "UPDATE tag SET track = 'x' WHERE name = 'coaching'",
       expected: .corrupt(table: "tag", column: "track"),
-      read: { _ = try $0.weeklyTagCounts(from: week("2026-11-16"), through: week("2026-11-16")) }),
+      read: { _ = try $0.weeklyTagCounts(in: WeekWindow(weeks: 1, endingWith: week("2026-11-16"))) }
+    ),
     Case(
       description: "an experiment's start 'garbage'",
       sql: "UPDATE experiment SET startDay = 'garbage'",

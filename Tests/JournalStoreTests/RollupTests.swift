@@ -19,8 +19,10 @@ import Testing
   private func counts(_ journal: Journal, _ first: String, _ last: String) throws
     -> [String: [Int]]
   {
-    let rows = try journal.weeklyTagCounts(
-      from: ISOWeek(containing: try day(first)), through: ISOWeek(containing: try day(last)))
+    let window = try #require(
+      WeekWindow(
+        first: ISOWeek(containing: try day(first)), last: ISOWeek(containing: try day(last))))
+    let rows = try journal.weeklyTagCounts(in: window)
     var result: [String: [Int]] = [:]
     for row in rows {
       result["\(row.week.start.iso) \(row.tag)"] = [

@@ -32,13 +32,13 @@ extension JournalCommand {
 
     func run() throws {
       let today = try Clock.today()
-      let (first, last) = try window.weeks(today: today)
+      let weeks = try window.weeks(today: today)
       let journal = try store.open(.read)
-      let counts = try journal.weeklyTagCounts(from: first, through: last, tags: tags)
-      let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)
+      let counts = try journal.weeklyTagCounts(in: weeks, tags: tags)
+      let trend = JournalAnalysis.Trend(counts: counts, from: weeks.first, through: weeks.last)
       var marks: [Journal.MarkReference] = []
       if explain {
-        var cursor = try journal.marks(from: first, through: last, tags: tags)
+        var cursor = try journal.marks(in: weeks, tags: tags)
         while let mark = try cursor.next() { marks.append(mark) }
       }
       let renderer = TrendRenderer(style: .current)

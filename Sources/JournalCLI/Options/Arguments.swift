@@ -140,16 +140,17 @@ struct WindowOptions: ParsableArguments {
 
   /// `weeks` weeks (default 12) ending with the week of today, or the whole weeks that contain
   /// `--since` and `--until`.
-  func weeks(today: Day) throws(JournalError) -> (ISOWeek, ISOWeek) {
+  func weeks(today: Day) throws(JournalError) -> WeekWindow {
     let (since, until) = try range.resolve(today: today)
     if since == nil && until == nil {
-      let last = ISOWeek(containing: today)
-      return (last.adding(weeks: -((weeks ?? Self.defaultWeeks) - 1)), last)
+      return WeekWindow(weeks: weeks ?? Self.defaultWeeks, endingWith: ISOWeek(containing: today))
     }
     let last = ISOWeek(containing: until ?? today)
-    let first =
-      since.map { ISOWeek(containing: $0) } ?? last.adding(weeks: -(Self.defaultWeeks - 1))
-    guard first <= last else { throw .emptyRange(since: first.start.iso, until: last.end.iso) }
-    return (first, last)
+    guard let since else { return WeekWindow(weeks: Self.defaultWeeks, endingWith: last) }
+    let first = ISOWeek(containing: since)
+    guard let window = WeekWindow(first: first, last: last) else {
+      throw .emptyRange(since: first.start.iso, until: last.end.iso)
+    }
+    return window
   }
 }
