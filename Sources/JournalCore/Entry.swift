@@ -77,6 +77,15 @@ public struct TagMark: Hashable, Sendable, Codable {
     self.name = name
     self.mark = mark
   }
+
+  /// Creates a tag mark from a canonical name.
+  ///
+  /// - Parameters:
+  ///   - name: The tag.
+  ///   - mark: How the activity felt.
+  public init(_ name: TagName, mark: Mark) {
+    self.init(name: name.text, mark: mark)
+  }
 }
 
 /// A tag as the journal knows it, with how often it was marked.

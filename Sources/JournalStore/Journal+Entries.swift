@@ -86,7 +86,8 @@ public struct EntryFilter: Sendable {
   public var since: Day?
   /// The last day included.
   public var until: Day?
-  /// Entries carrying any of these tags.
+  /// Entries carrying any of these tags, named as typed (an unknown or invalid name is an
+  /// `unknownTag` error that quotes it).
   public var tags: [String]
   /// Words that must all appear in the text (full-text search); blank means no search.
   public var search: String?
@@ -110,6 +111,21 @@ public struct EntryFilter: Sendable {
     self.tags = tags
     self.search = search
     self.limit = limit
+  }
+
+  /// Creates a filter on canonical tag names.
+  ///
+  /// - Parameters:
+  ///   - since: The first day included.
+  ///   - until: The last day included.
+  ///   - tags: Entries carrying any of these tags.
+  ///   - search: Words that must all appear in the text.
+  ///   - limit: At most this many, newest first.
+  public init(
+    since: Day? = nil, until: Day? = nil, tags: [TagName], search: String? = nil,
+    limit: Int? = nil
+  ) {
+    self.init(since: since, until: until, tags: tags.map(\.text), search: search, limit: limit)
   }
 }
 

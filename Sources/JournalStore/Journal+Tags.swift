@@ -30,6 +30,17 @@ extension Journal {
   /// Creates a tag.
   ///
   /// - Parameters:
+  ///   - name: The new tag's name.
+  ///   - track: The track it speaks for.
+  ///   - description: What it covers.
+  /// - Throws: `StoreError.tagExists`.
+  public func addTag(name: TagName, track: Track, description: String) throws(StoreError) {
+    try addTag(name: name.text, track: track, description: description)
+  }
+
+  /// Creates a tag from a name as typed; errors quote it as typed.
+  ///
+  /// - Parameters:
   ///   - name: A kebab-case name, in any case; stored lowercase.
   ///   - track: The track it speaks for.
   ///   - description: What it covers.
@@ -47,7 +58,17 @@ extension Journal {
   ///
   /// - Parameters:
   ///   - name: The current name.
-  ///   - newName: A canonical kebab-case name no other tag has.
+  ///   - newName: A name no other tag has.
+  /// - Throws: `StoreError.unknownTag` or `.tagExists`.
+  public func renameTag(_ name: TagName, to newName: TagName) throws(StoreError) {
+    try renameTag(name.text, to: newName.text)
+  }
+
+  /// Renames a tag given by names as typed; errors quote them as typed.
+  ///
+  /// - Parameters:
+  ///   - name: The current name.
+  ///   - newName: A kebab-case name, in any case, no other tag has.
   /// - Throws: `StoreError.unknownTag` or `.tagExists`.
   public func renameTag(_ name: String, to newName: String) throws(StoreError) {
     guard let canonical = TagName.normalize(newName) else { throw .invalidTagName(newName) }
@@ -60,6 +81,18 @@ extension Journal {
 
   /// Moves every mark of `source` onto `target`, then removes `source`. Where an entry carries
   /// both, it keeps the mark it gave `target`.
+  ///
+  /// - Parameters:
+  ///   - source: The tag that goes away.
+  ///   - target: The tag that stays.
+  /// - Returns: How many marks moved.
+  /// - Throws: `StoreError.unknownTag`.
+  @discardableResult
+  public func mergeTag(_ source: TagName, into target: TagName) throws(StoreError) -> Int {
+    try mergeTag(source.text, into: target.text)
+  }
+
+  /// Like ``mergeTag(_:into:)-(TagName,TagName)``, for names as typed.
   ///
   /// - Parameters:
   ///   - source: The tag that goes away.
@@ -86,6 +119,16 @@ extension Journal {
   }
 
   /// Changes the track a tag speaks for.
+  ///
+  /// - Parameters:
+  ///   - name: The tag.
+  ///   - track: Its new track.
+  /// - Throws: `StoreError.unknownTag`.
+  public func setTrack(of name: TagName, to track: Track) throws(StoreError) {
+    try setTrack(of: name.text, to: track)
+  }
+
+  /// Like ``setTrack(of:to:)-(TagName,Track)``, for a name as typed.
   ///
   /// - Parameters:
   ///   - name: The tag.

@@ -9,7 +9,7 @@ extension Journal {
   ///   - tags: Only these tags; empty means all.
   /// - Returns: One count per week and tag that has marks, oldest week first.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
-  public func weeklyTagCounts(in window: WeekWindow, tags: [String] = [])
+  public func weeklyTagCounts(in window: WeekWindow, tags: [TagName] = [])
     throws(StoreError) -> [WeeklyTagCount]
   {
     var sql = """
@@ -20,7 +20,7 @@ extension Journal {
       """
     var values: [Statement.Value] = [.text(window.first.start.iso), .text(window.last.start.iso)]
     if !tags.isEmpty {
-      let ids = try resolveTags(tags)
+      let ids = try resolveTags(tags.map(\.text))
       sql +=
         " AND w.tagId IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
       values += ids.map { .integer($0) }
@@ -58,7 +58,7 @@ extension Journal {
   ///   - tags: Only these tags; empty means all.
   /// - Returns: A cursor over the marks.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
-  public func marks(in window: WeekWindow, tags: [String] = [])
+  public func marks(in window: WeekWindow, tags: [TagName] = [])
     throws(StoreError) -> RowCursor<MarkReference>
   {
     var sql = """
@@ -68,7 +68,7 @@ extension Journal {
       """
     var values: [Statement.Value] = [.text(window.firstDay.iso), .text(window.lastDay.iso)]
     if !tags.isEmpty {
-      let ids = try resolveTags(tags)
+      let ids = try resolveTags(tags.map(\.text))
       sql +=
         " AND et.tagId IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
       values += ids.map { .integer($0) }

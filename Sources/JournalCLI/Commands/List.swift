@@ -16,7 +16,7 @@ extension JournalCommand {
       name: .customLong("tag"),
       help: ArgumentHelp("Only entries with this tag (repeatable: any of them).", valueName: "tag"),
       completion: TagCompletion.kind, transform: Arguments.tag)
-    var tags: [String] = []
+    var tags: [TagName] = []
 
     @Option(
       help: ArgumentHelp("Only entries whose text contains all these words.", valueName: "words"))

@@ -22,7 +22,7 @@ extension JournalCommand {
       help: ArgumentHelp(
         "Only this tag (repeatable); tracks use the chosen tags only.", valueName: "tag"),
       completion: TagCompletion.kind, transform: Arguments.tag)
-    var tags: [String] = []
+    var tags: [TagName] = []
 
     @Option(help: "Output format.")
     var format: OutputFormat = .text

@@ -13,8 +13,8 @@ enum Arguments {
   }
 
   /// A tag name, in canonical lowercase kebab-case.
-  static func tag(_ text: String) throws -> String {
-    guard let name = TagName.normalize(text) else {
+  static func tag(_ text: String) throws -> TagName {
+    guard let name = TagName(text) else {
       let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
       throw ValidationError(
         "'\(text)' is not a tag name; tags are kebab-case words of letters and digits, at most "
@@ -45,13 +45,13 @@ struct EntryOptions: ParsableArguments {
     name: [.customShort("e"), .customLong("energized")],
     help: ArgumentHelp("An activity that energized you (repeatable).", valueName: "tag"),
     completion: TagCompletion.kind, transform: Arguments.tag)
-  var energized: [String] = []
+  var energized: [TagName] = []
 
   @Option(
     name: [.customShort("d"), .customLong("drained")],
     help: ArgumentHelp("An activity that drained you (repeatable).", valueName: "tag"),
     completion: TagCompletion.kind, transform: Arguments.tag)
-  var drained: [String] = []
+  var drained: [TagName] = []
 
   @Option(
     parsing: .unconditional,
@@ -69,8 +69,7 @@ struct EntryOptions: ParsableArguments {
 
   /// The marks given, energized first, in the order typed.
   var marks: [TagMark] {
-    energized.map { TagMark(name: $0, mark: .energized) }
-      + drained.map { TagMark(name: $0, mark: .drained) }
+    energized.map { TagMark($0, mark: .energized) } + drained.map { TagMark($0, mark: .drained) }
   }
 
   /// Whether any tag option was given.
@@ -80,7 +79,7 @@ struct EntryOptions: ParsableArguments {
     if let energy, !Entry.energyRange.contains(energy) {
       throw ValidationError("--energy \(energy) is out of range; use a whole number from -2 to 2.")
     }
-    var seen: Set<String> = []
+    var seen: Set<TagName> = []
     for name in energized + drained {
       guard seen.insert(name).inserted else {
         throw ValidationError(
