@@ -12,6 +12,8 @@ public struct EntryCursor: Cursor {
   private let fetch: Statement?
   private let reader: Journal.EntryReader
   private let id: Statement.Column?
+  /// Keeps the database open while the cursor lives, even when its `Journal` is gone.
+  private let connection: Connection
   private var isDone = false
 
   /// A cursor over `rows`, a statement over ``Journal/entrySelect`` with its values bound.
@@ -20,6 +22,7 @@ public struct EntryCursor: Cursor {
     self.fetch = nil
     self.reader = Journal.EntryReader(rows)
     self.id = nil
+    self.connection = rows.connection
   }
 
   /// A cursor that reads, for each row of `ids` (values bound, an `id` column), the entry
@@ -29,6 +32,7 @@ public struct EntryCursor: Cursor {
     self.fetch = fetch
     self.reader = Journal.EntryReader(fetch)
     self.id = ids.column("id")
+    self.connection = ids.connection
   }
 
   /// Advances to the next entry.

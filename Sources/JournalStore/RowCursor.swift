@@ -2,12 +2,15 @@
 public struct RowCursor<Element>: Cursor {
   private let statement: Statement
   private let read: (Statement) throws(StoreError) -> Element
+  /// Keeps the database open while the cursor lives, even when its `Journal` is gone.
+  private let connection: Connection
   private var isDone = false
 
   /// A cursor over `statement`, its values bound; `read` decodes the current row.
   init(_ statement: Statement, read: @escaping (Statement) throws(StoreError) -> Element) {
     self.statement = statement
     self.read = read
+    self.connection = statement.connection
   }
 
   /// Advances to the next row.

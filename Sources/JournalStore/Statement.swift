@@ -4,7 +4,9 @@ import CSQLite
 /// SQL text.
 final class Statement {
   private let handle: OpaquePointer
-  private unowned let connection: Connection
+  /// Unowned: a connection's cache holds its statements. Whatever keeps a statement past the
+  /// call that made it (a cursor) keeps its connection too.
+  unowned let connection: Connection
   let sql: String
 
   /// A value that can be bound to a `?` placeholder.

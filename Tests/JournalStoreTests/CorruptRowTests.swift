@@ -1,4 +1,5 @@
 import JournalCore
+import TestSupport
 import Testing
 
 @testable import JournalStore
@@ -112,6 +113,22 @@ struct CorruptRowTests {
       #expect(thrownError { try entries.next() } == .corrupt(table: "entry", column: "day"))
       #expect(try entries.next() == nil)
     }
+  }
+
+  @Test("a cursor keeps reading after the Journal that made it is gone")
+  func cursorOutlivesJournal() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    do {
+      let journal = try Journal.open(at: path, access: .write)
+      _ = try journal.addEntry(NewEntry(day: try day("2026-11-16"), text: "One"))
+      _ = try journal.addEntry(NewEntry(day: try day("2026-11-17"), text: "Two"))
+    }
+    var entries = try Journal.open(at: path, access: .read).entries(EntryFilter())
+    #expect(try entries.next()?.text == "Two")
+    #expect(try entries.next()?.text == "One")
+    #expect(try entries.next() == nil)
   }
 
   @Test("the corrupt-row error names the table and column in one sentence")
