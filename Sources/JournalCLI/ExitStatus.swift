@@ -27,7 +27,7 @@ public enum ExitStatus {
       case .journalNotFound: return noInput
       case .sqlite, .cannotOpen, .readOnly: return ioError
       case .notAJournal, .newerSchema, .unknownEntry, .deletedEntry, .notDeleted, .unknownTag,
-        .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded:
+        .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded, .corrupt:
         return dataError
       }
     case .interchange(let interchange):

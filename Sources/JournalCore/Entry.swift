@@ -18,12 +18,12 @@ public struct Entry: Hashable, Sendable {
   public var isStarred: Bool
   /// Counted in every figure, never quoted.
   public var isPrivate: Bool
-  /// When the entry was first written, ISO 8601 UTC.
-  public var createdAt: String
-  /// When the entry was last changed, ISO 8601 UTC.
-  public var updatedAt: String
-  /// When `journal delete` hid the entry, ISO 8601 UTC; `nil` for a live entry.
-  public var deletedAt: String?
+  /// When the entry was first written.
+  public var createdAt: Timestamp
+  /// When the entry was last changed.
+  public var updatedAt: Timestamp
+  /// When `journal delete` hid the entry; `nil` for a live entry.
+  public var deletedAt: Timestamp?
 
   /// Creates an entry value.
   ///
@@ -36,13 +36,13 @@ public struct Entry: Hashable, Sendable {
   ///   - tags: The activities and their marks.
   ///   - isStarred: Whether the entry is a highlight.
   ///   - isPrivate: Whether the entry may never be quoted.
-  ///   - createdAt: Creation time, ISO 8601 UTC.
-  ///   - updatedAt: Last change, ISO 8601 UTC.
+  ///   - createdAt: Creation time.
+  ///   - updatedAt: Last change.
   ///   - deletedAt: When it was deleted, `nil` when live.
   public init(
     id: Int64, uuid: String, day: Day, text: String, energy: Int?, tags: [TagMark],
-    isStarred: Bool = false, isPrivate: Bool = false, createdAt: String, updatedAt: String,
-    deletedAt: String? = nil
+    isStarred: Bool = false, isPrivate: Bool = false, createdAt: Timestamp, updatedAt: Timestamp,
+    deletedAt: Timestamp? = nil
   ) {
     self.id = id
     self.uuid = uuid
@@ -76,6 +76,15 @@ public struct TagMark: Hashable, Sendable, Codable {
   public init(name: String, mark: Mark) {
     self.name = name
     self.mark = mark
+  }
+
+  /// Creates a tag mark from a canonical name.
+  ///
+  /// - Parameters:
+  ///   - name: The tag.
+  ///   - mark: How the activity felt.
+  public init(_ name: TagName, mark: Mark) {
+    self.init(name: name.text, mark: mark)
   }
 }
 

@@ -1,5 +1,28 @@
-/// Tag names: case-insensitive kebab-case (`deep-work`), stored lowercase.
-public enum TagName {
+/// A tag's name in its canonical form: case-insensitive kebab-case (`deep-work`), held
+/// lowercase. The only way to make one normalises, so a `TagName` proves it is canonical.
+///
+/// ```swift
+/// TagName("Deep-Work")?.text  // "deep-work"
+/// TagName("deep work")        // nil
+/// ```
+public struct TagName: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The canonical lowercase name.
+  public let text: String
+
+  /// The canonical name `text` spells, or `nil` when it is not kebab-case (see
+  /// ``normalize(_:)``).
+  ///
+  /// - Parameter text: A name in any case.
+  public init?(_ text: String) {
+    guard let canonical = Self.normalize(text) else { return nil }
+    self.text = canonical
+  }
+
+  /// The canonical name.
+  public var description: String { text }
+
+  public static func < (lhs: TagName, rhs: TagName) -> Bool { lhs.text < rhs.text }
+
   /// The longest tag name accepted.
   public static let maximumLength = 40
 

@@ -22,16 +22,11 @@ public enum JournalExport {
     try sink.line(",")
     try sink.write("  \"entries\": [")
     var first = true
-    var failure: IOError?
-    try journal.forEachStoredEntry(since: since, until: until) { entry in
-      do throws(IOError) {
-        try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
-      } catch {
-        failure = error
-      }
+    var entries = try journal.storedEntries(since: since, until: until)
+    while let entry = try entries.next() {
+      try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
       first = false
     }
-    if let failure { throw failure }
     try sink.write(first ? "]" : "\n  ]")
     try sink.line(",")
     var experiments = try journal.experimentRecords()
@@ -64,7 +59,8 @@ public enum JournalExport {
   public static func tagJSON(_ tag: TagRecord) -> JSONValue {
     .object([
       ("name", .string(tag.name)), ("track", .string(tag.track.rawValue)),
-      ("description", .string(tag.description)), ("created_at", .optionalString(tag.createdAt)),
+      ("description", .string(tag.description)),
+      ("created_at", .optionalString(tag.createdAt?.iso)),
     ])
   }
 
@@ -80,8 +76,8 @@ public enum JournalExport {
           })
       ),
       ("starred", .bool(entry.isStarred)), ("private", .bool(entry.isPrivate)),
-      ("created_at", .string(entry.createdAt)), ("updated_at", .string(entry.updatedAt)),
-      ("deleted_at", .optionalString(entry.deletedAt)),
+      ("created_at", .string(entry.createdAt.iso)), ("updated_at", .string(entry.updatedAt.iso)),
+      ("deleted_at", .optionalString(entry.deletedAt?.iso)),
     ])
   }
 
@@ -94,8 +90,8 @@ public enum JournalExport {
       ("planned_weeks", .int(experiment.plannedWeeks)),
       ("end", .optionalString(experiment.end?.iso)),
       ("outcome", .optionalString(experiment.outcome)),
-      ("created_at", .optionalString(record.createdAt)),
-      ("updated_at", .optionalString(record.updatedAt)),
+      ("created_at", .optionalString(record.createdAt?.iso)),
+      ("updated_at", .optionalString(record.updatedAt?.iso)),
     ])
   }
 
@@ -105,7 +101,7 @@ public enum JournalExport {
       ("id", .int(Int(reflection.id))), ("uuid", .string(record.uuid)),
       ("date", .string(reflection.day.iso)), ("five_years", .string(reflection.fiveYears)),
       ("motives", .array(reflection.motives.map { .string($0.rawValue) })),
-      ("note", .string(reflection.note)), ("created_at", .optionalString(record.createdAt)),
+      ("note", .string(reflection.note)), ("created_at", .optionalString(record.createdAt?.iso)),
     ])
   }
 
@@ -118,18 +114,12 @@ public enum JournalExport {
     throws
   {
     try sink.line(CSV.row(csvHeader))
-    var failure: IOError?
-    try journal.forEachStoredEntry(
-      since: since, until: until, includeDeleted: false, chronological: true
-    ) { entry in
+    var entries = try journal.storedEntries(
+      since: since, until: until, includeDeleted: false, chronological: true)
+    while let entry = try entries.next() {
       let logged = entry.tags.filter { $0.mark == .logged }.map(\.name).joined(separator: ";")
-      do throws(IOError) {
-        try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
-      } catch {
-        failure = error
-      }
+      try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
     }
-    if let failure { throw failure }
     try sink.flush()
   }
 
@@ -139,32 +129,26 @@ public enum JournalExport {
   {
     try sink.line("# Career journal")
     var currentWeek: ISOWeek?
-    var failure: IOError?
-    try journal.forEachStoredEntry(
-      since: since, until: until, includeDeleted: false, chronological: true
-    ) { entry in
-      do throws(IOError) {
-        let week = ISOWeek(containing: entry.day)
-        if week != currentWeek {
-          try sink.line("")
-          try sink.line("## \(week) (\(week.start.iso) to \(week.end.iso))")
-          currentWeek = week
-        }
-        var heading = "\(entry.day.iso) \(entry.day.weekdayAbbreviation)"
-        if let energy = entry.energy { heading += " · energy \(Entry.energyLabel(energy))" }
-        let tags = entry.tags.map(\.label).joined(separator: " ")
-        if !tags.isEmpty { heading += " · " + tags }
-        if entry.isStarred { heading += " · ★" }
-        if entry.isPrivate { heading += " · private" }
+    var entries = try journal.storedEntries(
+      since: since, until: until, includeDeleted: false, chronological: true)
+    while let entry = try entries.next() {
+      let week = ISOWeek(containing: entry.day)
+      if week != currentWeek {
         try sink.line("")
-        try sink.line("### \(heading)")
-        try sink.line("")
-        try sink.line(entry.text)
-      } catch {
-        failure = error
+        try sink.line("## \(week) (\(week.start.iso) to \(week.end.iso))")
+        currentWeek = week
       }
+      var heading = "\(entry.day.iso) \(entry.day.weekdayAbbreviation)"
+      if let energy = entry.energy { heading += " · energy \(Entry.energyLabel(energy))" }
+      let tags = entry.tags.map(\.label).joined(separator: " ")
+      if !tags.isEmpty { heading += " · " + tags }
+      if entry.isStarred { heading += " · ★" }
+      if entry.isPrivate { heading += " · private" }
+      try sink.line("")
+      try sink.line("### \(heading)")
+      try sink.line("")
+      try sink.line(entry.text)
     }
-    if let failure { throw failure }
     try sink.flush()
   }
 }

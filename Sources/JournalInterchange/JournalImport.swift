@@ -136,7 +136,7 @@ public enum JournalImport {
           tags.append(
             TagRecord(
               name: name, track: track, description: node["description"]?.string ?? "",
-              createdAt: node["created_at"]?.string))
+              createdAt: node["created_at"]?.string.map(Timestamp.init(iso:))))
         }
         for tag in tags where !(try importer.hasTag(tag.name)) {
           summary.createdTags.append(tag.name)
@@ -176,7 +176,9 @@ public enum JournalImport {
     return summary
   }
 
-  private static func entry(from node: JSONNode, index: Int, path: String) throws -> Entry {
+  private static func entry(from node: JSONNode, index: Int, path: String) throws
+    -> ImportedEntry
+  {
     guard let day = node["date"]?.string.flatMap({ Day(iso: $0) }) else {
       throw invalid(path, "entry \(index) has no valid date")
     }
@@ -204,11 +206,13 @@ public enum JournalImport {
       if !tags.contains(where: { $0.name == name }) { tags.append(TagMark(name: name, mark: mark)) }
     }
     let uuid = node["uuid"]?.string ?? ("json-\(day.iso)-" + Fingerprint.hex(day.iso, text))
-    return Entry(
-      id: Int64(node["id"]?.int ?? 0), uuid: uuid, day: day, text: text, energy: energy, tags: tags,
-      isStarred: node["starred"]?.bool ?? false, isPrivate: node["private"]?.bool ?? false,
-      createdAt: node["created_at"]?.string ?? "", updatedAt: node["updated_at"]?.string ?? "",
-      deletedAt: node["deleted_at"]?.string)
+    return ImportedEntry(
+      id: node["id"]?.int.map(Int64.init), uuid: uuid, day: day, text: text, energy: energy,
+      tags: tags, isStarred: node["starred"]?.bool ?? false,
+      isPrivate: node["private"]?.bool ?? false,
+      createdAt: Timestamp(recorded: node["created_at"]?.string),
+      updatedAt: Timestamp(recorded: node["updated_at"]?.string),
+      deletedAt: node["deleted_at"]?.string.map(Timestamp.init(iso:)))
   }
 
   private static func experiment(from node: JSONNode) -> ExperimentRecord? {
@@ -223,7 +227,8 @@ public enum JournalImport {
         id: Int64(node["id"]?.int ?? 0), title: title, track: track,
         hypothesis: node["hypothesis"]?.string ?? "", start: start, plannedWeeks: weeks,
         end: node["end"]?.string.flatMap { Day(iso: $0) }, outcome: node["outcome"]?.string),
-      uuid: uuid, createdAt: node["created_at"]?.string, updatedAt: node["updated_at"]?.string)
+      uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)),
+      updatedAt: node["updated_at"]?.string.map(Timestamp.init(iso:)))
   }
 
   private static func reflection(from node: JSONNode) -> ReflectionRecord? {
@@ -236,7 +241,7 @@ public enum JournalImport {
           $0.string.flatMap(Motive.init(rawValue:))
         },
         note: node["note"]?.string ?? ""),
-      uuid: uuid, createdAt: node["created_at"]?.string)
+      uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)))
   }
 
   // MARK: - jrnl JSON
@@ -319,9 +324,9 @@ public enum JournalImport {
         }
         guard unknown.isEmpty else { continue }  // keep reading to list every unknown tag
         try importer.insertEntry(
-          Entry(
-            id: 0, uuid: entry.uuid, day: entry.day, text: entry.text, energy: nil, tags: tags,
-            isStarred: entry.isStarred, createdAt: "", updatedAt: ""))
+          ImportedEntry(
+            uuid: entry.uuid, day: entry.day, text: entry.text, tags: tags,
+            isStarred: entry.isStarred))
       }
     }
     if !unknown.isEmpty { throw InterchangeError.unknownTags(path: path, tags: unknown) }
@@ -436,10 +441,11 @@ public enum JournalImport {
       let uuid =
         field("uuid").isEmpty ? "csv-\(day.iso)-" + Fingerprint.hex(day.iso, text) : field("uuid")
       try importer.insertEntry(
-        Entry(
-          id: Int64(field("id")) ?? 0, uuid: uuid, day: day, text: text, energy: energy, tags: tags,
+        ImportedEntry(
+          id: Int64(field("id")), uuid: uuid, day: day, text: text, energy: energy, tags: tags,
           isStarred: field("starred") == "1", isPrivate: field("private") == "1",
-          createdAt: field("created_at"), updatedAt: field("updated_at")))
+          createdAt: Timestamp(recorded: field("created_at")),
+          updatedAt: Timestamp(recorded: field("updated_at"))))
     }
     (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary

@@ -42,36 +42,35 @@ public struct Brief {
   public var since: Day { max(trend.firstWeek.start, firstEntry ?? trend.firstWeek.start) }
   public var until: Day { trend.lastWeek.end }
 
-  /// Reads the brief for the weeks `first` ... `last`, every figure from one snapshot of the
+  /// Reads the brief for the weeks of `window`, every figure from one snapshot of the
   /// journal.
   ///
   /// - Parameters:
   ///   - journal: The journal.
   ///   - today: The day the report is written.
-  ///   - first: The window's first week.
-  ///   - last: Its last week.
+  ///   - window: The weeks it covers.
   /// - Returns: The brief.
   /// - Throws: `StoreError` on a SQLite failure.
-  public static func load(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek)
+  public static func load(journal: Journal, today: Day, window: WeekWindow)
     throws(StoreError) -> Brief
   {
     try journal.reading { () throws(StoreError) -> Brief in
-      try read(journal: journal, today: today, first: first, last: last)
+      try read(journal: journal, today: today, window: window)
     }
   }
 
-  private static func read(journal: Journal, today: Day, first: ISOWeek, last: ISOWeek)
+  private static func read(journal: Journal, today: Day, window: WeekWindow)
     throws(StoreError)
     -> Brief
   {
     let trend = Trend(
-      counts: try journal.weeklyTagCounts(from: first, through: last), from: first, through: last)
+      counts: try journal.weeklyTagCounts(in: window), from: window.first, through: window.last)
     var experiments: [ExperimentResult] = []
     for experiment in try journal.experiments() {
       let counts =
-        try ExperimentResult.span(of: experiment, today: today).map { (span) throws(StoreError) in
-          try journal.weeklyTagCounts(from: span.first, through: span.last)
-        } ?? []
+        try ExperimentResult.span(of: experiment, today: today)
+        .flatMap { WeekWindow(first: $0.first, last: $0.last) }
+        .map { (span) throws(StoreError) in try journal.weeklyTagCounts(in: span) } ?? []
       experiments.append(ExperimentResult(experiment: experiment, counts: counts, today: today))
     }
     let ranked = trend.tags.filter { $0.counts.observations >= minimumMarksToRank }
@@ -96,21 +95,20 @@ public struct Brief {
       (energizers.prefix(3).map { QuoteKey(tag: $0.name, mark: .energized) })
       + (drainers.prefix(3).map { QuoteKey(tag: $0.name, mark: .drained) })
     for key in ranks {
-      let candidates = try journal.quotableEntries(
-        tag: key.tag, mark: key.mark, from: first.start, through: last.end,
-        limit: quotesPerTag + quoted.count)
-      for entry in candidates where !quoted.contains(entry.id) {
-        guard quotes[key, default: []].count < quotesPerTag else { break }
+      var candidates = try journal.quotableEntries(
+        tag: key.tag, mark: key.mark, in: window, limit: quotesPerTag + quoted.count)
+      while quotes[key, default: []].count < quotesPerTag, let entry = try candidates.next() {
+        guard !quoted.contains(entry.id) else { continue }
         quotes[key, default: []].append(entry)
         quoted.insert(entry.id)
       }
     }
     return Brief(
-      today: today, firstEntry: try journal.firstEntryDay(through: last.end),
+      today: today, firstEntry: try journal.firstEntryDay(through: window.lastDay),
       trend: trend,
-      entries: try journal.entryCount(from: first.start, through: last.end),
+      entries: try journal.entryCount(in: window),
       suggestion: Suggestion(trend: trend), experiments: experiments,
-      reflection: try journal.latestReflection(onOrBefore: last.end),
+      reflection: try journal.latestReflection(onOrBefore: window.lastDay),
       energizers: Array(energizers.prefix(3)), drainers: Array(drainers.prefix(3)), quotes: quotes)
   }
 

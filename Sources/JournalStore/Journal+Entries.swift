@@ -86,7 +86,8 @@ public struct EntryFilter: Sendable {
   public var since: Day?
   /// The last day included.
   public var until: Day?
-  /// Entries carrying any of these tags.
+  /// Entries carrying any of these tags, named as typed (an unknown or invalid name is an
+  /// `unknownTag` error that quotes it).
   public var tags: [String]
   /// Words that must all appear in the text (full-text search); blank means no search.
   public var search: String?
@@ -111,6 +112,21 @@ public struct EntryFilter: Sendable {
     self.search = search
     self.limit = limit
   }
+
+  /// Creates a filter on canonical tag names.
+  ///
+  /// - Parameters:
+  ///   - since: The first day included.
+  ///   - until: The last day included.
+  ///   - tags: Entries carrying any of these tags.
+  ///   - search: Words that must all appear in the text.
+  ///   - limit: At most this many, newest first.
+  public init(
+    since: Day? = nil, until: Day? = nil, tags: [TagName], search: String? = nil,
+    limit: Int? = nil
+  ) {
+    self.init(since: since, until: until, tags: tags.map(\.text), search: search, limit: limit)
+  }
 }
 
 extension Journal {
@@ -132,7 +148,7 @@ extension Journal {
         .integer(new.isStarred ? 1 : 0), .integer(new.isPrivate ? 1 : 0),
       ])
       _ = try insert.step()
-      let id = insert.int(0)
+      let id = insert.int("id")
       try insertMarks(entryID: id, tags: new.tags, tagIDs: tagIDs)
       return try liveEntry(id: id)
     }
@@ -147,15 +163,17 @@ extension Journal {
     try liveEntry(id: id)
   }
 
-  /// Calls `body` with each live entry that `filter` selects, newest first, one at a time.
+  /// The live entries that `filter` selects, newest first, read one at a time.
   ///
-  /// - Parameters:
-  ///   - filter: Which entries.
-  ///   - body: Receives each entry.
+  /// ```swift
+  /// var entries = try journal.entries(EntryFilter(tags: ["coaching"], limit: 10))
+  /// while let entry = try entries.next() { print(entry.day, entry.text) }
+  /// ```
+  ///
+  /// - Parameter filter: Which entries.
+  /// - Returns: A cursor over the entries.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
-  public func forEachEntry(
-    _ filter: EntryFilter, _ body: (Entry) throws(StoreError) -> Void
-  ) throws(StoreError) {
+  public func entries(_ filter: EntryFilter) throws(StoreError) -> EntryCursor {
     var conditions = ["e.deletedAt IS NULL"]
     var values: [Statement.Value] = []
     if let since = filter.since {
@@ -199,15 +217,10 @@ extension Journal {
     // Ids first, entries second: the tags of an entry are gathered only for the entries shown,
     // never for every candidate of the sort.
     let ids = try db.prepare(
-      "SELECT e.id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
+      "SELECT e.id AS id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
         + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
-    let fetch = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
-    try ids.forEachRow(values) { (row) throws(StoreError) in
-      try fetch.bind([.integer(row.int(0))])
-      let entry = try fetch.step() ? Self.entry(from: fetch) : nil
-      fetch.reset()
-      if let entry { try body(entry) }
-    }
+    try ids.bind(values)
+    return EntryCursor(ids: ids, fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
   }
 
   /// Below this many search matches, `list --search` sorts the matches instead of walking the
@@ -303,7 +316,7 @@ extension Journal {
     let statement = try db.prepare("SELECT deletedAt FROM entry WHERE id = ?")
     try statement.bind([.integer(id)])
     guard try statement.step() else { return nil }
-    return .some(statement.optionalText(0))
+    return .some(statement.optionalText("deletedAt"))
   }
 
   private func liveEntry(id: Int64) throws(StoreError) -> Entry {
@@ -311,8 +324,8 @@ extension Journal {
     try statement.bind([.integer(id)])
     defer { statement.reset() }
     guard try statement.step() else { throw .unknownEntry(id: id) }
-    guard statement.isNull(10) else { throw .deletedEntry(id: id) }
-    return Self.entry(from: statement)
+    guard statement.isNull("deletedAt") else { throw .deletedEntry(id: id) }
+    return try EntryReader(statement).entry()
   }
 
   func insertMarks(entryID: Int64, tags: [TagMark], tagIDs: [Int64]) throws(StoreError) {
@@ -322,32 +335,64 @@ extension Journal {
     }
   }
 
-  // Column 10 is `deletedAt`, so one statement serves live and deleted lookups.
+  /// An entry with its marks; `deletedAt` tells live and deleted entries apart, so one
+  /// statement serves both lookups. Read its rows with ``EntryReader``.
   static let entrySelect = """
-    SELECT e.id, e.uuid, e.day, e.text, e.energy, e.isStarred, e.isPrivate, e.createdAt,
-      e.updatedAt,
+    SELECT e.id AS id, e.uuid AS uuid, e.day AS day, e.text AS text, e.energy AS energy,
+      e.isStarred AS isStarred, e.isPrivate AS isPrivate, e.createdAt AS createdAt,
+      e.updatedAt AS updatedAt,
       (SELECT group_concat(t.name || ':' || et.mark, ',')
-         FROM entryTag et JOIN tag t ON t.id = et.tagId WHERE et.entryId = e.id),
-      e.deletedAt
+         FROM entryTag et JOIN tag t ON t.id = et.tagId WHERE et.entryId = e.id) AS tags,
+      e.deletedAt AS deletedAt
     FROM entry e
     """
 
-  static func entry(from row: Statement) -> Entry {
-    var tags: [TagMark] = []
-    for pair in row.text(9).split(separator: ",") {
-      let parts = pair.split(separator: ":")
-      if parts.count == 2, let value = Int(parts[1]), let mark = Mark(storedValue: value) {
-        tags.append(TagMark(name: String(parts[0]), mark: mark))
+  /// Reads entries from the rows of a statement over ``entrySelect``: its columns are looked
+  /// up by name once, then read by index for every row (`list` reads many).
+  struct EntryReader {
+    private let row: Statement
+    private let id, uuid, day, text, energy, isStarred, isPrivate: Statement.Column
+    private let createdAt, updatedAt, tags, deletedAt: Statement.Column
+
+    init(_ statement: Statement) {
+      row = statement
+      id = statement.column("id")
+      uuid = statement.column("uuid")
+      day = statement.column("day")
+      text = statement.column("text")
+      energy = statement.column("energy")
+      isStarred = statement.column("isStarred")
+      isPrivate = statement.column("isPrivate")
+      createdAt = statement.column("createdAt")
+      updatedAt = statement.column("updatedAt")
+      tags = statement.column("tags")
+      deletedAt = statement.column("deletedAt")
+    }
+
+    /// The entry of the current row.
+    ///
+    /// - Returns: The entry, its marks energized first, then drained, then logged, by name.
+    /// - Throws: `StoreError.corrupt` for a day or a mark this version cannot read.
+    func entry() throws(StoreError) -> Entry {
+      var marks: [TagMark] = []
+      for pair in row.text(tags).split(separator: ",") {
+        let parts = pair.split(separator: ":")
+        guard parts.count == 2, let value = Int(parts[1]), let mark = Mark(storedValue: value)
+        else { throw .corrupt(table: "entryTag", column: "mark") }
+        marks.append(TagMark(name: String(parts[0]), mark: mark))
       }
+      marks.sort {
+        ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
+      }
+      return Entry(
+        id: row.int(id), uuid: row.text(uuid),
+        day: try row.decode(day, of: "entry", Day.init(iso:)),
+        text: row.text(text), energy: row.optionalInt(energy).map { Int($0) }, tags: marks,
+        isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0,
+        createdAt: Timestamp(iso: row.text(createdAt)),
+        updatedAt: Timestamp(iso: row.text(updatedAt)),
+        deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
     }
-    tags.sort {
-      ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
-    }
-    return Entry(
-      id: row.int(0), uuid: row.text(1), day: Day(iso: row.text(2)) ?? Day(ordinal: 0),
-      text: row.text(3), energy: row.optionalInt(4).map { Int($0) }, tags: tags,
-      isStarred: row.int(5) != 0, isPrivate: row.int(6) != 0, createdAt: row.text(7),
-      updatedAt: row.text(8), deletedAt: row.optionalText(10))
   }
 
   /// Every word must appear: each is quoted, so FTS5 operators in the input are plain text.
@@ -382,9 +427,9 @@ extension Journal {
           // The day first keeps a chronological load in order in the uuid index.
           let uuid = new.day.iso + "-" + Self.hex(random.next()) + Self.hex(random.next())
           try importer.insertEntry(
-            Entry(
-              id: 0, uuid: uuid, day: new.day, text: new.text, energy: new.energy, tags: new.tags,
-              isStarred: new.isStarred, isPrivate: new.isPrivate, createdAt: "", updatedAt: ""))
+            ImportedEntry(
+              uuid: uuid, day: new.day, text: new.text, energy: new.energy, tags: new.tags,
+              isStarred: new.isStarred, isPrivate: new.isPrivate))
         }
       }
     } catch let error as StoreError {

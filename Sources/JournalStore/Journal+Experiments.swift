@@ -58,7 +58,7 @@ extension Journal {
     var experiments: [Experiment] = []
     try db.prepare(Self.experimentSelect + " ORDER BY startDay, id").forEachRow {
       (row) throws(StoreError) in
-      experiments.append(Self.experiment(from: row))
+      experiments.append(try Self.experiment(from: row))
     }
     return experiments
   }
@@ -72,19 +72,32 @@ extension Journal {
     let statement = try db.prepare(Self.experimentSelect + " WHERE id = ?")
     try statement.bind([.integer(id)])
     guard try statement.step() else { throw .unknownExperiment(id: id) }
-    return Self.experiment(from: statement)
+    return try Self.experiment(from: statement)
   }
 
   private static let experimentSelect = """
     SELECT id, title, track, hypothesis, startDay, plannedWeeks, endDay, outcome FROM experiment
     """
 
-  private static func experiment(from row: Statement) -> Experiment {
+  /// The experiment of the current row, read by column name.
+  static func experiment(from row: Statement) throws(StoreError) -> Experiment {
     Experiment(
-      id: row.int(0), title: row.text(1), track: Track(rawValue: row.text(2)) ?? .ic,
-      hypothesis: row.text(3), start: Day(iso: row.text(4)) ?? Day(ordinal: 0),
-      plannedWeeks: Int(row.int(5)), end: row.optionalText(6).flatMap { Day(iso: $0) },
-      outcome: row.optionalText(7))
+      id: row.int("id"), title: row.text("title"),
+      track: try row.decode("track", of: "experiment", Track.init(rawValue:)),
+      hypothesis: row.text("hypothesis"),
+      start: try row.decode("startDay", of: "experiment", Day.init(iso:)),
+      plannedWeeks: Int(row.int("plannedWeeks")),
+      end: try row.decodeIfPresent("endDay", of: "experiment", Day.init(iso:)),
+      outcome: row.optionalText("outcome"))
+  }
+
+  /// The reflection of the current row, read by column name.
+  static func reflection(from row: Statement) throws(StoreError) -> Reflection {
+    Reflection(
+      id: row.int("id"), day: try row.decode("day", of: "reflection", Day.init(iso:)),
+      fiveYears: row.text("fiveYears"),
+      motives: try row.decode("motives", of: "reflection", Motive.list(stored:)),
+      note: row.text("note"))
   }
 
   // MARK: - Reflections
@@ -124,10 +137,21 @@ extension Journal {
       ORDER BY day DESC, id DESC LIMIT 1
       """)
     try statement.bind([.text(day.iso)])
+    defer { statement.reset() }
     guard try statement.step() else { return nil }
-    return Reflection(
-      id: statement.int(0), day: Day(iso: statement.text(1)) ?? day, fiveYears: statement.text(2),
-      motives: statement.text(3).split(separator: ",").compactMap { Motive(rawValue: String($0)) },
-      note: statement.text(4))
+    return try Self.reflection(from: statement)
+  }
+}
+
+extension Motive {
+  /// The motives stored comma-separated in `reflection.motives`, or `nil` when one of them is
+  /// not a motive this version knows.
+  fileprivate static func list(stored: String) -> [Motive]? {
+    var motives: [Motive] = []
+    for name in stored.split(separator: ",") {
+      guard let motive = Motive(rawValue: String(name)) else { return nil }
+      motives.append(motive)
+    }
+    return motives
   }
 }

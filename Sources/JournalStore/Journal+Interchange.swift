@@ -9,8 +9,8 @@ public struct TagRecord: Hashable, Sendable {
   public var track: Track
   /// What it covers.
   public var description: String
-  /// When it was created, ISO 8601 UTC; `nil` means now.
-  public var createdAt: String?
+  /// When it was created; `nil` means now.
+  public var createdAt: Timestamp?
 
   /// Creates a tag record.
   ///
@@ -19,7 +19,7 @@ public struct TagRecord: Hashable, Sendable {
   ///   - track: The track.
   ///   - description: What it covers.
   ///   - createdAt: When it was created.
-  public init(name: String, track: Track, description: String, createdAt: String? = nil) {
+  public init(name: String, track: Track, description: String, createdAt: Timestamp? = nil) {
     self.name = name
     self.track = track
     self.description = description
@@ -33,10 +33,10 @@ public struct ExperimentRecord: Hashable, Sendable {
   public var experiment: Experiment
   /// Its stable identifier.
   public var uuid: String
-  /// When it was started, ISO 8601 UTC; `nil` means now.
-  public var createdAt: String?
+  /// When it was started; `nil` means now.
+  public var createdAt: Timestamp?
   /// When it was last changed; `nil` means now.
-  public var updatedAt: String?
+  public var updatedAt: Timestamp?
 
   /// Creates an experiment record.
   ///
@@ -45,7 +45,7 @@ public struct ExperimentRecord: Hashable, Sendable {
   ///   - uuid: Its stable identifier.
   ///   - createdAt: When it was started.
   ///   - updatedAt: When it was last changed.
-  public init(experiment: Experiment, uuid: String, createdAt: String?, updatedAt: String?) {
+  public init(experiment: Experiment, uuid: String, createdAt: Timestamp?, updatedAt: Timestamp?) {
     self.experiment = experiment
     self.uuid = uuid
     self.createdAt = createdAt
@@ -60,7 +60,7 @@ public struct ReflectionRecord: Hashable, Sendable {
   /// Its stable identifier.
   public var uuid: String
   /// When it was written; `nil` means now.
-  public var createdAt: String?
+  public var createdAt: Timestamp?
 
   /// Creates a reflection record.
   ///
@@ -68,7 +68,7 @@ public struct ReflectionRecord: Hashable, Sendable {
   ///   - reflection: The reflection.
   ///   - uuid: Its stable identifier.
   ///   - createdAt: When it was written.
-  public init(reflection: Reflection, uuid: String, createdAt: String?) {
+  public init(reflection: Reflection, uuid: String, createdAt: Timestamp?) {
     self.reflection = reflection
     self.uuid = uuid
     self.createdAt = createdAt
@@ -88,25 +88,25 @@ extension Journal {
       (row) throws(StoreError) in
       records.append(
         TagRecord(
-          name: row.text(0), track: Track(rawValue: row.text(1)) ?? .neutral,
-          description: row.text(2), createdAt: row.text(3)))
+          name: row.text("name"), track: try row.decode("track", of: "tag", Track.init(rawValue:)),
+          description: row.text("description"),
+          createdAt: Timestamp(iso: row.text("createdAt"))))
     }
     return records
   }
 
-  /// Calls `body` with every entry, by id (the export order) or by day.
+  /// Every entry, by id (the export order) or by day, read one at a time.
   ///
   /// - Parameters:
   ///   - since: The first day included.
   ///   - until: The last day included.
   ///   - includeDeleted: Whether deleted entries are included.
   ///   - chronological: Order by day, then id, instead of by id.
-  ///   - body: Receives each entry.
-  /// - Throws: `StoreError` on a SQLite failure, or what `body` throws.
-  public func forEachStoredEntry(
-    since: Day? = nil, until: Day? = nil, includeDeleted: Bool = true, chronological: Bool = false,
-    _ body: (Entry) throws(StoreError) -> Void
-  ) throws(StoreError) {
+  /// - Returns: A cursor over the entries.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func storedEntries(
+    since: Day? = nil, until: Day? = nil, includeDeleted: Bool = true, chronological: Bool = false
+  ) throws(StoreError) -> EntryCursor {
     var conditions = includeDeleted ? ["1"] : ["e.deletedAt IS NULL"]
     var values: [Statement.Value] = []
     if let since {
@@ -117,12 +117,12 @@ extension Journal {
       conditions.append("e.day <= ?")
       values.append(.text(until.iso))
     }
-    try db.prepare(
+    let statement = try db.prepare(
       Self.entrySelect + " WHERE " + conditions.joined(separator: " AND ")
         + (chronological ? " ORDER BY e.day, e.id" : " ORDER BY e.id")
-    ).forEachRow(values) { (row) throws(StoreError) in
-      try body(Self.entry(from: row))
-    }
+    )
+    try statement.bind(values)
+    return EntryCursor(entries: statement)
   }
 
   /// Every experiment with its identifiers and timestamps, by id.
@@ -140,12 +140,9 @@ extension Journal {
     ).forEachRow { (row) throws(StoreError) in
       records.append(
         ExperimentRecord(
-          experiment: Experiment(
-            id: row.int(0), title: row.text(1), track: Track(rawValue: row.text(2)) ?? .ic,
-            hypothesis: row.text(3), start: Day(iso: row.text(4)) ?? Day(ordinal: 0),
-            plannedWeeks: Int(row.int(5)), end: row.optionalText(6).flatMap { Day(iso: $0) },
-            outcome: row.optionalText(7)),
-          uuid: row.text(8), createdAt: row.text(9), updatedAt: row.text(10)))
+          experiment: try Self.experiment(from: row), uuid: row.text("uuid"),
+          createdAt: Timestamp(iso: row.text("createdAt")),
+          updatedAt: Timestamp(iso: row.text("updatedAt"))))
     }
     return records
   }
@@ -161,11 +158,8 @@ extension Journal {
     ).forEachRow { (row) throws(StoreError) in
       records.append(
         ReflectionRecord(
-          reflection: Reflection(
-            id: row.int(0), day: Day(iso: row.text(1)) ?? Day(ordinal: 0), fiveYears: row.text(2),
-            motives: row.text(3).split(separator: ",").compactMap { Motive(rawValue: String($0)) },
-            note: row.text(4)),
-          uuid: row.text(5), createdAt: row.text(6)))
+          reflection: try Self.reflection(from: row), uuid: row.text("uuid"),
+          createdAt: Timestamp(iso: row.text("createdAt"))))
     }
     return records
   }
@@ -197,12 +191,12 @@ extension Journal {
   }
 
   /// SQLite's clock, ISO 8601 UTC to the second, as the schema's defaults write it.
-  private func currentTime() throws(StoreError) -> String {
+  private func currentTime() throws(StoreError) -> Timestamp {
     let sql = "SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
     guard let time = try db.prepare(sql).firstText() else {
       throw .sqlite(code: SQLITE_ERROR, message: "no current time", sql: sql)
     }
-    return time
+    return Timestamp(iso: time)
   }
 
   /// Inside a transaction: stop indexing and rolling up entries row by row (see
@@ -285,7 +279,7 @@ extension Journal {
   public final class Importer {
     let journal: Journal
     private var tagIDs: [String: Int64] = [:]
-    private var pending: [Entry] = []
+    private var pending: [ImportedEntry] = []
     private var added = 0
     private var duplicates = 0
     /// The marks of the live entries added so far, summed by week and tag. The rollup takes
@@ -296,11 +290,11 @@ extension Journal {
     /// Entries written per statement.
     static let batchSize = 200
 
-    /// The moment of the import, ISO 8601 UTC: the creation time of entries that bring none.
-    /// Read once, not computed by SQLite for every row (3% of an import).
-    private let now: String
+    /// The moment of the import: the creation time of entries that bring none. Read once, not
+    /// computed by SQLite for every row (3% of an import).
+    private let now: Timestamp
 
-    init(journal: Journal, now: String) {
+    init(journal: Journal, now: Timestamp) {
       self.journal = journal
       self.now = now
     }
@@ -345,7 +339,8 @@ extension Journal {
       let keep = Set(tags.map { $0.name.lowercased() })
       var remove: [String] = []
       try db.prepare("SELECT name FROM tag").forEachRow { (row) throws(StoreError) in
-        if !keep.contains(row.text(0).lowercased()) { remove.append(row.text(0)) }
+        let name = row.text("name")
+        if !keep.contains(name.lowercased()) { remove.append(name) }
       }
       let delete = try db.prepare("DELETE FROM tag WHERE name = ?")
       for name in remove { try delete.run([.text(name)]) }
@@ -371,7 +366,7 @@ extension Journal {
           """
         ).run([
           .text(tag.track.rawValue), .text(tag.description),
-          tag.createdAt.map { .text($0) } ?? .null, .text(name),
+          tag.createdAt.map { .text($0.iso) } ?? .null, .text(name),
         ])
       } else {
         try db.prepare(
@@ -381,19 +376,19 @@ extension Journal {
           """
         ).run([
           .text(name), .text(tag.track.rawValue), .text(tag.description),
-          tag.createdAt.map { .text($0) } ?? .null,
+          tag.createdAt.map { .text($0.iso) } ?? .null,
         ])
         tagIDs[name] = db.lastInsertedRowID
       }
     }
 
     /// Adds an imported entry unless one with its `uuid` exists (a duplicate). Its id is kept
-    /// when free, else a new one is given; empty timestamps mean now. Its tags must exist.
+    /// when free, else a new one is given; missing timestamps mean now. Its tags must exist.
     /// Entries are written in batches; ``finishEntries()`` writes the last one.
     ///
     /// - Parameter entry: The entry, with its uuid.
     /// - Throws: `StoreError.unknownTag` or a SQLite failure.
-    public func insertEntry(_ entry: Entry) throws(StoreError) {
+    public func insertEntry(_ entry: ImportedEntry) throws(StoreError) {
       for tag in entry.tags where try tagID(tag.name) == nil {
         _ = try journal.resolveTags([tag.name])  // throws .unknownTag with a suggestion
       }
@@ -417,20 +412,21 @@ extension Journal {
       pending.removeAll(keepingCapacity: true)
       // Keep each entry's own id where it is free (a restore into a new journal), else let
       // SQLite choose one.
-      let wanted = Set(batch.map(\.id).filter { $0 > 0 })
+      let wanted = Set(batch.compactMap(\.wantedID))
       var taken: Set<Int64> = []
       if !wanted.isEmpty {
         let list = wanted.map(String.init).joined(separator: ",")
         try db.prepare("SELECT id FROM entry WHERE id IN (\(list))").forEachRow {
           (row) throws(StoreError) in
-          taken.insert(row.int(0))
+          taken.insert(row.int("id"))
         }
       }
       // Decide which rows keep their id, then put those first: a row left to SQLite gets the
       // largest id plus one, which must not be an id a later row of the statement asks for.
       var kept: Set<Int> = []
-      for (index, entry) in batch.enumerated() where entry.id > 0 && !taken.contains(entry.id) {
-        taken.insert(entry.id)
+      for (index, entry) in batch.enumerated() {
+        guard let id = entry.wantedID, !taken.contains(id) else { continue }
+        taken.insert(id)
         kept.insert(index)
       }
       let order =
@@ -442,12 +438,12 @@ extension Journal {
       values.reserveCapacity(batch.count * 10)
       for (entry, keepID) in zip(batch, keepsID) {
         values += [
-          keepID ? .integer(entry.id) : .null, .text(entry.uuid), .text(entry.day.iso),
+          keepID ? entry.wantedID.map { .integer($0) } ?? .null : .null, .text(entry.uuid),
+          .text(entry.day.iso),
           .text(entry.text), Journal.optional(entry.energy), .integer(entry.isStarred ? 1 : 0),
           .integer(entry.isPrivate ? 1 : 0),
-          .text(entry.createdAt.isEmpty ? now : entry.createdAt),
-          .text(entry.updatedAt.isEmpty ? now : entry.updatedAt),
-          entry.deletedAt.map { .text($0) } ?? .null,
+          .text((entry.createdAt ?? now).iso), .text((entry.updatedAt ?? now).iso),
+          entry.deletedAt.map { .text($0.iso) } ?? .null,
         ]
       }
       let sql = """
@@ -460,8 +456,10 @@ extension Journal {
       // Only full batches repeat; the last one is prepared once.
       let insert = batch.count == Self.batchSize ? try db.cached(sql) : try db.prepare(sql)
       var ids: [String: Int64] = [:]
+      let id = insert.column("id")
+      let uuid = insert.column("uuid")
       try insert.forEachRow(values) { (row) throws(StoreError) in
-        ids[row.text(1)] = row.int(0)
+        ids[row.text(uuid)] = row.int(id)
       }
       var marks: [Statement.Value] = []
       var inserted: [Statement.Value] = []
@@ -536,8 +534,9 @@ extension Journal {
         idIsFree ? .integer(experiment.id) : .null, .text(record.uuid), .text(experiment.title),
         .text(experiment.track.rawValue), .text(experiment.hypothesis), .text(experiment.start.iso),
         .integer(Int64(experiment.plannedWeeks)), experiment.end.map { .text($0.iso) } ?? .null,
-        experiment.outcome.map { .text($0) } ?? .null, record.createdAt.map { .text($0) } ?? .null,
-        record.updatedAt.map { .text($0) } ?? .null,
+        experiment.outcome.map { .text($0) } ?? .null,
+        record.createdAt.map { .text($0.iso) } ?? .null,
+        record.updatedAt.map { .text($0.iso) } ?? .null,
       ])
       return true
     }
@@ -566,7 +565,7 @@ extension Journal {
         idIsFree ? .integer(reflection.id) : .null, .text(record.uuid), .text(reflection.day.iso),
         .text(reflection.fiveYears),
         .text(reflection.motives.map(\.rawValue).joined(separator: ",")),
-        .text(reflection.note), record.createdAt.map { .text($0) } ?? .null,
+        .text(reflection.note), record.createdAt.map { .text($0.iso) } ?? .null,
       ])
       return true
     }

@@ -19,56 +19,27 @@ extension Journal {
     public let privateEntries: Int
   }
 
-  /// Counts the live entries from `first` through `last` through the day index.
+  /// Counts the live entries of the days of `window` through the day index.
   ///
-  /// - Parameters:
-  ///   - first: The first day.
-  ///   - last: The last day.
+  /// - Parameter window: The weeks.
   /// - Returns: The counts.
   /// - Throws: `StoreError` on a SQLite failure.
-  public func entryCount(from first: Day, through last: Day) throws(StoreError) -> EntryCount {
+  public func entryCount(in window: WeekWindow) throws(StoreError) -> EntryCount {
     // Two counts, each from an index alone (`entryByDay`, `entryPrivateByDay`): summing
     // isPrivate in one count read every entry of the window from the table.
     let statement = try db.prepare(
       """
       SELECT
         (SELECT count(*) FROM entry INDEXED BY entryByDay
-          WHERE deletedAt IS NULL AND day BETWEEN ?1 AND ?2),
+          WHERE deletedAt IS NULL AND day BETWEEN ?1 AND ?2) AS entries,
         (SELECT count(*) FROM entry INDEXED BY entryPrivateByDay
-          WHERE isPrivate = 1 AND deletedAt IS NULL AND day BETWEEN ?1 AND ?2)
+          WHERE isPrivate = 1 AND deletedAt IS NULL AND day BETWEEN ?1 AND ?2) AS private
       """)
-    try statement.bind([.text(first.iso), .text(last.iso)])
+    try statement.bind([.text(window.firstDay.iso), .text(window.lastDay.iso)])
+    defer { statement.reset() }
     _ = try statement.step()
-    return EntryCount(entries: Int(statement.int(0)), privateEntries: Int(statement.int(1)))
-  }
-
-  /// Calls `body` with the starred entries from `first` through `last` that may be quoted (never
-  /// a private one), newest first, until it returns `false`: each entry is read only when its
-  /// turn comes, so a dense window costs no more than the quotes it gives.
-  ///
-  /// - Parameters:
-  ///   - first: The first day.
-  ///   - last: The last day.
-  ///   - limit: At most this many.
-  ///   - body: Receives each entry; returns whether to go on.
-  /// - Throws: `StoreError` on a SQLite failure.
-  public func forEachQuotableHighlight(
-    from first: Day, through last: Day, limit: Int, _ body: (Entry) -> Bool
-  ) throws(StoreError) {
-    let ids = try db.prepare(
-      """
-      SELECT id FROM entry INDEXED BY entryStarredByDay
-      WHERE isStarred = 1 AND deletedAt IS NULL AND isPrivate = 0 AND day BETWEEN ? AND ?
-      ORDER BY day DESC, id DESC LIMIT ?
-      """)
-    var found: [Int64] = []
-    try ids.forEachRow([.text(first.iso), .text(last.iso), .integer(Int64(limit))]) {
-      (row) throws(StoreError) in
-      found.append(row.int(0))
-    }
-    for id in found {
-      guard body(try entry(id: id)) else { return }
-    }
+    return EntryCount(
+      entries: Int(statement.int("entries")), privateEntries: Int(statement.int("private")))
   }
 }
 
@@ -85,11 +56,10 @@ extension Journal {
       SELECT day FROM entry INDEXED BY entryByDay
       WHERE deletedAt IS NULL AND day <= ? ORDER BY day, id LIMIT 1
       """)
-    var found: Day?
-    try statement.forEachRow([.text(last.iso)]) { (row) throws(StoreError) in
-      found = Day(iso: row.text(0))
-    }
-    return found
+    try statement.bind([.text(last.iso)])
+    defer { statement.reset() }
+    guard try statement.step() else { return nil }
+    return try statement.decode("day", of: "entry") { Day(iso: $0) }
   }
 
   /// The entries from `first` through `last` that can prove "`tag` energized you" (or drained
@@ -100,14 +70,13 @@ extension Journal {
   /// - Parameters:
   ///   - tag: The tag's name.
   ///   - mark: `.energized` or `.drained`.
-  ///   - first: The first day.
-  ///   - last: The last day.
+  ///   - window: The weeks.
   ///   - limit: At most this many.
-  /// - Returns: The entries, best first.
+  /// - Returns: A cursor over the entries, best first; each is read when its turn comes.
   /// - Throws: `StoreError` on a SQLite failure.
-  public func quotableEntries(
-    tag: String, mark: Mark, from first: Day, through last: Day, limit: Int
-  ) throws(StoreError) -> [Entry] {
+  public func quotableEntries(tag: String, mark: Mark, in window: WeekWindow, limit: Int)
+    throws(StoreError) -> EntryCursor
+  {
     let ids = try db.prepare(
       """
       SELECT e.id FROM entry e INDEXED BY entryByDay
@@ -119,15 +88,10 @@ extension Journal {
       ORDER BY e.isStarred DESC, e.energy IS NULL, e.energy * ?4 DESC, e.day DESC, e.id DESC
       LIMIT ?5
       """)
-    var found: [Int64] = []
-    try ids.forEachRow([
-      .text(first.iso), .text(last.iso), .text(tag), .integer(mark == .drained ? -1 : 1),
-      .integer(Int64(limit)),
-    ]) { (row) throws(StoreError) in
-      found.append(row.int(0))
-    }
-    var entries: [Entry] = []
-    for id in found { entries.append(try entry(id: id)) }
-    return entries
+    try ids.bind([
+      .text(window.firstDay.iso), .text(window.lastDay.iso), .text(tag),
+      .integer(mark == .drained ? -1 : 1), .integer(Int64(limit)),
+    ])
+    return EntryCursor(ids: ids, fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
   }
 }

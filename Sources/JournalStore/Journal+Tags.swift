@@ -9,9 +9,9 @@ extension Journal {
     var tags: [Tag] = []
     try db.prepare(
       """
-      SELECT t.name, t.track, t.description,
-        count(CASE WHEN et.mark = 1 AND e.id IS NOT NULL THEN 1 END),
-        count(CASE WHEN et.mark = -1 AND e.id IS NOT NULL THEN 1 END)
+      SELECT t.name AS name, t.track AS track, t.description AS description,
+        count(CASE WHEN et.mark = 1 AND e.id IS NOT NULL THEN 1 END) AS energized,
+        count(CASE WHEN et.mark = -1 AND e.id IS NOT NULL THEN 1 END) AS drained
       FROM tag t
       LEFT JOIN entryTag et ON et.tagId = t.id
       LEFT JOIN entry e ON e.id = et.entryId AND e.deletedAt IS NULL
@@ -20,14 +20,25 @@ extension Journal {
     ).forEachRow { (row) throws(StoreError) in
       tags.append(
         Tag(
-          name: row.text(0), track: Track(rawValue: row.text(1)) ?? .neutral,
-          description: row.text(2), energizedCount: Int(row.int(3)),
-          drainedCount: Int(row.int(4))))
+          name: row.text("name"), track: try row.decode("track", of: "tag", Track.init(rawValue:)),
+          description: row.text("description"), energizedCount: Int(row.int("energized")),
+          drainedCount: Int(row.int("drained"))))
     }
     return tags
   }
 
   /// Creates a tag.
+  ///
+  /// - Parameters:
+  ///   - name: The new tag's name.
+  ///   - track: The track it speaks for.
+  ///   - description: What it covers.
+  /// - Throws: `StoreError.tagExists`.
+  public func addTag(name: TagName, track: Track, description: String) throws(StoreError) {
+    try addTag(name: name.text, track: track, description: description)
+  }
+
+  /// Creates a tag from a name as typed; errors quote it as typed.
   ///
   /// - Parameters:
   ///   - name: A kebab-case name, in any case; stored lowercase.
@@ -47,7 +58,17 @@ extension Journal {
   ///
   /// - Parameters:
   ///   - name: The current name.
-  ///   - newName: A canonical kebab-case name no other tag has.
+  ///   - newName: A name no other tag has.
+  /// - Throws: `StoreError.unknownTag` or `.tagExists`.
+  public func renameTag(_ name: TagName, to newName: TagName) throws(StoreError) {
+    try renameTag(name.text, to: newName.text)
+  }
+
+  /// Renames a tag given by names as typed; errors quote them as typed.
+  ///
+  /// - Parameters:
+  ///   - name: The current name.
+  ///   - newName: A kebab-case name, in any case, no other tag has.
   /// - Throws: `StoreError.unknownTag` or `.tagExists`.
   public func renameTag(_ name: String, to newName: String) throws(StoreError) {
     guard let canonical = TagName.normalize(newName) else { throw .invalidTagName(newName) }
@@ -60,6 +81,18 @@ extension Journal {
 
   /// Moves every mark of `source` onto `target`, then removes `source`. Where an entry carries
   /// both, it keeps the mark it gave `target`.
+  ///
+  /// - Parameters:
+  ///   - source: The tag that goes away.
+  ///   - target: The tag that stays.
+  /// - Returns: How many marks moved.
+  /// - Throws: `StoreError.unknownTag`.
+  @discardableResult
+  public func mergeTag(_ source: TagName, into target: TagName) throws(StoreError) -> Int {
+    try mergeTag(source.text, into: target.text)
+  }
+
+  /// Like ``mergeTag(_:into:)-(TagName,TagName)``, for names as typed.
   ///
   /// - Parameters:
   ///   - source: The tag that goes away.
@@ -91,6 +124,16 @@ extension Journal {
   ///   - name: The tag.
   ///   - track: Its new track.
   /// - Throws: `StoreError.unknownTag`.
+  public func setTrack(of name: TagName, to track: Track) throws(StoreError) {
+    try setTrack(of: name.text, to: track)
+  }
+
+  /// Like ``setTrack(of:to:)-(TagName,Track)``, for a name as typed.
+  ///
+  /// - Parameters:
+  ///   - name: The tag.
+  ///   - track: Its new track.
+  /// - Throws: `StoreError.unknownTag`.
   public func setTrack(of name: String, to track: Track) throws(StoreError) {
     try db.transaction { () throws(StoreError) in
       let id = try requireTag(name)
@@ -113,7 +156,7 @@ extension Journal {
     if let id = try tagID(name) { return id }
     var known: [String] = []
     try db.prepare("SELECT name FROM tag").forEachRow { (row) throws(StoreError) in
-      known.append(row.text(0))
+      known.append(row.text("name"))
     }
     throw .unknownTag(name: name, suggestion: TagName.nearest(to: name.lowercased(), in: known))
   }

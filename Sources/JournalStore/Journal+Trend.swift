@@ -1,26 +1,26 @@
 import JournalCore
 
 extension Journal {
-  /// The weekly per-tag counts from `first` through `last`, read from the rollup table the
+  /// The weekly per-tag counts of the weeks of `window`, read from the rollup table the
   /// triggers keep exact: weeks × tags rows, however long the history.
   ///
   /// - Parameters:
-  ///   - first: The first week included.
-  ///   - last: The last week included.
+  ///   - window: The weeks included.
   ///   - tags: Only these tags; empty means all.
   /// - Returns: One count per week and tag that has marks, oldest week first.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
-  public func weeklyTagCounts(from first: ISOWeek, through last: ISOWeek, tags: [String] = [])
+  public func weeklyTagCounts(in window: WeekWindow, tags: [TagName] = [])
     throws(StoreError) -> [WeeklyTagCount]
   {
     var sql = """
-      SELECT w.week, t.name, t.track, w.energized, w.drained, w.energySum, w.energyCount
+      SELECT w.week AS week, t.name AS name, t.track AS track, w.energized AS energized,
+        w.drained AS drained, w.energySum AS energySum, w.energyCount AS energyCount
       FROM weekTag w JOIN tag t ON t.id = w.tagId
       WHERE w.week BETWEEN ? AND ?
       """
-    var values: [Statement.Value] = [.text(first.start.iso), .text(last.start.iso)]
+    var values: [Statement.Value] = [.text(window.first.start.iso), .text(window.last.start.iso)]
     if !tags.isEmpty {
-      let ids = try resolveTags(tags)
+      let ids = try resolveTags(tags.map(\.text))
       sql +=
         " AND w.tagId IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
       values += ids.map { .integer($0) }
@@ -28,12 +28,12 @@ extension Journal {
     sql += " ORDER BY w.week, t.name"
     var counts: [WeeklyTagCount] = []
     try db.prepare(sql).forEachRow(values) { (row) throws(StoreError) in
-      guard let day = Day(iso: row.text(0)) else { return }
       counts.append(
         WeeklyTagCount(
-          week: ISOWeek(containing: day), tag: row.text(1),
-          track: Track(rawValue: row.text(2)) ?? .neutral, energized: Int(row.int(3)),
-          drained: Int(row.int(4)), energySum: Int(row.int(5)), energyCount: Int(row.int(6))))
+          week: ISOWeek(containing: try row.decode("week", of: "weekTag", Day.init(iso:))),
+          tag: row.text("name"), track: try row.decode("track", of: "tag", Track.init(rawValue:)),
+          energized: Int(row.int("energized")), drained: Int(row.int("drained")),
+          energySum: Int(row.int("energySum")), energyCount: Int(row.int("energyCount"))))
     }
     return counts
   }
@@ -50,37 +50,41 @@ extension Journal {
     public let mark: Mark
   }
 
-  /// The marks behind the weekly counts from `first` through `last`, by day, through the
-  /// day index (never a scan of the whole history).
+  /// The marks behind the weekly counts of the weeks of `window`, by day, through the day
+  /// index (never a scan of the whole history).
   ///
   /// - Parameters:
-  ///   - first: The first week included.
-  ///   - last: The last week included.
+  ///   - window: The weeks included.
   ///   - tags: Only these tags; empty means all.
-  ///   - body: Receives each mark.
-  /// - Throws: `StoreError` on a SQLite failure.
-  public func forEachMark(
-    from first: ISOWeek, through last: ISOWeek, tags: [String] = [],
-    _ body: (MarkReference) -> Void
-  ) throws(StoreError) {
+  /// - Returns: A cursor over the marks.
+  /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
+  public func marks(in window: WeekWindow, tags: [TagName] = [])
+    throws(StoreError) -> RowCursor<MarkReference>
+  {
     var sql = """
-      SELECT e.id, e.day, t.name, et.mark
+      SELECT e.id AS id, e.day AS day, t.name AS name, et.mark AS mark
       FROM entry e JOIN entryTag et ON et.entryId = e.id JOIN tag t ON t.id = et.tagId
       WHERE e.deletedAt IS NULL AND e.day BETWEEN ? AND ? AND et.mark != 0
       """
-    var values: [Statement.Value] = [.text(first.start.iso), .text(last.end.iso)]
+    var values: [Statement.Value] = [.text(window.firstDay.iso), .text(window.lastDay.iso)]
     if !tags.isEmpty {
-      let ids = try resolveTags(tags)
+      let ids = try resolveTags(tags.map(\.text))
       sql +=
         " AND et.tagId IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
       values += ids.map { .integer($0) }
     }
     sql += " ORDER BY e.day, e.id, t.name"
-    try db.prepare(sql).forEachRow(values) { (row) throws(StoreError) in
-      guard let day = Day(iso: row.text(1)), let mark = Mark(storedValue: Int(row.int(3))) else {
-        return
-      }
-      body(MarkReference(entryID: row.int(0), day: day, tag: row.text(2), mark: mark))
+    let statement = try db.prepare(sql)
+    try statement.bind(values)
+    let (id, day, name, mark) = (
+      statement.column("id"), statement.column("day"), statement.column("name"),
+      statement.column("mark")
+    )
+    return RowCursor(statement) { (row) throws(StoreError) in
+      MarkReference(
+        entryID: row.int(id), day: try row.decode(day, of: "entry", Day.init(iso:)),
+        tag: row.text(name),
+        mark: try row.decode(mark, of: "entryTag") { Int($0).flatMap(Mark.init(storedValue:)) })
     }
   }
 
@@ -108,11 +112,11 @@ extension Journal {
         UNION
         SELECT * FROM (SELECT * FROM stored EXCEPT SELECT * FROM fresh)
       )
-      SELECT DISTINCT d.week, coalesce(t.name, d.tagId) FROM difference d
+      SELECT DISTINCT d.week AS week, coalesce(t.name, d.tagId) AS tag FROM difference d
       LEFT JOIN tag t ON t.id = d.tagId ORDER BY 1, 2
       """
     ).forEachRow { (row) throws(StoreError) in
-      mismatches.append(row.text(0) + " " + row.text(1))
+      mismatches.append(row.text("week") + " " + row.text("tag"))
     }
     return mismatches
   }

@@ -116,15 +116,15 @@ public final class Journal {
   private func schemaState() throws(StoreError) -> SchemaState {
     let statement = try db.prepare(
       """
-      SELECT (SELECT application_id FROM pragma_application_id),
-        (SELECT user_version FROM pragma_user_version),
-        (SELECT count(*) FROM sqlite_schema)
+      SELECT (SELECT application_id FROM pragma_application_id) AS applicationID,
+        (SELECT user_version FROM pragma_user_version) AS version,
+        (SELECT count(*) FROM sqlite_schema) AS objects
       """)
     try statement.bind([])
     _ = try statement.step()
-    let applicationID = statement.int(0)
-    let version = Int(statement.int(1))
-    let objects = statement.int(2)
+    let applicationID = statement.int("applicationID")
+    let version = Int(statement.int("version"))
+    let objects = statement.int("objects")
     if applicationID == Schema.applicationID {
       if version == Schema.currentVersion { return .current }
       return version > Schema.currentVersion ? .newer(version) : .older

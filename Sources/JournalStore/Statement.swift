@@ -4,7 +4,9 @@ import CSQLite
 /// SQL text.
 final class Statement {
   private let handle: OpaquePointer
-  private unowned let connection: Connection
+  /// Unowned: a connection's cache holds its statements. Whatever keeps a statement past the
+  /// call that made it (a cursor) keeps its connection too.
+  unowned let connection: Connection
   let sql: String
 
   /// A value that can be bound to a `?` placeholder.
@@ -128,6 +130,8 @@ final class Statement {
     return optionalText(0)
   }
 
+  // MARK: - Columns by index
+
   func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
 
   func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
@@ -141,4 +145,94 @@ final class Statement {
   func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
   func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
+
+  // MARK: - Columns by name
+
+  /// The result columns' indexes by name, read from SQLite on the first lookup.
+  private var columnIndexes: [String: Int32]?
+
+  /// The index of the result column called `name` (its `AS` name, or the column's own).
+  ///
+  /// Names are resolved once per prepared statement; a decoder that reads many rows resolves
+  /// its columns once with ``column(_:)`` and reads them by ``Column`` afterwards.
+  ///
+  /// - Parameter name: A column of the statement's result; a missing one is a programming
+  ///   error.
+  /// - Returns: The column.
+  func column(_ name: String) -> Column {
+    if columnIndexes == nil {
+      var indexes: [String: Int32] = [:]
+      for index in 0..<sqlite3_column_count(handle) {
+        guard let cName = sqlite3_column_name(handle, index) else { continue }
+        let name = String(cString: cName)
+        if indexes[name] == nil { indexes[name] = index }  // the first of two equal names
+      }
+      columnIndexes = indexes
+    }
+    guard let index = columnIndexes?[name] else {
+      preconditionFailure("no column '\(name)' in '\(sql)'")
+    }
+    return Column(index: index, name: name)
+  }
+
+  /// A result column, resolved by name: its index and the name, for errors.
+  struct Column {
+    /// The position in the result row.
+    let index: Int32
+    /// The name the column was looked up by.
+    let name: String
+  }
+
+  func int(_ column: Column) -> Int64 { int(column.index) }
+
+  func isNull(_ column: Column) -> Bool { isNull(column.index) }
+
+  func text(_ column: Column) -> String { text(column.index) }
+
+  func optionalText(_ column: Column) -> String? { optionalText(column.index) }
+
+  func optionalInt(_ column: Column) -> Int64? { optionalInt(column.index) }
+
+  func int(_ name: String) -> Int64 { int(column(name)) }
+
+  func isNull(_ name: String) -> Bool { isNull(column(name)) }
+
+  func text(_ name: String) -> String { text(column(name)) }
+
+  func optionalText(_ name: String) -> String? { optionalText(column(name)) }
+
+  func optionalInt(_ name: String) -> Int64? { optionalInt(column(name)) }
+
+  /// The value of `column` read by `parse`, or an error naming the table and column when the
+  /// journal holds something this version cannot read (a day `garbage`, a track `x`).
+  ///
+  /// - Parameters:
+  ///   - column: The column.
+  ///   - table: The table the value comes from, for the error.
+  ///   - parse: Reads the column's text; `nil` means it cannot.
+  /// - Returns: The value.
+  /// - Throws: `StoreError.corrupt(table:column:)`.
+  func decode<T>(_ column: Column, of table: String, _ parse: (String) -> T?) throws(StoreError)
+    -> T
+  {
+    guard let value = parse(text(column)) else {
+      throw .corrupt(table: table, column: column.name)
+    }
+    return value
+  }
+
+  /// Like ``decode(_:of:_:)``, for a column looked up by name.
+  func decode<T>(_ name: String, of table: String, _ parse: (String) -> T?) throws(StoreError)
+    -> T
+  {
+    try decode(column(name), of: table, parse)
+  }
+
+  /// Like ``decode(_:of:_:)``, with `nil` for NULL.
+  func decodeIfPresent<T>(_ name: String, of table: String, _ parse: (String) -> T?)
+    throws(StoreError) -> T?
+  {
+    let column = column(name)
+    return isNull(column) ? nil : try decode(column, of: table, parse)
+  }
 }

@@ -31,6 +31,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unknownExperiment(id: Int64)
   /// The experiment was ended already.
   case experimentEnded(id: Int64)
+  /// A stored value this version cannot read (a day that is not a date, an unknown track):
+  /// the row is reported, never read as a default.
+  case corrupt(table: String, column: String)
 
   public var description: String {
     switch self {
@@ -75,6 +78,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "No experiment with id \(id); 'journal experiment list' shows the ids."
     case .experimentEnded(let id):
       return "Experiment \(id) has ended already; start a new one to try again."
+    case .corrupt(let table, let column):
+      return
+        "The journal's \(table).\(column) holds a value this version cannot read; run 'journal "
+        + "doctor', and restore a backup if the journal is damaged."
     }
   }
 

@@ -205,7 +205,7 @@ struct ArgumentFuzzTests {
           if let energy = options.energy {
             #expect((-2...2).contains(energy), "\(context)")
           }
-          let names = options.energized + options.drained
+          let names = (options.energized + options.drained).map(\.text)
           for name in names {
             #expect(TagName.normalize(name) == name, "\(context): tag \(name.debugDescription)")
           }

@@ -88,4 +88,20 @@ struct TagNameTests {
   func nearestEmpty() {
     #expect(TagName.nearest(to: "coaching", in: []) == nil)
   }
+
+  @Test(
+    "a TagName value holds the canonical name, or there is none",
+    arguments: [
+      "Deep-Work", "deep-work", "DELIVERY", "\u{212A}oaching", "deep work", "-a", "", "a--b",
+    ])
+  func value(_ text: String) {
+    #expect(TagName(text)?.text == TagName.normalize(text))
+    #expect(TagName(text).map(String.init(describing:)) == TagName.normalize(text))
+  }
+
+  @Test("names in any case are one value")
+  func valueEquality() {
+    #expect(TagName("Deep-Work") == TagName("deep-work"))
+    #expect(Set(["Coaching", "COACHING", "coaching"].compactMap(TagName.init)).count == 1)
+  }
 }

@@ -120,8 +120,8 @@ struct EntryJSONTests {
       TagMark(name: "deep-work", mark: .energized), TagMark(name: "delivery", mark: .drained),
       TagMark(name: "mentoring", mark: .logged),
     ],
-    isStarred: true, isPrivate: false, createdAt: "2026-11-20T17:00:00Z",
-    updatedAt: "2026-11-20T17:30:00Z")
+    isStarred: true, isPrivate: false, createdAt: Timestamp(iso: "2026-11-20T17:00:00Z"),
+    updatedAt: Timestamp(iso: "2026-11-20T17:30:00Z"))
 
   @Test("EntryJSON, pretty (list --format json, show --json), matches its golden file")
   func prettyGolden() throws {

@@ -87,13 +87,15 @@ enum BriefFixture {
       "Fixed <script>alert(\"x\")</script> | *bold* _under_ `code` # [link](x) \\ & 'apos' "
       + "<\u{301}i>hidden</i>\nSecond line is not quoted",
     energy: 2, tags: [TagMark(name: "deep-work", mark: .energized)], isStarred: true,
-    createdAt: "2026-11-10T17:00:00Z", updatedAt: "2026-11-10T17:00:00Z")
+    createdAt: Timestamp(iso: "2026-11-10T17:00:00Z"),
+    updatedAt: Timestamp(iso: "2026-11-10T17:00:00Z"))
 
   static let plainQuote = Entry(
     id: 5, uuid: "00000000-0000-4000-8000-000000000005", day: day("2026-11-11"),
     text: "Another 1:1 \"ran long\", again; tab\there", energy: -1,
     tags: [TagMark(name: "coaching", mark: .drained)], isStarred: true,
-    createdAt: "2026-11-11T17:00:00Z", updatedAt: "2026-11-11T17:00:00Z")
+    createdAt: Timestamp(iso: "2026-11-11T17:00:00Z"),
+    updatedAt: Timestamp(iso: "2026-11-11T17:00:00Z"))
 
   static let experiments = [
     Experiment(

@@ -30,6 +30,10 @@ struct EntryTests {
     }
   }
 
+  static func isTimestamp(_ timestamp: Timestamp) -> Bool {
+    isTimestamp(timestamp.iso)
+  }
+
   static func isTimestamp(_ text: String) -> Bool {
     let pattern = Array("dddd-dd-ddTdd:dd:ddZ")
     let characters = Array(text)
@@ -151,7 +155,7 @@ struct EntryTests {
 
   // MARK: - Listing
 
-  @Test("forEachEntry lists live entries newest first: day descending, then id descending")
+  @Test("entries(_:) lists live entries newest first: day descending, then id descending")
   func ordering() throws {
     try withJournal { (journal, _) throws in
       try Self.seed(journal)
@@ -179,7 +183,7 @@ struct EntryTests {
     ),
   ]
 
-  @Test("forEachEntry filters by days, tags and limit", arguments: filterCases)
+  @Test("entries(_:) filters by days, tags and limit", arguments: filterCases)
   func filters(_ filter: EntryFilter, _ expected: [Int64]) throws {
     try withJournal { (journal, _) throws in
       try Self.seed(journal)
@@ -235,15 +239,16 @@ struct EntryTests {
     }
   }
 
-  @Test("forEachEntry passes whole entries and stops at the first error body throws")
+  @Test("entries(_:) yields whole entries and the loop stops at the first error it throws")
   func forEachPassesEntries() throws {
     try withJournal { (journal, _) throws in
       try Self.seed(journal)
       var seen: [Entry] = []
       let error = thrownError {
-        try journal.forEachEntry(EntryFilter()) { (entry) throws(StoreError) in
+        var entries = try journal.entries(EntryFilter())
+        while let entry = try entries.next() {
           seen.append(entry)
-          if seen.count == 2 { throw .unknownEntry(id: 99) }
+          if seen.count == 2 { throw StoreError.unknownEntry(id: 99) }
         }
       }
       #expect(error == .unknownEntry(id: 99))

@@ -10,16 +10,17 @@ struct ReadSnapshotTests {
   func writesDuringReadAreInvisible() throws {
     try withJournal { journal, folder in
       let monday = try day("2026-11-16")
+      let week = WeekWindow(weeks: 1, endingWith: ISOWeek(containing: monday))
       _ = try journal.addEntry(NewEntry(day: monday, text: "Before", tags: []))
       let writer = try Journal.open(at: folder.file("journal.sqlite"), access: .write)
       let (inside, again) = try journal.reading { () throws(StoreError) -> (Int, Int) in
-        let inside = try journal.entryCount(from: monday, through: monday).entries
+        let inside = try journal.entryCount(in: week).entries
         _ = try writer.addEntry(NewEntry(day: monday, text: "During", tags: []))
-        return (inside, try journal.entryCount(from: monday, through: monday).entries)
+        return (inside, try journal.entryCount(in: week).entries)
       }
       #expect(inside == 1)
       #expect(again == 1, "the second read saw a write committed after the first")
-      #expect(try journal.entryCount(from: monday, through: monday).entries == 2)
+      #expect(try journal.entryCount(in: week).entries == 2)
     }
   }
 
@@ -27,13 +28,14 @@ struct ReadSnapshotTests {
   func failureEndsTheTransaction() throws {
     try withJournal { journal, _ in
       let monday = try day("2026-11-16")
+      let week = WeekWindow(weeks: 1, endingWith: ISOWeek(containing: monday))
       #expect(throws: StoreError.self) {
         try journal.reading { () throws(StoreError) -> Int in
           throw StoreError.journalNotFound(path: "x")
         }
       }
       _ = try journal.addEntry(NewEntry(day: monday, text: "After", tags: []))
-      #expect(try journal.entryCount(from: monday, through: monday).entries == 1)
+      #expect(try journal.entryCount(in: week).entries == 1)
     }
   }
 }

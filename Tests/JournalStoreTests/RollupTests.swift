@@ -19,8 +19,10 @@ import Testing
   private func counts(_ journal: Journal, _ first: String, _ last: String) throws
     -> [String: [Int]]
   {
-    let rows = try journal.weeklyTagCounts(
-      from: ISOWeek(containing: try day(first)), through: ISOWeek(containing: try day(last)))
+    let window = try #require(
+      WeekWindow(
+        first: ISOWeek(containing: try day(first)), last: ISOWeek(containing: try day(last))))
+    let rows = try journal.weeklyTagCounts(in: window)
     var result: [String: [Int]] = [:]
     for row in rows {
       result["\(row.week.start.iso) \(row.tag)"] = [
@@ -133,11 +135,11 @@ import Testing
       func entry(
         _ uuid: String, _ day: Day, _ energy: Int?, _ tags: [TagMark], deleted: Bool = false
       )
-        -> Entry
+        -> ImportedEntry
       {
-        Entry(
-          id: 0, uuid: uuid, day: day, text: "imported \(uuid)", energy: energy, tags: tags,
-          createdAt: "", updatedAt: "", deletedAt: deleted ? "2026-11-20T00:00:00Z" : nil)
+        ImportedEntry(
+          uuid: uuid, day: day, text: "imported \(uuid)", energy: energy, tags: tags,
+          deletedAt: deleted ? Timestamp(iso: "2026-11-20T00:00:00Z") : nil)
       }
       try journal.importing { importer in
         for imported in [

@@ -23,6 +23,7 @@ struct StoreErrorTests {
     .unknownTag(name: "coachng", suggestion: "coaching"),
     .unknownTag(name: "zzzzzz", suggestion: nil),
     .tagExists(name: "coaching"),
+    .corrupt(table: "entry", column: "day"),
   ]
 
   /// `text` without its single-quoted parts (paths, names, SQL), which may hold any characters.

@@ -54,10 +54,11 @@ extension Connection {
 }
 
 extension Journal {
-  /// The ids `forEachEntry` yields for `filter`, in order.
+  /// The ids `entries(_:)` yields for `filter`, in order.
   func ids(_ filter: EntryFilter = EntryFilter()) throws(StoreError) -> [Int64] {
     var ids: [Int64] = []
-    try forEachEntry(filter) { ids.append($0.id) }
+    var entries = try entries(filter)
+    while let entry = try entries.next() { ids.append(entry.id) }
     return ids
   }
 

@@ -32,9 +32,10 @@ extension JournalCommand {
       // A first entry with a mistyped tag must not leave an empty journal behind: before the
       // file exists, the built-in tags are all there is.
       if !Journal.exists(at: store.path) {
-        for name in options.energized + options.drained where !Schema.builtInTags.contains(name) {
+        for tag in options.energized + options.drained
+        where !Schema.builtInTags.contains(tag.text) {
           throw StoreError.unknownTag(
-            name: name, suggestion: TagName.nearest(to: name, in: Schema.builtInTags))
+            name: tag.text, suggestion: TagName.nearest(to: tag.text, in: Schema.builtInTags))
         }
       }
       let journal = try store.open(.write)
@@ -51,10 +52,10 @@ extension JournalCommand {
       if text == "-" || !Console.stdinIsTerminal { return try TextInput.readStandardInput() }
       var summary = ["Date: \(day.iso)"]
       if !options.energized.isEmpty {
-        summary.append("Energized: " + options.energized.joined(separator: ", "))
+        summary.append("Energized: " + options.energized.map(\.text).joined(separator: ", "))
       }
       if !options.drained.isEmpty {
-        summary.append("Drained: " + options.drained.joined(separator: ", "))
+        summary.append("Drained: " + options.drained.map(\.text).joined(separator: ", "))
       }
       return try TextInput.edit(
         initial: "",

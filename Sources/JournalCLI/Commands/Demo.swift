@@ -39,8 +39,8 @@ extension JournalCommand {
       print(
         "A sample journal: \(count) workdays over \(DemoJournal.weeks) weeks of a senior engineer")
       print("who starts mentoring two new hires halfway through.\n")
-      let (first, last) = JournalAnalysis.Trend.window(weeks: DemoJournal.weeks, endingOn: today)
-      let brief = try Brief.load(journal: journal, today: today, first: first, last: last)
+      let window = WeekWindow(weeks: DemoJournal.weeks, endingWith: ISOWeek(containing: today))
+      let brief = try Brief.load(journal: journal, today: today, window: window)
       print("$ journal trend --weeks \(DemoJournal.weeks)\n")
       print(TrendRenderer(style: .current).text(brief.trend, marks: nil))
       print("\n$ journal report --weeks \(DemoJournal.weeks)\n")

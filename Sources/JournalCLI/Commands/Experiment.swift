@@ -85,9 +85,9 @@ extension JournalCommand.Experiment {
       var results: [ExperimentResult] = []
       for experiment in try journal.experiments() {
         let counts =
-          try ExperimentResult.span(of: experiment, today: today).map { span in
-            try journal.weeklyTagCounts(from: span.first, through: span.last)
-          } ?? []
+          try ExperimentResult.span(of: experiment, today: today)
+          .flatMap { WeekWindow(first: $0.first, last: $0.last) }
+          .map { span in try journal.weeklyTagCounts(in: span) } ?? []
         results.append(ExperimentResult(experiment: experiment, counts: counts, today: today))
       }
       if format == .json {

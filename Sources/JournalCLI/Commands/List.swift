@@ -16,7 +16,7 @@ extension JournalCommand {
       name: .customLong("tag"),
       help: ArgumentHelp("Only entries with this tag (repeatable: any of them).", valueName: "tag"),
       completion: TagCompletion.kind, transform: Arguments.tag)
-    var tags: [String] = []
+    var tags: [TagName] = []
 
     @Option(
       help: ArgumentHelp("Only entries whose text contains all these words.", valueName: "words"))
@@ -45,7 +45,8 @@ extension JournalCommand {
       var count = 0
       switch format {
       case .text:
-        try journal.forEachEntry(filter) { entry in
+        var entries = try journal.entries(filter)
+        while let entry = try entries.next() {
           print(renderer.line(entry))
           count += 1
         }
@@ -53,7 +54,8 @@ extension JournalCommand {
       case .json:
         // One entry per line inside one array: valid JSON, streamed, easy to grep.
         print("[", terminator: "")
-        try journal.forEachEntry(filter) { (entry) throws(StoreError) in
+        var entries = try journal.entries(filter)
+        while let entry = try entries.next() {
           let json = (try? EntryJSON.compact(entry)) ?? "{}"
           print(count == 0 ? "\n" + json : ",\n" + json, terminator: "")
           count += 1
@@ -61,7 +63,8 @@ extension JournalCommand {
         print(count == 0 ? "]" : "\n]")
       case .csv:
         print(CSV.row(CSV.entryHeader))
-        try journal.forEachEntry(filter) { entry in print(CSV.entryRow(entry)) }
+        var entries = try journal.entries(filter)
+        while let entry = try entries.next() { print(CSV.entryRow(entry)) }
       }
     }
   }

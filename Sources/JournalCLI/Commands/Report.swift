@@ -28,9 +28,8 @@ extension JournalCommand {
 
     func run() throws {
       let today = try Clock.today()
-      let (first, last) = try window.weeks(today: today)
       let brief = try Brief.load(
-        journal: try store.open(.read), today: today, first: first, last: last)
+        journal: try store.open(.read), today: today, window: try window.weeks(today: today))
       let text: String
       switch format {
       case .markdown: text = ReportMarkdown.render(brief)

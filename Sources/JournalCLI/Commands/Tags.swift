@@ -62,7 +62,7 @@ extension JournalCommand.Tags {
     @Argument(
       help: "The new tag's name, in kebab-case.", completion: TagCompletion.kind,
       transform: Arguments.tag)
-    var name: String
+    var name: TagName
 
     @Option(help: "The track the tag speaks for.")
     var track: Track
@@ -85,10 +85,10 @@ extension JournalCommand.Tags {
 
     @Argument(
       help: "The tag's current name.", completion: TagCompletion.kind, transform: Arguments.tag)
-    var old: String
+    var old: TagName
 
     @Argument(help: "Its new name.", completion: TagCompletion.kind, transform: Arguments.tag)
-    var new: String
+    var new: TagName
 
     func run() throws {
       try store.open(.update).renameTag(old, to: new)
@@ -105,10 +105,10 @@ extension JournalCommand.Tags {
 
     @Argument(
       help: "The tag that goes away.", completion: TagCompletion.kind, transform: Arguments.tag)
-    var from: String
+    var from: TagName
 
     @Argument(help: "The tag that stays.", completion: TagCompletion.kind, transform: Arguments.tag)
-    var into: String
+    var into: TagName
 
     func validate() throws {
       if from == into { throw ValidationError("Cannot merge '\(from)' into itself.") }
@@ -127,7 +127,7 @@ extension JournalCommand.Tags {
     @OptionGroup var store: StoreOptions
 
     @Argument(help: "The tag.", completion: TagCompletion.kind, transform: Arguments.tag)
-    var name: String
+    var name: TagName
 
     @Argument(help: "ic, management, both or neutral.")
     var track: Track

@@ -22,7 +22,7 @@ extension JournalCommand {
       help: ArgumentHelp(
         "Only this tag (repeatable); tracks use the chosen tags only.", valueName: "tag"),
       completion: TagCompletion.kind, transform: Arguments.tag)
-    var tags: [String] = []
+    var tags: [TagName] = []
 
     @Option(help: "Output format.")
     var format: OutputFormat = .text
@@ -32,18 +32,19 @@ extension JournalCommand {
 
     func run() throws {
       let today = try Clock.today()
-      let (first, last) = try window.weeks(today: today)
+      let weeks = try window.weeks(today: today)
       let journal = try store.open(.read)
       // One snapshot: the marks listed are the ones behind the figures.
       let (counts, marks) = try journal.reading {
         () throws(StoreError) -> ([WeeklyTagCount], [Journal.MarkReference]) in
         var marks: [Journal.MarkReference] = []
         if explain {
-          try journal.forEachMark(from: first, through: last, tags: tags) { marks.append($0) }
+          var cursor = try journal.marks(in: weeks, tags: tags)
+          while let mark = try cursor.next() { marks.append(mark) }
         }
-        return (try journal.weeklyTagCounts(from: first, through: last, tags: tags), marks)
+        return (try journal.weeklyTagCounts(in: weeks, tags: tags), marks)
       }
-      let trend = JournalAnalysis.Trend(counts: counts, from: first, through: last)
+      let trend = JournalAnalysis.Trend(counts: counts, from: weeks.first, through: weeks.last)
       let renderer = TrendRenderer(style: .current)
       switch format {
       case .text: print(renderer.text(trend, marks: explain ? marks : nil))

@@ -13,8 +13,8 @@ enum Arguments {
   }
 
   /// A tag name, in canonical lowercase kebab-case.
-  static func tag(_ text: String) throws -> String {
-    guard let name = TagName.normalize(text) else {
+  static func tag(_ text: String) throws -> TagName {
+    guard let name = TagName(text) else {
       let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
       throw ValidationError(
         "'\(text)' is not a tag name; tags are kebab-case words of letters and digits, at most "
@@ -45,13 +45,13 @@ struct EntryOptions: ParsableArguments {
     name: [.customShort("e"), .customLong("energized")],
     help: ArgumentHelp("An activity that energized you (repeatable).", valueName: "tag"),
     completion: TagCompletion.kind, transform: Arguments.tag)
-  var energized: [String] = []
+  var energized: [TagName] = []
 
   @Option(
     name: [.customShort("d"), .customLong("drained")],
     help: ArgumentHelp("An activity that drained you (repeatable).", valueName: "tag"),
     completion: TagCompletion.kind, transform: Arguments.tag)
-  var drained: [String] = []
+  var drained: [TagName] = []
 
   @Option(
     parsing: .unconditional,
@@ -69,8 +69,7 @@ struct EntryOptions: ParsableArguments {
 
   /// The marks given, energized first, in the order typed.
   var marks: [TagMark] {
-    energized.map { TagMark(name: $0, mark: .energized) }
-      + drained.map { TagMark(name: $0, mark: .drained) }
+    energized.map { TagMark($0, mark: .energized) } + drained.map { TagMark($0, mark: .drained) }
   }
 
   /// Whether any tag option was given.
@@ -80,7 +79,7 @@ struct EntryOptions: ParsableArguments {
     if let energy, !Entry.energyRange.contains(energy) {
       throw ValidationError("--energy \(energy) is out of range; use a whole number from -2 to 2.")
     }
-    var seen: Set<String> = []
+    var seen: Set<TagName> = []
     for name in energized + drained {
       guard seen.insert(name).inserted else {
         throw ValidationError(
@@ -140,16 +139,17 @@ struct WindowOptions: ParsableArguments {
 
   /// `weeks` weeks (default 12) ending with the week of today, or the whole weeks that contain
   /// `--since` and `--until`.
-  func weeks(today: Day) throws(JournalError) -> (ISOWeek, ISOWeek) {
+  func weeks(today: Day) throws(JournalError) -> WeekWindow {
     let (since, until) = try range.resolve(today: today)
     if since == nil && until == nil {
-      let last = ISOWeek(containing: today)
-      return (last.adding(weeks: -((weeks ?? Self.defaultWeeks) - 1)), last)
+      return WeekWindow(weeks: weeks ?? Self.defaultWeeks, endingWith: ISOWeek(containing: today))
     }
     let last = ISOWeek(containing: until ?? today)
-    let first =
-      since.map { ISOWeek(containing: $0) } ?? last.adding(weeks: -(Self.defaultWeeks - 1))
-    guard first <= last else { throw .emptyRange(since: first.start.iso, until: last.end.iso) }
-    return (first, last)
+    guard let since else { return WeekWindow(weeks: Self.defaultWeeks, endingWith: last) }
+    let first = ISOWeek(containing: since)
+    guard let window = WeekWindow(first: first, last: last) else {
+      throw .emptyRange(since: first.start.iso, until: last.end.iso)
+    }
+    return window
   }
 }

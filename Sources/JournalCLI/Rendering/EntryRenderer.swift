@@ -37,7 +37,7 @@ struct EntryRenderer {
     if entry.isStarred { flags.append("starred") }
     if entry.isPrivate { flags.append("private") }
     if !flags.isEmpty { lines.append("Flags:     " + flags.joined(separator: ", ")) }
-    lines.append(style.dim("Created \(entry.createdAt), updated \(entry.updatedAt)"))
+    lines.append(style.dim("Created \(entry.createdAt.iso), updated \(entry.updatedAt.iso)"))
     lines.append("")
     lines.append(entry.text)
     return lines.joined(separator: "\n")

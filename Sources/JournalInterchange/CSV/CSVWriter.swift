@@ -36,8 +36,8 @@ public enum CSV {
       String(entry.id), entry.day.iso, entry.energy.map(String.init) ?? "",
       entry.tags.filter { $0.mark == .energized }.map(\.name).joined(separator: ";"),
       entry.tags.filter { $0.mark == .drained }.map(\.name).joined(separator: ";"),
-      entry.isStarred ? "1" : "0", entry.isPrivate ? "1" : "0", entry.text, entry.createdAt,
-      entry.updatedAt,
+      entry.isStarred ? "1" : "0", entry.isPrivate ? "1" : "0", entry.text, entry.createdAt.iso,
+      entry.updatedAt.iso,
     ])
   }
 }

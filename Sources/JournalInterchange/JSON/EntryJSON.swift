@@ -27,8 +27,8 @@ public struct EntryJSON: Encodable {
     try container.encode(entry.tags, forKey: .tags)
     try container.encode(entry.isStarred, forKey: .starred)
     try container.encode(entry.isPrivate, forKey: .private)
-    try container.encode(entry.createdAt, forKey: .createdAt)
-    try container.encode(entry.updatedAt, forKey: .updatedAt)
+    try container.encode(entry.createdAt.iso, forKey: .createdAt)
+    try container.encode(entry.updatedAt.iso, forKey: .updatedAt)
   }
 
   /// One entry as compact JSON with sorted keys: the same input always gives the same bytes.
