@@ -24,7 +24,8 @@ public enum JournalExport {
     var first = true
     var entries = try journal.storedEntries(since: since, until: until)
     while let entry = try entries.next() {
-      try sink.write((first ? "\n    " : ",\n    ") + entryJSON(entry).rendered(indent: nil))
+      try sink.write(
+        (first ? "\n    " : ",\n    ") + EntryJSON.exported(entry).rendered(indent: nil))
       first = false
     }
     try sink.write(first ? "]" : "\n  ]")
@@ -61,23 +62,6 @@ public enum JournalExport {
       ("name", .string(tag.name)), ("track", .string(tag.track.rawValue)),
       ("description", .string(tag.description)),
       ("created_at", .optionalString(tag.createdAt?.iso)),
-    ])
-  }
-
-  public static func entryJSON(_ entry: Entry) -> JSONValue {
-    .object([
-      ("id", .int(Int(entry.id))), ("uuid", .string(entry.uuid)), ("date", .string(entry.day.iso)),
-      ("text", .string(entry.text)), ("energy", entry.energy.map { .int($0) } ?? .null),
-      (
-        "tags",
-        .array(
-          entry.tags.map {
-            .object([("name", .string($0.name)), ("mark", .string($0.mark.rawValue))])
-          })
-      ),
-      ("starred", .bool(entry.isStarred)), ("private", .bool(entry.isPrivate)),
-      ("created_at", .string(entry.createdAt.iso)), ("updated_at", .string(entry.updatedAt.iso)),
-      ("deleted_at", .optionalString(entry.deletedAt?.iso)),
     ])
   }
 

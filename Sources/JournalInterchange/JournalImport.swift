@@ -179,10 +179,10 @@ public enum JournalImport {
   private static func entry(from node: JSONNode, index: Int, path: String) throws
     -> ImportedEntry
   {
-    guard let day = node["date"]?.string.flatMap({ Day(iso: $0) }) else {
+    guard let day = node[.date]?.string.flatMap({ Day(iso: $0) }) else {
       throw invalid(path, "entry \(index) has no valid date")
     }
-    guard let rawText = node["text"]?.string else {
+    guard let rawText = node[.text]?.string else {
       throw invalid(path, "entry \(index) has no text")
     }
     let text: String
@@ -192,27 +192,27 @@ public enum JournalImport {
       throw invalid(path, "entry \(index): \(error)")
     }
     var energy: Int?
-    if let value = node["energy"], !value.isNull {
+    if let value = node[.energy], !value.isNull {
       guard let number = value.int, Entry.energyRange.contains(number) else {
         throw invalid(path, "entry \(index) has an energy outside -2...2")
       }
       energy = number
     }
     var tags: [TagMark] = []
-    for tag in node["tags"]?.array ?? [] {
-      guard let name = tag["name"]?.string.flatMap(TagName.normalize),
-        let mark = tag["mark"]?.string.flatMap(Mark.init(rawValue:))
+    for tag in node[.tags]?.array ?? [] {
+      guard let name = tag[.name]?.string.flatMap(TagName.normalize),
+        let mark = tag[.mark]?.string.flatMap(Mark.init(rawValue:))
       else { throw invalid(path, "entry \(index) has a tag without a valid name and mark") }
       if !tags.contains(where: { $0.name == name }) { tags.append(TagMark(name: name, mark: mark)) }
     }
-    let uuid = node["uuid"]?.string ?? ("json-\(day.iso)-" + Fingerprint.hex(day.iso, text))
+    let uuid = node[.uuid]?.string ?? ("json-\(day.iso)-" + Fingerprint.hex(day.iso, text))
     return ImportedEntry(
-      id: node["id"]?.int.map(Int64.init), uuid: uuid, day: day, text: text, energy: energy,
-      tags: tags, isStarred: node["starred"]?.bool ?? false,
-      isPrivate: node["private"]?.bool ?? false,
-      createdAt: Timestamp(recorded: node["created_at"]?.string),
-      updatedAt: Timestamp(recorded: node["updated_at"]?.string),
-      deletedAt: node["deleted_at"]?.string.map(Timestamp.init(iso:)))
+      id: node[.id]?.int.map(Int64.init), uuid: uuid, day: day, text: text, energy: energy,
+      tags: tags, isStarred: node[.starred]?.bool ?? false,
+      isPrivate: node[.private]?.bool ?? false,
+      createdAt: Timestamp(recorded: node[.createdAt]?.string),
+      updatedAt: Timestamp(recorded: node[.updatedAt]?.string),
+      deletedAt: node[.deletedAt]?.string.map(Timestamp.init(iso:)))
   }
 
   private static func experiment(from node: JSONNode) -> ExperimentRecord? {

@@ -109,7 +109,7 @@ struct JSONValueTests {
   }
 }
 
-@Suite("EntryJSON and JournalExport.entryJSON: an entry's JSON")
+@Suite("EntryJSON: an entry's JSON, listed and exported")
 struct EntryJSONTests {
   static let entry = Entry(
     id: 12, uuid: "00000000-0000-4000-8000-00000000000c",
@@ -126,18 +126,21 @@ struct EntryJSONTests {
   @Test("EntryJSON, pretty (list --format json, show --json), matches its golden file")
   func prettyGolden() throws {
     try Golden.check(
-      try JSON.string(EntryJSON(entry: Self.entry), pretty: true) + "\n", "interchange/entry.json")
+      EntryJSON.listed(Self.entry).rendered(encoderCompatible: true) + "\n",
+      "interchange/entry.json")
   }
 
-  @Test("EntryJSON.compact matches its golden file")
+  @Test("EntryJSON.listed, compact (list --format json), matches its golden file")
   func compactGolden() throws {
-    try Golden.check(try EntryJSON.compact(Self.entry) + "\n", "interchange/entry-compact.json")
+    try Golden.check(
+      EntryJSON.listed(Self.entry).rendered(indent: nil, encoderCompatible: true) + "\n",
+      "interchange/entry-compact.json")
   }
 
-  @Test("JournalExport.entryJSON (export's entry line) matches its golden file")
+  @Test("EntryJSON.exported (export's entry line) matches its golden file")
   func exportLineGolden() throws {
     try Golden.check(
-      JournalExport.entryJSON(Self.entry).rendered(indent: nil) + "\n",
+      EntryJSON.exported(Self.entry).rendered(indent: nil) + "\n",
       "interchange/entry-export-line.json")
   }
 
@@ -145,14 +148,17 @@ struct EntryJSONTests {
   func noEnergy() throws {
     var entry = Self.entry
     entry.energy = nil
-    #expect(try parseJSON(try EntryJSON.compact(entry))["energy"] == .null)
-    #expect(try parseJSON(JournalExport.entryJSON(entry).rendered())["energy"] == .null)
+    #expect(
+      try parseJSON(EntryJSON.listed(entry).rendered(indent: nil, encoderCompatible: true))[
+        "energy"] == .null)
+    #expect(try parseJSON(EntryJSON.exported(entry).rendered())["energy"] == .null)
   }
 
   @Test("both writers give the same fields and values; export adds deleted_at")
   func writersAgree() throws {
-    let encoded = try parseJSON(try EntryJSON.compact(Self.entry))
-    let exported = try parseJSON(JournalExport.entryJSON(Self.entry).rendered(indent: nil))
+    let encoded = try parseJSON(
+      EntryJSON.listed(Self.entry).rendered(indent: nil, encoderCompatible: true))
+    let exported = try parseJSON(EntryJSON.exported(Self.entry).rendered(indent: nil))
     guard case .object(var exportedMembers) = exported else {
       Issue.record("the export line is not an object")
       return
@@ -160,5 +166,64 @@ struct EntryJSONTests {
     #expect(exportedMembers.removeValue(forKey: "deleted_at") == .null)
     #expect(encoded == .object(exportedMembers))
     #expect(encoded["text"]?.string == Self.entry.text)
+  }
+}
+
+/// `encoderCompatible` against its oracle, Foundation's `JSONEncoder` with the settings `list`,
+/// `show` and `tags` used before they moved to `JSONValue`: the same bytes for random text.
+@Suite("JSONValue, encoderCompatible: the bytes JSONEncoder gave")
+struct EncoderCompatibleTests {
+  struct Record: Encodable {
+    let text: String
+    let empty: [Int]
+    let tags: [String]
+    let count: Int
+    let flag: Bool
+    let missing: Int?
+
+    func encode(to encoder: Encoder) throws {
+      enum Key: String, CodingKey { case text, empty, tags, count, flag, missing }
+      var container = encoder.container(keyedBy: Key.self)
+      try container.encode(text, forKey: .text)
+      try container.encode(empty, forKey: .empty)
+      try container.encode(tags, forKey: .tags)
+      try container.encode(count, forKey: .count)
+      try container.encode(flag, forKey: .flag)
+      try container.encode(missing, forKey: .missing)
+    }
+
+    var value: JSONValue {
+      JSONValue.object([
+        ("text", .string(text)), ("empty", .array([])), ("tags", .array(tags.map { .string($0) })),
+        ("count", .int(count)), ("flag", .bool(flag)), ("missing", .null),
+      ]).sortingKeys()
+    }
+  }
+
+  static let alphabet: [Unicode.Scalar] = [
+    "a", "é", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{8}", "\u{C}", "\u{1B}", "\u{1F}",
+    "\u{7F}", "\u{301}", "\u{200D}", "\u{2028}", "😀", " ", "<",
+  ]
+
+  @Test("200 random records, pretty and compact")
+  func sameBytes() throws {
+    var random = SeededRandom(seed: 2026)
+    for _ in 0..<200 {
+      var text = String.UnicodeScalarView()
+      for _ in 0..<Int(random.next() % 12) { text.append(random.pick(Self.alphabet)) }
+      let record = Record(
+        text: String(text), empty: [], tags: random.chance(0.5) ? [] : [String(text)],
+        count: Int(random.next() % 100) - 50, flag: random.chance(0.5), missing: nil)
+      for pretty in [true, false] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting =
+          pretty
+          ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+          : [.sortedKeys, .withoutEscapingSlashes]
+        let expected = String(decoding: try encoder.encode(record), as: UTF8.self)
+        let rendered = record.value.rendered(indent: pretty ? 0 : nil, encoderCompatible: true)
+        #expect(rendered == expected, "\(record.text.unicodeScalars.map(\.value))")
+      }
+    }
   }
 }

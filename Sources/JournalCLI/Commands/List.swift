@@ -56,7 +56,7 @@ extension JournalCommand {
         print("[", terminator: "")
         var entries = try journal.entries(filter)
         while let entry = try entries.next() {
-          let json = (try? EntryJSON.compact(entry)) ?? "{}"
+          let json = EntryJSON.listed(entry).rendered(indent: nil, encoderCompatible: true)
           print(count == 0 ? "\n" + json : ",\n" + json, terminator: "")
           count += 1
         }

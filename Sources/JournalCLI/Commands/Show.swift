@@ -22,7 +22,7 @@ extension JournalCommand {
     func run() throws {
       let entry = try store.open(.read).entry(id: id)
       switch format {
-      case .json: print(try JSON.string(EntryJSON(entry: entry), pretty: true))
+      case .json: print(EntryJSON.listed(entry).rendered(encoderCompatible: true))
       default: print(EntryRenderer(style: .current).detail(entry))
       }
     }

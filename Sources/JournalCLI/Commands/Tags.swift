@@ -24,6 +24,15 @@ extension JournalCommand.Tags {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    /// One tag as `tags --format json` prints it (keys sorted, as the README documents).
+    static func json(_ tag: Tag) -> JSONValue {
+      JSONValue.object([
+        ("name", .string(tag.name)), ("track", .string(tag.track.rawValue)),
+        ("description", .string(tag.description)), ("energized", .int(tag.energizedCount)),
+        ("drained", .int(tag.drainedCount)),
+      ]).sortingKeys()
+    }
+
     func run() throws {
       let tags = try store.open(.read).tags()
       switch format {
@@ -40,7 +49,7 @@ extension JournalCommand.Tags {
               + String(tag.drainedCount).leftPadded(to: 7) + "  " + tag.description)
         }
       case .json:
-        print(try JSON.string(tags.map(TagJSON.init), pretty: true))
+        print(JSONValue.array(tags.map(Self.json)).rendered(encoderCompatible: true))
       case .csv:
         print(CSV.row(["name", "track", "energized", "drained", "description"]))
         for tag in tags {
@@ -140,18 +149,3 @@ extension JournalCommand.Tags {
 }
 
 /// The stable JSON shape of a tag.
-struct TagJSON: Encodable {
-  let name: String
-  let track: String
-  let description: String
-  let energized: Int
-  let drained: Int
-
-  init(_ tag: Tag) {
-    name = tag.name
-    track = tag.track.rawValue
-    description = tag.description
-    energized = tag.energizedCount
-    drained = tag.drainedCount
-  }
-}

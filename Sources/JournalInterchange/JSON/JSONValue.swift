@@ -39,34 +39,62 @@ public enum JSONValue: Sendable {
   }
 
   /// The JSON text, pretty-printed with two spaces, or compact when `indent` is `nil`.
-  public func rendered(indent: Int? = 0) -> String {
+  ///
+  /// - Parameters:
+  ///   - indent: The indentation of the first line, or `nil` for one compact line.
+  ///   - encoderCompatible: Lay it out as Foundation's `JSONEncoder` does with sorted keys
+  ///     (`"key" : value`, an empty container over two lines, `\b` and `\f` escaped). `list`,
+  ///     `show` and `tags` printed through `JSONEncoder` before they moved to this writer, and
+  ///     keep its bytes so that scripts comparing their output see no change.
+  /// - Returns: The text.
+  public func rendered(indent: Int? = 0, encoderCompatible: Bool = false) -> String {
     var output = ""
-    write(to: &output, indent: indent)
+    write(to: &output, indent: indent, compatible: encoderCompatible)
     return output
   }
 
-  private func write(to output: inout String, indent: Int?) {
+  /// The same value with every object's keys in ascending order, at every depth.
+  public func sortingKeys() -> JSONValue {
+    switch self {
+    case .array(let values): .array(values.map { $0.sortingKeys() })
+    case .members(let members):
+      .members(
+        members.sorted { $0.key < $1.key }.map {
+          Member(key: $0.key, value: $0.value.sortingKeys())
+        })
+    default: self
+    }
+  }
+
+  private func write(to output: inout String, indent: Int?, compatible: Bool) {
     switch self {
     case .null: output += "null"
     case .bool(let value): output += value ? "true" : "false"
     case .int(let value): output += String(value)
     case .number(let value):
       output += value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    case .string(let value): Self.writeString(value, to: &output)
+    case .string(let value): Self.writeString(value, to: &output, compatible: compatible)
     case .array(let values):
-      writeContainer(values.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent)
+      writeContainer(
+        values.map { (nil, $0) }, open: "[", close: "]", to: &output, indent: indent,
+        compatible: compatible)
     case .members(let members):
       writeContainer(
-        members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, indent: indent)
+        members.map { ($0.key, $0.value) }, open: "{", close: "}", to: &output, indent: indent,
+        compatible: compatible)
     }
   }
 
   private func writeContainer(
     _ items: [(String?, JSONValue)], open: String, close: String, to output: inout String,
-    indent: Int?
+    indent: Int?, compatible: Bool
   ) {
     guard !items.isEmpty else {
-      output += open + close
+      if compatible, let indent {
+        output += open + "\n\n" + String(repeating: " ", count: indent) + close
+      } else {
+        output += open + close
+      }
       return
     }
     output += open
@@ -75,16 +103,16 @@ public enum JSONValue: Sendable {
       if index > 0 { output += "," }
       if let inner { output += "\n" + String(repeating: " ", count: inner) }
       if let key {
-        Self.writeString(key, to: &output)
-        output += indent == nil ? ":" : ": "
+        Self.writeString(key, to: &output, compatible: compatible)
+        output += indent == nil ? ":" : compatible ? " : " : ": "
       }
-      value.write(to: &output, indent: inner)
+      value.write(to: &output, indent: inner, compatible: compatible)
     }
     if let indent { output += "\n" + String(repeating: " ", count: indent) }
     output += close
   }
 
-  private static func writeString(_ value: String, to output: inout String) {
+  private static func writeString(_ value: String, to output: inout String, compatible: Bool) {
     output += "\""
     for scalar in value.unicodeScalars {
       switch scalar {
@@ -93,6 +121,8 @@ public enum JSONValue: Sendable {
       case "\n": output += "\\n"
       case "\r": output += "\\r"
       case "\t": output += "\\t"
+      case "\u{8}" where compatible: output += "\\b"
+      case "\u{C}" where compatible: output += "\\f"
       case _ where scalar.value < 0x20:
         let hex = String(scalar.value, radix: 16)
         output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
