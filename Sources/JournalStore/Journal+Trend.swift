@@ -35,7 +35,7 @@ extension Journal {
           track: Track(rawValue: row.text(2)) ?? .neutral, energized: Int(row.int(3)),
           drained: Int(row.int(4)), energySum: Int(row.int(5)), energyCount: Int(row.int(6))))
     }
-    return counts
+    return try Self.checked(counts)
   }
 
   /// One tag mark on a live entry, for `--explain`.

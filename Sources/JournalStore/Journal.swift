@@ -54,10 +54,18 @@ public final class Journal {
     if access != .read && !file.isWritable {
       throw .readOnly(path: path)
     }
-    let db = try Connection(path: path, readOnly: !file.isWritable, immutable: file.isFrozen)
+    // A reader trusts nothing in the schema; a writer needs trusted_schema for the journal's
+    // own triggers (SQLite 3.40's FTS5 is not marked innocuous), so it refuses any other
+    // trigger first.
+    let db = try Connection(
+      path: path, readOnly: !file.isWritable, immutable: file.isFrozen,
+      trustsSchema: access != .read)
     sqlite3_busy_timeout(db.handle, busyTimeoutMilliseconds)
     try db.execute("PRAGMA foreign_keys = ON")
     let journal = Journal(path: path, db: db)
+    if access != .read {
+      try journal.refuseUnknownTriggers()
+    }
     try journal.migrateIfNeeded(access: access, isWritable: file.isWritable)
     return journal
   }

@@ -31,6 +31,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unknownExperiment(id: Int64)
   /// The experiment was ended already.
   case experimentEnded(id: Int64)
+  /// A command that writes found schema objects (triggers) the migrations did not create:
+  /// another program changed the journal. `objects` are `type name`.
+  case unknownSchemaObjects(path: String, objects: [String])
+  /// The weekly rollup holds counts no journal can have (negative, or beyond what any
+  /// history reaches): the file was changed by hand or damaged.
+  case damagedCounts
 
   public var description: String {
     switch self {
@@ -75,6 +81,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "No experiment with id \(id); 'journal experiment list' shows the ids."
     case .experimentEnded(let id):
       return "Experiment \(id) has ended already; start a new one to try again."
+    case .unknownSchemaObjects(let path, let objects):
+      return
+        "The journal '\(path)' has schema objects this version did not create: "
+        + "\(objects.joined(separator: ", ")); run journal doctor."
+    case .damagedCounts:
+      return "The journal's counts are damaged; run journal doctor."
     }
   }
 
