@@ -46,7 +46,7 @@ public enum ExitStatus {
       return dataError
     case .fileExists:
       return usage
-    case .confirmationNeeded, .dateOutOfRange:
+    case .confirmationNeeded, .dateOutOfRange, .noJournalLocation:
       return usage
     case .editorFailed, .cancelled:
       return failure

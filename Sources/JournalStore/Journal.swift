@@ -213,10 +213,11 @@ enum FileCheck {
         throw .notAJournal(path: path)
       }
     }
-    let folder =
-      path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-    let folderIsWritable = FileSystem.isWritable(folder.isEmpty ? "/" : folder)
-    let hasLog = FileSystem.exists(path + "-wal") || FileSystem.exists(path + "-shm")
+    // SQLite follows a symbolic link and keeps its -wal and -shm beside the target, so the
+    // target's folder is the one that must be writable.
+    let target = FileSystem.resolvedPath(path) ?? path
+    let folderIsWritable = FileSystem.isWritable(FileSystem.split(target).folder)
+    let hasLog = FileSystem.exists(target + "-wal") || FileSystem.exists(target + "-shm")
     return Result(
       isWritable: folderIsWritable && FileSystem.isWritable(path),
       isFrozen: !folderIsWritable && !hasLog)

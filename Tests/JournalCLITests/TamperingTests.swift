@@ -172,3 +172,56 @@ struct TamperingTests {
     #expect(result.stdout.contains("integrity-check skipped"), "\(result.stdout)")
   }
 }
+
+/// Where the journal lives: never the working directory by accident, and a symbolic link is
+/// judged by where it points.
+@Suite("Where the journal lives")
+struct JournalLocationTests {
+  @Test("with no HOME, XDG_DATA_HOME, JOURNAL_DB or --db: refused (64), nothing created")
+  func noHome() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    for arguments in [["add", "where does this go"], ["list"], ["doctor"]] {
+      let result = try ExternalCommand.run(
+        "env",
+        [
+          "-C", directory.path, "-u", "HOME", "-u", "XDG_DATA_HOME", "-u", "JOURNAL_DB",
+          JournalProcess.executable,
+        ] + arguments,
+        environment: ["JOURNAL_TODAY": TestJournal.today])
+      expectRefused(result, status: 64, mentioning: ["HOME", "JOURNAL_DB", "--db"])
+    }
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty,
+      "a file was created in the working directory")
+  }
+
+  @Test(
+    "a symlinked journal in a read-only folder, pointing to a writable folder, is writable",
+    .enabled(if: ReadOnlyGuard.isAvailable, Comment(rawValue: ReadOnlyGuard.limitation)))
+  func symlinkToWritableFolder() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let real = directory.file("real")
+    let links = directory.file("links")
+    for folder in [real, links] {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+    }
+    let target = real + "/journal.sqlite"
+    let link = links + "/journal.sqlite"
+    let environment = ["JOURNAL_TODAY": TestJournal.today]
+    expectSuccess(
+      try JournalProcess.run(["add", "first", "--db", target], environment: environment))
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+    let guardian = try ReadOnlyGuard(links, mode: 0o555)
+    defer { guardian.undo() }
+
+    let added = try JournalProcess.run(["add", "second", "--db", link], environment: environment)
+    expectSuccess(added)
+    let listed = try JournalProcess.run(["list", "--db", target], environment: environment)
+    #expect(listed.stdout.contains("first") && listed.stdout.contains("second"), "\(listed.stdout)")
+    #expect(
+      !FileManager.default.fileExists(atPath: links + "/journal.sqlite-wal"),
+      "the log belongs beside the target")
+  }
+}

@@ -29,8 +29,8 @@ extension JournalCommand {
     func run() throws {
       let today = try Clock.today()
       let (first, last) = try window.weeks(today: today)
-      let brief = try Brief.load(
-        journal: try store.open(.read), today: today, first: first, last: last)
+      let journal = try store.open(.read)
+      let brief = try Brief.load(journal: journal, today: today, first: first, last: last)
       let text: String
       switch format {
       case .markdown: text = ReportMarkdown.render(brief)
@@ -41,7 +41,7 @@ extension JournalCommand {
         if let output {
           // Replaced whole, as before: a report is regenerated from the journal at will.
           try AtomicFile.write(
-            text, to: output, replacing: true, protecting: AtomicFile.journalFiles(store.path))
+            text, to: output, replacing: true, protecting: AtomicFile.journalFiles(journal.path))
           print("Wrote the \(format.rawValue) report to '\(output)'.")
         } else {
           Terminal.flushPrinted()
