@@ -15,3 +15,18 @@ static inline void csqlite_keep_freed_heap(void) {
   mallopt(M_TOP_PAD, 1 << 20);
 #endif
 }
+
+// sqlite3_db_config is variadic, which Swift cannot call: one function per setting the
+// journal changes. Both return SQLITE_OK or an error code.
+
+// Defensive mode: no writable_schema, no writes to shadow tables, no journal_mode=OFF — the
+// ways ordinary SQL could corrupt the file (https://sqlite.org/c3ref/c_dbconfig_defensive.html).
+static inline int csqlite_enable_defensive(sqlite3 *db) {
+  return sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+}
+
+// PRAGMA trusted_schema, without compiling a statement: 0 stops triggers, views and schema
+// expressions from calling functions or virtual tables not marked innocuous.
+static inline int csqlite_set_trusted_schema(sqlite3 *db, int trusted) {
+  return sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, trusted, (int *)0);
+}

@@ -27,7 +27,8 @@ public enum ExitStatus {
       case .journalNotFound: return noInput
       case .sqlite, .cannotOpen, .readOnly: return ioError
       case .notAJournal, .newerSchema, .unknownEntry, .deletedEntry, .notDeleted, .unknownTag,
-        .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded, .corrupt:
+        .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded, .corrupt,
+        .unknownSchemaObjects, .damagedCounts:
         return dataError
       }
     case .interchange(let interchange):
@@ -45,7 +46,7 @@ public enum ExitStatus {
       return dataError
     case .fileExists:
       return usage
-    case .confirmationNeeded, .dateOutOfRange:
+    case .confirmationNeeded, .dateOutOfRange, .noJournalLocation:
       return usage
     case .editorFailed, .cancelled:
       return failure

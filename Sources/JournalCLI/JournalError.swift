@@ -38,6 +38,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case endBeforeStart(id: Int64, start: String, end: String)
   /// `doctor` found problems.
   case unhealthy(path: String, checks: [String])
+  /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
+  case noJournalLocation
 
   /// `error` as one of ours, wrapping the libraries' errors; `nil` for the argument parser's
   /// own (help, usage), which keep their conventional output and codes.
@@ -89,6 +91,10 @@ public enum JournalError: Error, CustomStringConvertible {
       return
         "Experiment \(id) started on \(start), after the end date \(end); give --date on or after "
         + "\(start)."
+    case .noJournalLocation:
+      return
+        "Nowhere to find the journal: HOME, XDG_DATA_HOME and JOURNAL_DB are unset; pass "
+        + "--db PATH or set JOURNAL_DB (the working directory is never used)."
     case .unhealthy(let path, let checks):
       return
         "'\(path)' failed \(checks.joined(separator: ", ")); restore a backup, or export what "

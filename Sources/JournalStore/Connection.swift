@@ -17,8 +17,14 @@ final class Connection {
   ///   - path: The database file.
   ///   - readOnly: Open without write access.
   ///   - immutable: Read the file as one nothing else changes (a read-only folder).
+  ///   - trustsSchema: Let triggers and views use virtual tables and functions not marked
+  ///     innocuous (`PRAGMA trusted_schema`). Only a writer needs it: SQLite 3.40's FTS5 is not
+  ///     marked innocuous, and the journal's own triggers keep the search index. A writer
+  ///     checks the triggers first (``Journal/refuseUnknownTriggers()``).
   /// - Throws: `StoreError.cannotOpen` when SQLite cannot open the file.
-  init(path: String, readOnly: Bool, immutable: Bool = false) throws(StoreError) {
+  init(path: String, readOnly: Bool, immutable: Bool = false, trustsSchema: Bool = false)
+    throws(StoreError)
+  {
     var handle: Handle?
     var flags =
       (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
@@ -34,6 +40,15 @@ final class Connection {
     guard code == SQLITE_OK, let handle else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
       // A failed open still allocates a handle that must be closed.
+      sqlite3_close_v2(handle)
+      throw .cannotOpen(path: path, reason: message)
+    }
+    // Every connection is defensive: a tampered file cannot use this process to write its
+    // schema or its shadow tables.
+    guard csqlite_enable_defensive(handle) == SQLITE_OK,
+      csqlite_set_trusted_schema(handle, trustsSchema ? 1 : 0) == SQLITE_OK
+    else {
+      let message = String(cString: sqlite3_errmsg(handle))
       sqlite3_close_v2(handle)
       throw .cannotOpen(path: path, reason: message)
     }

@@ -149,6 +149,9 @@ extension Journal {
       ])
       _ = try insert.step()
       let id = insert.int("id")
+      // Run to the end: in defensive mode, a RETURNING insert finalized after its first row
+      // rolls the transaction back.
+      while try insert.step() {}
       try insertMarks(entryID: id, tags: new.tags, tagIDs: tagIDs)
       return try liveEntry(id: id)
     }

@@ -60,8 +60,9 @@ extension Journal {
     public let detail: String
   }
 
-  /// Checks the schema version, SQLite's integrity and foreign keys, the full-text index, the
-  /// weekly rollup and the file modes. Each check reports its own failure, so one broken part
+  /// Checks the schema version, SQLite's integrity and foreign keys, the schema objects, the
+  /// full-text index, the weekly rollup and the file modes; only reads, so it works on a
+  /// read-only journal (FTS5's own integrity-check, written as an INSERT, is then skipped). Each check reports its own failure, so one broken part
   /// does not hide the others.
   ///
   /// - Returns: One result per check.
@@ -96,8 +97,21 @@ extension Journal {
       }
       return (count == 0, count == 0 ? "ok" : "\(count) rows point at missing rows")
     }
+    check("schema objects") { () throws(StoreError) in
+      let unknown = try unknownSchemaObjects()
+      return (
+        unknown.isEmpty,
+        unknown.isEmpty
+          ? "ok" : "not created by career-journal: " + unknown.joined(separator: ", ")
+      )
+    }
     check("search index") { () throws(StoreError) in
-      try db.execute("INSERT INTO entryText (entryText) VALUES ('integrity-check')")
+      // FTS5's integrity-check is written as an INSERT, which a read-only connection refuses;
+      // the comparison below needs only reads.
+      let canWrite = sqlite3_db_readonly(db.handle, "main") == 0
+      if canWrite {
+        try db.execute("INSERT INTO entryText (entryText) VALUES ('integrity-check')")
+      }
       // SQLite 3.40's integrity-check does not compare an external-content index with its
       // content table, so compare the sets of indexed and stored entries here.
       let missing =
@@ -111,7 +125,7 @@ extension Journal {
       guard missing == 0 && stale == 0 else {
         return (false, "\(missing) entries not indexed, \(stale) index rows without an entry")
       }
-      return (true, "ok")
+      return (true, canWrite ? "ok" : "ok (FTS5 integrity-check skipped: the journal is read-only)")
     }
     check("weekly rollup") { () throws(StoreError) in
       let mismatches = try rollupMismatches()

@@ -35,7 +35,7 @@ extension Journal {
           energized: Int(row.int("energized")), drained: Int(row.int("drained")),
           energySum: Int(row.int("energySum")), energyCount: Int(row.int("energyCount"))))
     }
-    return counts
+    return try Self.checked(counts)
   }
 
   /// One tag mark on a live entry, for `--explain`.

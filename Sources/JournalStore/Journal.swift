@@ -54,10 +54,18 @@ public final class Journal {
     if access != .read && !file.isWritable {
       throw .readOnly(path: path)
     }
-    let db = try Connection(path: path, readOnly: !file.isWritable, immutable: file.isFrozen)
+    // A reader trusts nothing in the schema; a writer needs trusted_schema for the journal's
+    // own triggers (SQLite 3.40's FTS5 is not marked innocuous), so it refuses any other
+    // trigger first.
+    let db = try Connection(
+      path: path, readOnly: !file.isWritable, immutable: file.isFrozen,
+      trustsSchema: access != .read)
     sqlite3_busy_timeout(db.handle, busyTimeoutMilliseconds)
     try db.execute("PRAGMA foreign_keys = ON")
     let journal = Journal(path: path, db: db)
+    if access != .read {
+      try journal.refuseUnknownTriggers()
+    }
     try journal.migrateIfNeeded(access: access, isWritable: file.isWritable)
     return journal
   }
@@ -205,10 +213,11 @@ enum FileCheck {
         throw .notAJournal(path: path)
       }
     }
-    let folder =
-      path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-    let folderIsWritable = FileSystem.isWritable(folder.isEmpty ? "/" : folder)
-    let hasLog = FileSystem.exists(path + "-wal") || FileSystem.exists(path + "-shm")
+    // SQLite follows a symbolic link and keeps its -wal and -shm beside the target, so the
+    // target's folder is the one that must be writable.
+    let target = FileSystem.resolvedPath(path) ?? path
+    let folderIsWritable = FileSystem.isWritable(FileSystem.split(target).folder)
+    let hasLog = FileSystem.exists(target + "-wal") || FileSystem.exists(target + "-shm")
     return Result(
       isWritable: folderIsWritable && FileSystem.isWritable(path),
       isFrozen: !folderIsWritable && !hasLog)

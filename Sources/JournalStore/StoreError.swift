@@ -34,6 +34,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   /// A stored value this version cannot read (a day that is not a date, an unknown track):
   /// the row is reported, never read as a default.
   case corrupt(table: String, column: String)
+  /// A command that writes found schema objects (triggers) the migrations did not create:
+  /// another program changed the journal. `objects` are `type name`.
+  case unknownSchemaObjects(path: String, objects: [String])
+  /// The weekly rollup holds counts no journal can have (negative, or beyond what any
+  /// history reaches): the file was changed by hand or damaged.
+  case damagedCounts
 
   public var description: String {
     switch self {
@@ -82,6 +88,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return
         "The journal's \(table).\(column) holds a value this version cannot read; run 'journal "
         + "doctor', and restore a backup if the journal is damaged."
+    case .unknownSchemaObjects(let path, let objects):
+      return
+        "The journal '\(path)' has schema objects this version did not create: "
+        + "\(objects.joined(separator: ", ")); run journal doctor."
+    case .damagedCounts:
+      return "The journal's counts are damaged; run journal doctor."
     }
   }
 

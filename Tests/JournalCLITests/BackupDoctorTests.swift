@@ -182,10 +182,11 @@ struct BackupDoctorTests {
     let result = try journal.run(["doctor"])
     expectSuccess(result)
     let checks = checkLines(result.stdout)
-    #expect(checks.count == 6, "\(result.stdout)")
+    #expect(checks.count == 7, "\(result.stdout)")
     #expect(checks.allSatisfy { $0.hasPrefix("ok ") }, "\(result.stdout)")
     for name in [
-      "schema", "integrity", "foreign keys", "search index", "weekly rollup", "file mode",
+      "schema", "integrity", "foreign keys", "schema objects", "search index", "weekly rollup",
+      "file mode",
     ] {
       #expect(checks.contains { $0.contains(name) }, "no \(name) check: \(result.stdout)")
     }

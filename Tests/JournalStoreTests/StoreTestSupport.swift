@@ -25,7 +25,7 @@ func rawDatabase(at path: String) throws -> Connection {
   if !FileManager.default.fileExists(atPath: path) {
     _ = FileManager.default.createFile(atPath: path, contents: nil)
   }
-  return try Connection(path: path, readOnly: false)
+  return try Connection(path: path, readOnly: false, trustsSchema: true)
 }
 
 /// The bytes of the file at `path`.

@@ -26,12 +26,13 @@ extension JournalCommand {
     var isPrivate = false
 
     func run() throws {
+      _ = try store.path  // refused before any text is asked for
       let today = try Clock.today()
       let day = try options.date?.day(today: today) ?? today
       let text = try readText(day: day)
       // A first entry with a mistyped tag must not leave an empty journal behind: before the
       // file exists, the built-in tags are all there is.
-      if !Journal.exists(at: store.path) {
+      if !Journal.exists(at: try store.path) {
         for tag in options.energized + options.drained
         where !Schema.builtInTags.contains(tag.text) {
           throw StoreError.unknownTag(

@@ -7,12 +7,14 @@ extension JournalCommand {
     static let configuration = CommandConfiguration(
       commandName: "doctor",
       abstract:
-        "Check the journal: schema, integrity, foreign keys, search index, rollup, file mode.")
+        "Check the journal: schema, integrity, foreign keys, schema objects, search index, rollup, "
+        + "file mode.")
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-      let journal = try store.open(.update)
+      // Read-only: doctor works on a journal it may not write (a backup on read-only media).
+      let journal = try store.open(.read)
       let checks = journal.healthChecks()
       let style = Style.current
       for check in checks {

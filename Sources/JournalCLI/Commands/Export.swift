@@ -37,7 +37,7 @@ extension JournalCommand {
         try output.map { (path) throws(IOError) in
           BufferedOutput(
             file: try AtomicFile.create(
-              at: path, replacing: true, protecting: AtomicFile.journalFiles(store.path)))
+              at: path, replacing: true, protecting: AtomicFile.journalFiles(journal.path)))
         } ?? BufferedOutput()
       switch format {
       case .json: try JournalExport.json(journal, since: since, until: until, to: sink)

@@ -66,7 +66,7 @@ extension JournalCommand {
         throw JournalError.interchange(.fileMissing(path: file))
       }
       let summary: ImportSummary
-      if dryRun && !Journal.exists(at: store.path) {
+      if dryRun, !Journal.exists(at: try store.path) {
         // A dry run for a journal that does not exist yet runs on a scratch one, so that
         // "nothing was written" stays true.
         let folder = try ScratchFolder()

@@ -28,8 +28,9 @@ extension JournalCommand {
 
     func run() throws {
       let today = try Clock.today()
+      let journal = try store.open(.read)
       let brief = try Brief.load(
-        journal: try store.open(.read), today: today, window: try window.weeks(today: today))
+        journal: journal, today: today, window: try window.weeks(today: today))
       let text: String
       switch format {
       case .markdown: text = ReportMarkdown.render(brief)
@@ -40,7 +41,7 @@ extension JournalCommand {
         if let output {
           // Replaced whole, as before: a report is regenerated from the journal at will.
           try AtomicFile.write(
-            text, to: output, replacing: true, protecting: AtomicFile.journalFiles(store.path))
+            text, to: output, replacing: true, protecting: AtomicFile.journalFiles(journal.path))
           print("Wrote the \(format.rawValue) report to '\(output)'.")
         } else {
           Terminal.flushPrinted()

@@ -12,21 +12,31 @@ struct StoreOptions: ParsableArguments {
 
   /// The journal's path: `--db`, else `JOURNAL_DB`, else under `XDG_DATA_HOME`, else under
   /// `~/.local/share`.
-  var path: String { Self.path(db: db) }
+  ///
+  /// - Throws: `JournalError.noJournalLocation` when none of them is set.
+  var path: String {
+    get throws(JournalError) {
+      guard let path = Self.path(db: db) else { throw .noJournalLocation }
+      return path
+    }
+  }
 
-  /// The journal's path for a `--db` value, or the default when it is `nil`.
-  static func path(db: String?) -> String {
+  /// The journal's path for a `--db` value, or the default when it is `nil`; `nil` when
+  /// nothing says where the journal lives (no `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` or
+  /// `HOME`): never the working directory, where a journal would be created by accident.
+  static func path(db: String?) -> String? {
     if let db, !db.isEmpty { return db }
     if let path = Console.environment("JOURNAL_DB") { return path }
     if let data = Console.environment("XDG_DATA_HOME"), data.hasPrefix("/") {
       return data + "/career-journal/journal.sqlite"
     }
-    let home = Console.environment("HOME") ?? "."
+    guard let home = Console.environment("HOME") else { return nil }
     return home + "/.local/share/career-journal/journal.sqlite"
   }
 
   /// Opens the journal for reading or writing.
   func open(_ access: Journal.Access) throws(JournalError) -> Journal {
+    let path = try path
     do {
       return try Journal.open(at: path, access: access)
     } catch {

@@ -15,7 +15,8 @@ enum TagCompletion {
     if let index = arguments.firstIndex(of: "--db"), index + 1 < arguments.count {
       db = arguments[index + 1]
     }
-    guard let journal = try? Journal.open(at: StoreOptions.path(db: db), access: .read),
+    guard let path = StoreOptions.path(db: db),
+      let journal = try? Journal.open(at: path, access: .read),
       let tags = try? journal.tags()
     else { return [] }
     return tags.map(\.name).filter { $0.hasPrefix(prefix.lowercased()) }

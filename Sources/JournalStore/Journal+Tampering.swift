@@ -1,0 +1,129 @@
+import JournalCore
+
+// A journal is a file anyone with the sqlite3 tool can change. What another program added to
+// its schema is never trusted: a writer refuses a trigger the migrations did not create (it
+// would run on every `add`, and could copy private text elsewhere), and `journal doctor`
+// names every table, index, view and trigger that is not the journal's own.
+
+extension Journal {
+  /// Refuses to write to a journal that holds a trigger the migrations did not create, or
+  /// one of theirs whose text was changed. One read of `sqlite_schema`'s triggers: a few
+  /// microseconds, paid by every command that writes.
+  ///
+  /// - Throws: `StoreError.unknownSchemaObjects` naming the triggers, or a SQLite failure.
+  func refuseUnknownTriggers() throws(StoreError) {
+    var unknown: [String] = []
+    try db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+      .forEachRow { (row) throws(StoreError) in
+        if !Schema.isMigrationText(row.text(1)) { unknown.append("trigger " + row.text(0)) }
+      }
+    guard unknown.isEmpty else { throw .unknownSchemaObjects(path: path, objects: unknown) }
+  }
+
+  /// Every schema object the migrations did not create, as `type name` (`trigger copyText`),
+  /// with ` (changed)` after a trigger or view of theirs whose text differs; empty for a
+  /// journal only career-journal has changed. SQLite's own `sqlite_` objects are not counted.
+  ///
+  /// - Returns: The objects, by type and name.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func unknownSchemaObjects() throws(StoreError) -> [String] {
+    let expected = try Schema.createdObjects()
+    var unknown: [String] = []
+    try db.prepare(
+      """
+      SELECT type, name, sql FROM sqlite_schema
+      WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY type, name
+      """
+    ).forEachRow { (row) throws(StoreError) in
+      let type = row.text(0)
+      let name = row.text(1)
+      if !expected.contains(Schema.Object(type: type, name: name)) {
+        unknown.append(type + " " + name)
+      } else if type == "trigger" || type == "view", !Schema.isMigrationText(row.text(2)) {
+        unknown.append(type + " " + name + " (changed)")
+      }
+    }
+    return unknown
+  }
+}
+
+extension Schema {
+  /// A table, index, view or trigger, by type and name.
+  struct Object: Hashable {
+    let type: String
+    let name: String
+  }
+
+  /// The objects the migrations create, read from an in-memory database they are applied to
+  /// (so the full-text index's shadow tables are counted as SQLite names them).
+  ///
+  /// - Returns: Every object but SQLite's own `sqlite_` ones.
+  /// - Throws: `StoreError` when a migration fails, which a test rules out.
+  static func createdObjects() throws(StoreError) -> Set<Object> {
+    let scratch = try Connection(path: ":memory:", readOnly: false, trustsSchema: true)
+    for migration in all {
+      try scratch.execute(migration.sql)
+    }
+    var objects: Set<Object> = []
+    try scratch.prepare(
+      "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite!_%' ESCAPE '!'"
+    ).forEachRow { (row) throws(StoreError) in
+      objects.insert(Object(type: row.text(0), name: row.text(1)))
+    }
+    return objects
+  }
+
+  /// Whether `sql` appears word for word in a migration. SQLite keeps each `CREATE` statement's
+  /// text as it was written, so a trigger or view the migrations created passes, and one
+  /// another program created or replaced does not.
+  ///
+  /// - Parameter sql: `sqlite_schema.sql` of one object.
+  /// - Returns: `true` when a migration contains it.
+  static func isMigrationText(_ sql: String) -> Bool {
+    let needle = Array(sql.utf8)
+    guard !needle.isEmpty else { return false }
+    for migration in migrations {
+      let found =
+        migration.sql.utf8.withContiguousStorageIfAvailable { contains($0, needle) }
+        ?? Array(migration.sql.utf8).withUnsafeBufferPointer { contains($0, needle) }
+      if found { return true }
+    }
+    return false
+  }
+
+  private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    guard bytes.count >= needle.count, let first = needle.first else { return false }
+    var start = 0
+    while start <= bytes.count - needle.count {
+      if bytes[start] == first, bytes[start..<start + needle.count].elementsEqual(needle) {
+        return true
+      }
+      start += 1
+    }
+    return false
+  }
+}
+
+extension Journal {
+  /// The most marks (or entries with an energy) one tag can gather in one week in any journal
+  /// a person writes: far beyond any real history, and small enough that the analysis's sums
+  /// over every week and tag stay exact in an `Int` (2^31 per row × fewer than 2^31 rows).
+  static let countLimit = Int(Int32.max)
+
+  /// `counts` when every count is one a journal can hold; stored counts beyond it (a file
+  /// changed by hand) would make the analysis's arithmetic overflow.
+  ///
+  /// - Parameter counts: Rows read from the weekly rollup.
+  /// - Returns: `counts`, unchanged.
+  /// - Throws: `StoreError.damagedCounts` for a negative or impossible count.
+  static func checked(_ counts: [WeeklyTagCount]) throws(StoreError) -> [WeeklyTagCount] {
+    let range = 0...countLimit
+    for count in counts {
+      guard range.contains(count.energized), range.contains(count.drained),
+        range.contains(count.energyCount),
+        count.energySum.magnitude <= 2 * count.energyCount.magnitude
+      else { throw .damagedCounts }
+    }
+    return counts
+  }
+}
