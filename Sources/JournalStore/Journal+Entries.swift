@@ -1,7 +1,7 @@
 import JournalCore
 
 /// What `journal add` writes.
-public struct NewEntry: Sendable {
+public struct NewEntry: Hashable, Sendable {
   /// The local work day.
   public var day: Day
   /// The free text, already checked to be non-empty.
@@ -429,10 +429,7 @@ extension Journal {
         for new in entries {
           // The day first keeps a chronological load in order in the uuid index.
           let uuid = new.day.iso + "-" + Self.hex(random.next()) + Self.hex(random.next())
-          try importer.insertEntry(
-            ImportedEntry(
-              uuid: uuid, day: new.day, text: new.text, energy: new.energy, tags: new.tags,
-              isStarred: new.isStarred, isPrivate: new.isPrivate))
+          try importer.insertEntry(ImportedEntry(new, uuid: uuid))
         }
       }
     } catch let error as StoreError {

@@ -389,7 +389,7 @@ extension Journal {
     /// - Parameter entry: The entry, with its uuid.
     /// - Throws: `StoreError.unknownTag` or a SQLite failure.
     public func insertEntry(_ entry: ImportedEntry) throws(StoreError) {
-      for tag in entry.tags where try tagID(tag.name) == nil {
+      for tag in entry.values.tags where try tagID(tag.name) == nil {
         _ = try journal.resolveTags([tag.name])  // throws .unknownTag with a suggestion
       }
       pending.append(entry)
@@ -439,9 +439,10 @@ extension Journal {
       for (entry, keepID) in zip(batch, keepsID) {
         values += [
           keepID ? entry.wantedID.map { .integer($0) } ?? .null : .null, .text(entry.uuid),
-          .text(entry.day.iso),
-          .text(entry.text), Journal.optional(entry.energy), .integer(entry.isStarred ? 1 : 0),
-          .integer(entry.isPrivate ? 1 : 0),
+          .text(entry.values.day.iso),
+          .text(entry.values.text), Journal.optional(entry.values.energy),
+          .integer(entry.values.isStarred ? 1 : 0),
+          .integer(entry.values.isPrivate ? 1 : 0),
           .text((entry.createdAt ?? now).iso), .text((entry.updatedAt ?? now).iso),
           entry.deletedAt.map { .text($0.iso) } ?? .null,
         ]
@@ -472,15 +473,15 @@ extension Journal {
         added += 1
         inserted.append(.integer(id))
         // Only a live entry's marks count in its week, as in `weekTagAfterMarkInsert`.
-        let week = entry.deletedAt == nil ? ISOWeek(containing: entry.day).start.iso : nil
-        for tag in entry.tags {
+        let week = entry.deletedAt == nil ? ISOWeek(containing: entry.values.day).start.iso : nil
+        for tag in entry.values.tags {
           guard let tagID = try tagID(tag.name) else {
             throw .unknownTag(name: tag.name, suggestion: nil)
           }
           marks += [.integer(id), .integer(tagID), .integer(Int64(tag.mark.storedValue))]
           if let week {
             rollup[WeekTagKey(week: week, tagID: tagID), default: WeekTagCounts()].add(
-              mark: tag.mark, energy: entry.energy)
+              mark: tag.mark, energy: entry.values.energy)
           }
         }
       }

@@ -19,12 +19,7 @@ extension Journal {
       WHERE w.week BETWEEN ? AND ?
       """
     var values: [Statement.Value] = [.text(window.first.start.iso), .text(window.last.start.iso)]
-    if !tags.isEmpty {
-      let ids = try resolveTags(tags.map(\.text))
-      sql +=
-        " AND w.tagId IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
-      values += ids.map { .integer($0) }
-    }
+    try restrict(&sql, &values, column: "w.tagId", to: tags)
     sql += " ORDER BY w.week, t.name"
     var counts: [WeeklyTagCount] = []
     try db.prepare(sql).forEachRow(values) { (row) throws(StoreError) in
@@ -67,12 +62,7 @@ extension Journal {
       WHERE e.deletedAt IS NULL AND e.day BETWEEN ? AND ? AND et.mark != 0
       """
     var values: [Statement.Value] = [.text(window.firstDay.iso), .text(window.lastDay.iso)]
-    if !tags.isEmpty {
-      let ids = try resolveTags(tags.map(\.text))
-      sql +=
-        " AND et.tagId IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
-      values += ids.map { .integer($0) }
-    }
+    try restrict(&sql, &values, column: "et.tagId", to: tags)
     sql += " ORDER BY e.day, e.id, t.name"
     let statement = try db.prepare(sql)
     try statement.bind(values)
@@ -119,5 +109,21 @@ extension Journal {
       mismatches.append(row.text("week") + " " + row.text("tag"))
     }
     return mismatches
+  }
+}
+
+extension Journal {
+  /// Adds ` AND column IN (…)` for the ids of `tags` to `sql` and its values; no tags, no
+  /// condition.
+  ///
+  /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
+  fileprivate func restrict(
+    _ sql: inout String, _ values: inout [Statement.Value], column: String, to tags: [TagName]
+  ) throws(StoreError) {
+    guard !tags.isEmpty else { return }
+    let ids = try resolveTags(tags.map(\.text))
+    sql +=
+      " AND \(column) IN (" + Array(repeating: "?", count: ids.count).joined(separator: ", ") + ")"
+    values += ids.map { .integer($0) }
   }
 }

@@ -2,37 +2,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Collects results from several threads.
-private final class Results: @unchecked Sendable {
-  private let lock = NSLock()
-  private var items: [(text: String, result: JournalResult)] = []
-  private var errors: [String] = []
-
-  func append(text: String, result: JournalResult) {
-    lock.lock()
-    defer { lock.unlock() }
-    items.append((text, result))
-  }
-
-  func append(text: String, error: any Error) {
-    lock.lock()
-    defer { lock.unlock() }
-    errors.append("\(text): \(error)")
-  }
-
-  var all: [(text: String, result: JournalResult)] {
-    lock.lock()
-    defer { lock.unlock() }
-    return items
-  }
-
-  var failures: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return errors
-  }
-}
-
 /// A smaller in-process version of `scripts/concurrency-check` (8 writers x 50 adds).
 @Suite("Concurrent writers")
 struct ConcurrencyTests {
@@ -43,17 +12,17 @@ struct ConcurrencyTests {
   func concurrentAdds() throws {
     let journal = try TestJournal()
     defer { journal.remove() }
-    let results = Results()
+    let results = CollectedResults()
 
     // One thread per writer, so all eight really run at once even on two cores.
-    Self.onThreads(Self.writers) { writer in
+    onThreads(Self.writers) { writer in
       for index in 1...Self.addsPerWriter {
         let text = "writer \(writer) entry \(index)"
         do {
           let result = try journal.run(["add", text, "-e", "deep-work"])
-          results.append(text: text, result: result)
+          results.add(text, result)
         } catch {
-          results.append(text: text, error: error)
+          results.add(text, error: error)
         }
       }
     }
@@ -62,9 +31,9 @@ struct ConcurrencyTests {
     let all = results.all
     #expect(all.count == Self.writers * Self.addsPerWriter)
     for item in all {
-      #expect(item.result.status == 0, "\(item.text): \(item.result.stderr)")
-      #expect(item.result.stderr.isEmpty, "\(item.text): \(item.result.stderr)")
-      #expect(item.result.stdout.hasPrefix("Added entry "), "\(item.text)")
+      #expect(item.result.status == 0, "\(item.label): \(item.result.stderr)")
+      #expect(item.result.stderr.isEmpty, "\(item.label): \(item.result.stderr)")
+      #expect(item.result.stdout.hasPrefix("Added entry "), "\(item.label)")
     }
     let ids = all.compactMap { TestJournal.addedID($0.result.stdout) }
     #expect(Set(ids).count == Self.writers * Self.addsPerWriter, "every add got its own id")
@@ -95,15 +64,15 @@ struct ConcurrencyTests {
 
     for round in 1...50 {
       let path = directory.file("round-\(round).sqlite")
-      let results = Results()
-      Self.onThreads(Self.writers) { writer in
+      let results = CollectedResults()
+      onThreads(Self.writers) { writer in
         let text = "round \(round) writer \(writer)"
         do {
           let result = try JournalProcess.run(
             ["add", text, "--db", path], environment: ["JOURNAL_TODAY": TestJournal.today])
-          results.append(text: text, result: result)
+          results.add(text, result)
         } catch {
-          results.append(text: text, error: error)
+          results.add(text, error: error)
         }
       }
       #expect(results.failures.isEmpty, "could not start: \(results.failures)")
@@ -115,18 +84,5 @@ struct ConcurrencyTests {
       #expect(count == String(Self.writers), "round \(round)")
       if !refused.isEmpty { break }
     }
-  }
-
-  /// Runs `body(1)` ... `body(count)` each on its own thread and waits for all of them.
-  private static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    let group = DispatchGroup()
-    for index in 1...count {
-      group.enter()
-      Thread {
-        body(index)
-        group.leave()
-      }.start()
-    }
-    group.wait()
   }
 }

@@ -12,37 +12,6 @@ import Testing
 // and readers at once) and scripts/crash-check (SIGKILL at a random moment), and the privacy
 // of the files the journal writes. The scripts run the full figures (8 x 100 adds, 200 kills).
 
-/// Results gathered from several threads.
-private final class Collected: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [(label: String, result: JournalResult)] = []
-  private var errors: [String] = []
-
-  func add(_ label: String, _ result: JournalResult) {
-    lock.lock()
-    defer { lock.unlock() }
-    results.append((label, result))
-  }
-
-  func add(_ label: String, error: any Error) {
-    lock.lock()
-    defer { lock.unlock() }
-    errors.append("\(label): \(error)")
-  }
-
-  var all: [(label: String, result: JournalResult)] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results
-  }
-
-  var failures: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return errors
-  }
-}
-
 /// A flag one thread sets and others read.
 private final class Flag: @unchecked Sendable {
   private let lock = NSLock()
@@ -59,19 +28,6 @@ private final class Flag: @unchecked Sendable {
     defer { lock.unlock() }
     return value
   }
-}
-
-/// Runs `body(1)` ... `body(count)` each on its own thread and waits for all of them.
-private func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-  let group = DispatchGroup()
-  for index in 1...count {
-    group.enter()
-    Thread {
-      body(index)
-      group.leave()
-    }.start()
-  }
-  group.wait()
 }
 
 /// The permission bits of `path`, or `nil` when there is no file.
@@ -96,8 +52,8 @@ extension ReliabilityTests {
       let journal = try TestJournal()
       defer { journal.remove() }
       try journal.add("before the writers", ["-e", "coaching"])
-      let writes = Collected()
-      let reads = Collected()
+      let writes = CollectedResults()
+      let reads = CollectedResults()
       let done = Flag()
 
       let readerThreads = DispatchGroup()

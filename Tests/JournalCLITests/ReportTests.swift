@@ -507,12 +507,5 @@ func expectRefusedReport(
   _ result: JournalResult, status: Int32, _ fragment: String,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  #expect(
-    result.status == status, "exit status; stderr: \(result.stderr)",
-    sourceLocation: sourceLocation)
-  #expect(result.stdout.isEmpty, "stdout: \(result.stdout)", sourceLocation: sourceLocation)
-  #expect(
-    result.stderr.hasPrefix("Error:") && result.stderr.contains(fragment),
-    "stderr: \(result.stderr)", sourceLocation: sourceLocation)
-  expectNoCrash(result, sourceLocation: sourceLocation)
+  expectRefused(result, status: status, mentioning: [fragment], sourceLocation: sourceLocation)
 }

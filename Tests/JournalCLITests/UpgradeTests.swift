@@ -252,7 +252,7 @@ struct UpgradeTests {
     return try (2...max(2, files.count)).compactMap { version in
       guard version <= files.count else { return nil }
       let sql = try String(contentsOf: files[version - 1], encoding: .utf8)
-      return Self.createdObjects(sql).first.map { (version, $0) }
+      return SchemaSQL.createdObjects(sql).first.map { (version, $0) }
     }
   }
 
@@ -301,15 +301,6 @@ struct UpgradeTests {
     }
   }
 
-  /// The names of the tables and indexes `sql` creates, in order.
-  static func createdObjects(_ sql: String) -> [String] {
-    sql.split(whereSeparator: \.isNewline).compactMap { line in
-      let words = line.split(separator: " ")
-      guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" || words[1] == "INDEX"
-      else { return nil }
-      return String(words[2].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-    }
-  }
 }
 
 /// The parts of `journal trend --format json` these tests read.

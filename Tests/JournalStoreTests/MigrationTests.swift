@@ -20,16 +20,6 @@ struct MigrationTests {
     }
   }
 
-  /// The names of the tables and indexes the migration `sql` creates, in order.
-  static func createdObjects(_ sql: String) -> [String] {
-    sql.split(whereSeparator: \.isNewline).compactMap { line in
-      let words = line.split(separator: " ")
-      guard words.count >= 3, words[0] == "CREATE", words[1] == "TABLE" || words[1] == "INDEX"
-      else { return nil }
-      return String(words[2].prefix { $0.isLetter || $0.isNumber || $0 == "_" })
-    }
-  }
-
   @Test("a version-1 journal with entries migrates to the current version and keeps its data")
   func migratesFromVersionOne() throws {
     let folder = try TemporaryDirectory()
@@ -128,7 +118,7 @@ struct MigrationTests {
   func failedLaterMigrationRollsBack() throws {
     let last = Schema.currentVersion - 1
     let blocked = try #require(
-      Self.createdObjects(Schema.migrations[last].sql).first,
+      SchemaSQL.createdObjects(Schema.migrations[last].sql).first,
       "the last migration creates no table or index to block")
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
@@ -158,7 +148,7 @@ struct MigrationTests {
   @Test("createdObjects reads CREATE TABLE and CREATE INDEX names")
   func createdObjectsHelper() {
     #expect(
-      Self.createdObjects(
+      SchemaSQL.createdObjects(
         "CREATE TABLE tag (\n  id);\nCREATE INDEX x ON tag (id);\nCREATE TABLE entry (")
         == ["tag", "x", "entry"])
   }

@@ -21,6 +21,16 @@ public enum ExternalCommand {
     guard let path = executable.hasPrefix("/") ? executable : which(executable) else {
       throw NotFound(name: executable)
     }
+    return try launch(path, arguments, stdin: stdin, environment: environment)
+  }
+
+  /// Runs the program at `path`, as ``run(_:_:stdin:environment:)`` and
+  /// ``JournalProcess/run(_:stdin:environment:)`` describe.
+  ///
+  /// - Throws: When the process cannot be started.
+  static func launch(
+    _ path: String, _ arguments: [String], stdin: Data?, environment: [String: String]
+  ) throws -> JournalResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
@@ -49,6 +59,7 @@ public enum ExternalCommand {
       process.standardInput = FileHandle.nullDevice
       try process.run()
     }
+    // Read both pipes before waiting, so a large output cannot fill a pipe and stall.
     let outData = output.fileHandleForReading.readDataToEndOfFile()
     let errData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

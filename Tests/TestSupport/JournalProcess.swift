@@ -44,40 +44,6 @@ public enum JournalProcess {
   public static func run(
     _ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]
   ) throws -> JournalResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    env["JOURNAL_DB"] = nil
-    env["JOURNAL_TODAY"] = nil
-    env["NO_COLOR"] = nil
-    for (key, value) in environment {
-      env[key] = value.isEmpty ? nil : value
-    }
-    process.environment = env
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    if let stdin {
-      let input = Pipe()
-      process.standardInput = input
-      try process.run()
-      // A command may exit before reading all of its input (a refused oversized text): the
-      // broken pipe is then its business, not a reason to kill the test runner with SIGPIPE.
-      _ = JournalProcess.brokenPipeIgnored
-      try? input.fileHandleForWriting.write(contentsOf: stdin)
-      try? input.fileHandleForWriting.close()
-    } else {
-      process.standardInput = FileHandle.nullDevice
-      try process.run()
-    }
-    // Read both pipes before waiting, so a large output cannot fill a pipe and stall.
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return JournalResult(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try ExternalCommand.launch(executable, arguments, stdin: stdin, environment: environment)
   }
 }

@@ -14,19 +14,16 @@ extension JournalCommand {
         CSV and Markdown hold the live entries, oldest first.
         """)
 
-    enum Format: String, CaseIterable, ExpressibleByArgument {
+    enum Format: String, DocumentFormat {
+      static let standard = Format.json
+
       case json, csv, markdown
     }
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var range: RangeOptions
 
-    @Option(help: "Output format.")
-    var format: Format = .json
-
-    @Option(
-      help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions<Format>
 
     func run() throws {
       let (since, until) = try range.resolve(today: try Clock.today())
@@ -34,18 +31,20 @@ extension JournalCommand {
       // A file is written beside its target and renamed over it when complete: an export that
       // fails leaves the previous file as it was. The journal's own files are refused.
       let sink =
-        try output.map { (path) throws(IOError) in
+        try destination.output.map { (path) throws(IOError) in
           BufferedOutput(
             file: try AtomicFile.create(
               at: path, replacing: true, protecting: AtomicFile.journalFiles(journal.path)))
         } ?? BufferedOutput()
-      switch format {
+      switch destination.format {
       case .json: try JournalExport.json(journal, since: since, until: until, to: sink)
       case .csv: try JournalExport.csv(journal, since: since, until: until, to: sink)
       case .markdown: try JournalExport.markdown(journal, since: since, until: until, to: sink)
       }
       try sink.finish()
-      if let output { Console.error("Exported the journal as \(format.rawValue) to '\(output)'.") }
+      if let output = destination.output {
+        Console.error("Exported the journal as \(destination.format.rawValue) to '\(output)'.")
+      }
     }
   }
 }

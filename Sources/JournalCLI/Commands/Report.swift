@@ -12,19 +12,16 @@ extension JournalCommand {
       commandName: "report",
       abstract: "Write the brief for a career conversation: evidence, suggestion, next experiment.")
 
-    enum Format: String, CaseIterable, ExpressibleByArgument {
+    enum Format: String, DocumentFormat {
+      static let standard = Format.markdown
+
       case markdown, html, json
     }
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var window: WindowOptions
 
-    @Option(help: "Output format.")
-    var format: Format = .markdown
-
-    @Option(
-      help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: OutputOptions<Format>
 
     func run() throws {
       let today = try Clock.today()
@@ -32,17 +29,17 @@ extension JournalCommand {
       let brief = try Brief.load(
         journal: journal, today: today, window: try window.weeks(today: today))
       let text: String
-      switch format {
+      switch destination.format {
       case .markdown: text = ReportMarkdown.render(brief)
       case .html: text = ReportHTML.render(brief)
       case .json: text = ReportJSON.render(brief).rendered() + "\n"
       }
       do {
-        if let output {
+        if let output = destination.output {
           // Replaced whole, as before: a report is regenerated from the journal at will.
           try AtomicFile.write(
             text, to: output, replacing: true, protecting: AtomicFile.journalFiles(journal.path))
-          print("Wrote the \(format.rawValue) report to '\(output)'.")
+          print("Wrote the \(destination.format.rawValue) report to '\(output)'.")
         } else {
           Terminal.flushPrinted()
           try FileDescriptor.standardOutput.writeAll(text, naming: .standardOutput)

@@ -153,3 +153,19 @@ struct WindowOptions: ParsableArguments {
     return window
   }
 }
+
+/// A document format: `--format` takes its cases, `standard` when not given.
+protocol DocumentFormat: CaseIterable, ExpressibleByArgument {
+  /// The format written when `--format` is not given.
+  static var standard: Self { get }
+}
+
+/// `--format` and `--output`, shared by the commands that write a document.
+struct OutputOptions<Format: DocumentFormat>: ParsableArguments {
+  @Option(help: "Output format.")
+  var format: Format = .standard
+
+  @Option(
+    help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
+  var output: String?
+}
