@@ -19,9 +19,11 @@ public struct Suggestion: Hashable, Sendable {
   /// How sure, in 0 ... ``confidenceCap``: the probability, from the intervals, that the
   /// suggestion's claim holds (see ``Suggestion/init(trend:)``).
   public let confidence: Double
-  /// The confidence in words, graded by the evidence behind it: "early lean" (under
-  /// ``strongWeeks`` weeks with marks… see ``Suggestion/init(trend:)``), "moderate", "strong",
-  /// "no clear lean" or "not enough evidence".
+  /// The confidence in words, graded by the evidence behind it (see ``words(_:weeks:)``):
+  /// for `ic`, `management` and `tech-lead`, "early lean" under ``earlyWeeks`` weeks with
+  /// marks, "strong" from ``strongWeeks`` weeks when the confidence reaches ``confidenceCap``,
+  /// "moderate" otherwise; for `unclear`, "no clear lean" when the evidence is balanced and
+  /// "not enough evidence" when a track is under-sampled or the lean has no spread.
   public let confidenceWords: String
   /// Short sentences that cite the figures behind the suggestion.
   public let reasons: [String]
@@ -96,11 +98,11 @@ public struct Suggestion: Hashable, Sendable {
       return
     }
 
-    reasons.append(Self.leanSentence(lean))
-    reasons += Self.directionSentences(trend)
+    reasons.append(Sentences.leanReason(lean))
+    reasons += [trend.ic, trend.management].compactMap(Sentences.directionReason)
     let p = Statistics.probabilityPositive(lean)
     let weeks = trend.weeksObserved
-    if lean.low > Self.margin || lean.high < -Self.margin {
+    if Sentences.isBeyondMargin(lean) {
       let outcome: Outcome = lean.low > Self.margin ? .ic : .management
       let claim = outcome == .ic ? p : 1 - p
       self.init(
@@ -110,7 +112,7 @@ public struct Suggestion: Hashable, Sendable {
     } else if ic.isClearlyPositive && management.isClearlyPositive {
       reasons.append(
         "Both tracks energize you and neither clearly more"
-          + (Self.isSmallButCertain(lean) ? " (they fit about equally)" : "")
+          + (Sentences.isWithinMargin(lean) ? " (they fit about equally)" : "")
           + ": the blend is a tech-lead role.")
       let both = max(
         0,
@@ -122,26 +124,21 @@ public struct Suggestion: Hashable, Sendable {
       let side =
         trend.ic.figures.ownCounts.observations <= trend.management.figures.ownCounts.observations
         ? Track.ic : .management
-      let sideName = side == .ic ? "IC" : "management"
-      if Self.isSmallButCertain(lean) {
+      if Sentences.isWithinMargin(lean) {
         reasons.append(
           "Both tracks fit about equally: the whole interval of the lean lies within "
-            + "±\(Format.signed(Self.margin).dropFirst()), too small a difference to choose by. "
-            + "Trying the \(sideName) side more deliberately can still show what each feels like.")
+            + "±\(Sentences.margin), too small a difference to choose by. "
+            + "Trying the \(side.nameInSentence) side more deliberately can still show what each feels like."
+        )
       } else {
         reasons.append(
           "The evidence is balanced: neither track clearly energizes you more, so the next step "
-            + "is to try the \(sideName) side more deliberately.")
+            + "is to try the \(side.nameInSentence) side more deliberately.")
       }
       self.init(
         outcome: .unclear, confidence: max(p, 1 - p), words: "no clear lean", reasons: reasons,
         underSampled: side, nextExperiment: ExperimentIdea.toTry(side))
     }
-  }
-
-  /// Whether the lean's whole interval lies within ±``margin``: small, and sure to be small.
-  static func isSmallButCertain(_ lean: Estimate) -> Bool {
-    lean.low >= -margin && lean.high <= margin
   }
 
   /// "early lean" under ``earlyWeeks`` weeks with marks; "strong" from ``strongWeeks`` weeks
@@ -166,12 +163,8 @@ public struct Suggestion: Hashable, Sendable {
 
   // MARK: - Sentences
 
-  static func name(_ track: Track) -> String {
-    track == .ic ? "IC" : "Management"
-  }
-
   private static func rateSentence(_ summary: TrackSummary) -> String {
-    let track = name(summary.figures.track)
+    let track = summary.figures.track.displayName
     let marks = summary.figures.counts.observations
     guard let rate = summary.figures.rate else {
       return "\(track) activities: no marks in this period."
@@ -179,56 +172,29 @@ public struct Suggestion: Hashable, Sendable {
     return
       "\(track) activities: energy rate \(Format.signed(rate.value)) (90% interval "
       + "\(Format.signed(rate.low)) to \(Format.signed(rate.high))) from "
-      + "\(Format.count(marks, "mark", "marks")) over "
-      + "\(Format.count(summary.weeksObserved, "week", "weeks"))."
+      + "\(Plural.count(marks, "mark", "marks")) over "
+      + "\(Plural.count(summary.weeksObserved, "week", "weeks"))."
   }
 
   /// Names the real shortfall: how many more marks and weeks the track's own activities need.
   private static func thinSentence(_ summary: TrackSummary) -> String {
-    let track = name(summary.figures.track)
+    let track = summary.figures.track.displayName
     let marks = summary.figures.ownCounts.observations
     let weeks = summary.ownWeeksObserved
     var missing: [String] = []
     if marks < minimumMarks {
-      missing.append(Format.count(minimumMarks - marks, "more mark", "more marks"))
+      missing.append(Plural.count(minimumMarks - marks, "more mark", "more marks"))
     }
     if weeks < minimumWeeks {
-      missing.append(Format.count(minimumWeeks - weeks, "more week", "more weeks") + " with marks")
+      missing.append(Plural.count(minimumWeeks - weeks, "more week", "more weeks") + " with marks")
     }
     return
-      "\(track) is under-sampled: \(Format.count(marks, "mark", "marks")) on "
-      + "\(summary.figures.track == .ic ? "IC" : "management")-only "
-      + "activities over \(Format.count(weeks, "week", "weeks")); a suggestion needs "
+      "\(track) is under-sampled: \(Plural.count(marks, "mark", "marks")) on "
+      + "\(summary.figures.track.nameInSentence)-only "
+      + "activities over \(Plural.count(weeks, "week", "weeks")); a suggestion needs "
       + "\(missing.joined(separator: " and ")) (at least \(minimumMarks) marks over "
       + "\(minimumWeeks) weeks; activities that count for both tracks, such as mentoring, count "
       + "for neither here)."
-  }
-
-  private static func leanSentence(_ lean: Estimate) -> String {
-    let side = lean.value >= 0 ? "IC" : "management"
-    let margin = String(Format.signed(Self.margin).dropFirst())
-    let verdict =
-      lean.low > Self.margin || lean.high < -Self.margin
-      ? "the whole interval lies beyond the ±\(margin) margin"
-      : isSmallButCertain(lean)
-        ? "the whole interval lies within ±\(margin)"
-        : "the interval reaches inside the ±\(margin) margin, so neither track clearly "
-          + "energizes you more yet"
-    return
-      "The lean is \(Format.signed(lean.value)) toward \(side) (90% interval "
-      + "\(Format.signed(lean.low)) to \(Format.signed(lean.high))): \(verdict)."
-  }
-
-  private static func directionSentences(_ trend: Trend) -> [String] {
-    [trend.ic, trend.management].compactMap { summary in
-      guard summary.direction == .rising || summary.direction == .falling,
-        let fit = summary.fit
-      else { return nil }
-      return
-        "\(name(summary.figures.track)) energy has been \(summary.direction.rawValue) "
-        + "(\(Format.signed(fit.slope)) a week, 90% interval \(Format.signed(fit.low)) to "
-        + "\(Format.signed(fit.high)), over \(Format.count(summary.weeksObserved, "week", "weeks")))."
-    }
   }
 
   /// When a track's activities pull in opposite directions, name them: "coaching energized you
@@ -241,10 +207,10 @@ public struct Suggestion: Hashable, Sendable {
         let high = best.counts.rate, let low = worst.counts.rate, high > 0, low < 0
       else { return nil }
       return
-        "Within \(track == .ic ? "IC" : "management"), \(best.name) energized you "
-        + "(\(Format.signed(high)) from \(Format.count(best.counts.observations, "mark", "marks"))) "
+        "Within \(track.nameInSentence), \(best.name) energized you "
+        + "(\(Format.signed(high)) from \(Plural.count(best.counts.observations, "mark", "marks"))) "
         + "while \(worst.name) drained you (\(Format.signed(low)) from "
-        + "\(Format.count(worst.counts.observations, "mark", "marks")))."
+        + "\(Plural.count(worst.counts.observations, "mark", "marks")))."
     }
   }
 
@@ -273,11 +239,6 @@ public struct ExperimentIdea: Hashable, Sendable {
   public let description: String
   /// How many weeks it should run.
   public let weeks: Int
-
-  /// The command that starts it.
-  public var command: String {
-    "journal experiment start \"\(title)\" --track \(track.rawValue) --weeks \(weeks)"
-  }
 
   /// Try the under-sampled side: mentoring and informal leadership before formal management;
   /// harder, broader technical work before assuming the IC ceiling.
@@ -318,30 +279,4 @@ public struct ExperimentIdea: Hashable, Sendable {
     description:
       "Try the blend the articles name: lead a small team's technical direction while keeping "
       + "hands-on work, and log both sides.", weeks: 8)
-}
-
-/// Number formatting shared by the analysis's sentences.
-public enum Format {
-  /// "1 mark", "2 marks".
-  ///
-  /// - Parameters:
-  ///   - number: The count.
-  ///   - one: The singular.
-  ///   - many: The plural.
-  /// - Returns: The count and the right word.
-  public static func count(_ number: Int, _ one: String, _ many: String) -> String {
-    "\(number) \(number == 1 ? one : many)"
-  }
-
-  /// `+0.42`, `-0.10`, `0.00`: two decimals with a sign.
-  ///
-  /// - Parameter value: The number.
-  /// - Returns: The text.
-  public static func signed(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    let sign = hundredths > 0 ? "+" : hundredths < 0 ? "-" : ""
-    let magnitude = abs(hundredths)
-    let fraction = magnitude % 100
-    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
-  }
 }

@@ -12,6 +12,21 @@ public enum Plural {
   }
 }
 
+/// Numbers as the journal prints them: one formatter for the analysis, the report and the CLI.
+public enum Format {
+  /// `+0.42`, `-0.10`, `0.00`: two decimals with a sign.
+  ///
+  /// - Parameter value: The number.
+  /// - Returns: The text.
+  public static func signed(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    let sign = hundredths > 0 ? "+" : hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    let fraction = magnitude % 100
+    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+}
+
 extension String {
   /// The string with spaces before it up to `width` characters.
   public func leftPadded(to width: Int) -> String {

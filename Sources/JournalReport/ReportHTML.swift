@@ -31,7 +31,7 @@ public enum ReportHTML {
     let idea = suggestion.nextExperiment
     body.append(
       "<p><strong>Next experiment (\(idea.weeks) weeks, \(idea.track.displayName) side):</strong> "
-        + "\(escape(idea.description))</p><pre>\(escape(idea.command))</pre>")
+        + "\(escape(idea.description))</p><pre>\(escape(ExperimentCommand.start(idea)))</pre>")
     body.append("</section>")
 
     body.append("<h2>Weekly energy per track</h2>")

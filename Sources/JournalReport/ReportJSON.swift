@@ -33,7 +33,7 @@ public enum ReportJSON {
             .object([
               ("track", .string(idea.track.rawValue)), ("title", .string(idea.title)),
               ("description", .string(idea.description)), ("weeks", .int(idea.weeks)),
-              ("command", .string(idea.command)),
+              ("command", .string(ExperimentCommand.start(idea))),
             ])
           ),
         ])

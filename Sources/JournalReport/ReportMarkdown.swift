@@ -29,7 +29,7 @@ public enum ReportMarkdown {
       "**Next experiment (\(idea.weeks) weeks, \(idea.track.displayName) side):** \(idea.description)"
     )
     out.append("")
-    out.append("    " + idea.command)
+    out.append("    " + ExperimentCommand.start(idea))
     out.append("")
 
     out.append("## Energy by track")

@@ -67,55 +67,16 @@ public struct TrendRenderer {
     return lines.joined(separator: "\n")
   }
 
-  /// The lean in one plain sentence, with its interval and what stands behind it.
+  /// The lean in one plain sentence, with its interval and what stands behind it (the wording
+  /// lives in ``Sentences``, beside the suggestion's).
   public static func leanSentence(_ trend: Trend) -> String {
-    guard let lean = trend.lean else {
-      let missing = trend.ic.figures.rate == nil ? "an IC activity" : "a management activity"
-      return
-        "Lean: not measurable yet; mark \(missing) (energized or drained) to compare the tracks."
-    }
-    let side =
-      lean.value > 0 ? "toward IC" : lean.value < 0 ? "toward management" : "to neither side"
-    var sentence =
-      "Lean: \(Format.signed(lean.value)) \(side) (90% interval \(Format.signed(lean.low)) to "
-      + "\(Format.signed(lean.high))), from \(trend.weeksObserved) week\(trend.weeksObserved == 1 ? "" : "s") "
-      + "and \(trend.observations) mark\(trend.observations == 1 ? "" : "s")"
-    if lean.low <= Suggestion.margin && lean.high >= -Suggestion.margin {
-      sentence +=
-        "; the interval reaches inside ±0.10, so neither track clearly energizes you more yet."
-    } else {
-      sentence += "."
-    }
-    return sentence
+    Sentences.leanLine(trend)
   }
 
-  /// "coaching has been rising over 6 weeks with marks (+0.05 a week)." for every tag and track
-  /// that moved.
+  /// "Coaching has been rising over 6 weeks with marks (+0.05 a week)." for every tag and track
+  /// that moved (the wording lives in ``Sentences``).
   public static func directionSentences(_ trend: Trend) -> [String] {
-    var sentences: [String] = []
-    let tracks = [("The IC track", trend.ic), ("The management track", trend.management)]
-    for (name, summary) in tracks {
-      if let sentence = movement(name, summary.direction, summary.slope, summary.weeksObserved) {
-        sentences.append(sentence)
-      }
-    }
-    for tag in trend.tags {
-      if let sentence = movement(tag.name, tag.direction, tag.slope, tag.weeksObserved) {
-        sentences.append(sentence)
-      }
-    }
-    return sentences
-  }
-
-  private static func movement(
-    _ name: String, _ direction: Direction, _ slope: Double?, _ weeks: Int
-  )
-    -> String?
-  {
-    guard direction == .rising || direction == .falling, let slope else { return nil }
-    let capitalized = name.prefix(1).uppercased() + name.dropFirst()
-    return "\(capitalized) has been \(direction.rawValue) over \(weeks) weeks with marks "
-      + "(\(Format.signed(slope)) a week)."
+    Sentences.directionLines(trend)
   }
 
   private func explanation(_ trend: Trend, marks: [Journal.MarkReference]) -> [String] {

@@ -123,13 +123,57 @@ struct DemoTests {
     let experiments = try #require(json["experiments"] as? [[String: Any]])
     #expect(experiments.count == 1)
     #expect(experiments.first?["track"] as? String == "management")
-    #expect(experiments.first?["end"] is String)
+    #expect(experiments.first?["end"] is NSNull, "the experiment is still running")
     let reflection = try ReportSeed.field(json, "reflection")
     #expect(try ReportSeed.strings(reflection, "wrong_reasons") == ["compensation"])
     let suggestion = try ReportSeed.field(json, "suggestion")
     let track = try #require(suggestion["track"] as? String)
     #expect(["ic", "management", "tech-lead", "unclear"].contains(track))
     #expect(result.stdout.contains("## Suggestion: "))
+  }
+
+  /// Issue 13: the demo's report tells the story its own chart shows. IC energizes more and
+  /// holds steady; management rises once mentoring starts, and the running experiment's
+  /// partial result says the same; the verdict, the directions and the experiment agree.
+  @Test("the verdict, the directions and the running experiment tell one story")
+  func demoStoryAgrees() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    expectSuccess(try journal.run(["demo"]))
+
+    let json = try ReportSeed.reportJSON(journal, ["--weeks", "16"])
+    let suggestion = try ReportSeed.field(json, "suggestion")
+    #expect(suggestion["track"] as? String == "ic")
+    let tracks = try ReportSeed.field(json, "tracks")
+    let ic = try #require(tracks["ic"] as? [String: Any])
+    let management = try #require(tracks["management"] as? [String: Any])
+    #expect(ic["direction"] as? String != "falling", "a falling IC track would undercut IC")
+    #expect(management["direction"] as? String == "rising")
+    let icRate = try #require(ic["rate"] as? Double)
+    let managementRate = try #require(management["rate"] as? Double)
+    #expect(icRate > managementRate)
+    // The chart: over the last four weeks, too, IC sits above management on average.
+    let weeks = try #require(json["weeks"] as? [[String: Any]]).suffix(4)
+    func mean(_ track: String) throws -> Double {
+      let rates = try weeks.map { week in
+        let tracks = try #require(week["tracks"] as? [String: Any])
+        return try #require((tracks[track] as? [String: Any])?["rate"] as? Double)
+      }
+      return rates.reduce(0, +) / Double(rates.count)
+    }
+    #expect(try mean("ic") > mean("management"))
+
+    let experiments = try #require(json["experiments"] as? [[String: Any]])
+    let experiment = try #require(experiments.first)
+    #expect(experiment["verdict"] as? String == "more-energized")
+    let running = try #require(suggestion["running_experiment"] as? String)
+    #expect(
+      running.hasPrefix("An experiment is under way: 'Mentor the two new hires' (week 8 of 12)"))
+    #expect(running.contains("the management side energized you more"))
+
+    let report = try ReportSeed.report(journal, ["--weeks", "16"])
+    #expect(report.contains("## Suggestion: IC track"))
+    #expect(report.contains(running))
   }
 
   @Test("--db naming an existing file is refused (64) and the file is left alone")
