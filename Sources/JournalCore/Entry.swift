@@ -5,19 +5,8 @@ public struct Entry: Hashable, Sendable {
   public var id: Int64
   /// The stable identifier kept across export and import.
   public var uuid: String
-  /// The local work day the entry is filed under.
-  public var day: Day
-  /// The free text, never empty.
-  public var text: String
-  /// The overall energy of the day, -2 (drained) ... +2 (energized), when given.
-  public var energy: Int?
-  /// The activities of the day and how each felt: energized, then drained, then logged, each
-  /// by name.
-  public var tags: [TagMark]
-  /// A highlight the user wants quoted as evidence.
-  public var isStarred: Bool
-  /// Counted in every figure, never quoted.
-  public var isPrivate: Bool
+  /// The day, text, energy, marks, star and privacy, read through as `entry.day` and so on.
+  public var values: NewEntry
   /// When the entry was first written.
   public var createdAt: Timestamp
   /// When the entry was last changed.
@@ -28,33 +17,54 @@ public struct Entry: Hashable, Sendable {
   /// Creates an entry value.
   ///
   /// - Parameters:
+  ///   - values: The day, text, energy, marks, star and privacy.
   ///   - id: The short number.
   ///   - uuid: The stable identifier.
-  ///   - day: The work day.
-  ///   - text: The free text.
-  ///   - energy: The overall energy, -2 ... +2.
-  ///   - tags: The activities and their marks.
-  ///   - isStarred: Whether the entry is a highlight.
-  ///   - isPrivate: Whether the entry may never be quoted.
   ///   - createdAt: Creation time.
   ///   - updatedAt: Last change.
   ///   - deletedAt: When it was deleted, `nil` when live.
   public init(
-    id: Int64, uuid: String, day: Day, text: String, energy: Int?, tags: [TagMark],
-    isStarred: Bool = false, isPrivate: Bool = false, createdAt: Timestamp, updatedAt: Timestamp,
+    _ values: NewEntry, id: Int64, uuid: String, createdAt: Timestamp, updatedAt: Timestamp,
     deletedAt: Timestamp? = nil
   ) {
     self.id = id
     self.uuid = uuid
-    self.day = day
-    self.text = text
-    self.energy = energy
-    self.tags = tags
-    self.isStarred = isStarred
-    self.isPrivate = isPrivate
+    self.values = values
     self.createdAt = createdAt
     self.updatedAt = updatedAt
     self.deletedAt = deletedAt
+  }
+
+  /// The local work day the entry is filed under.
+  public var day: Day {
+    get { values.day }
+    set { values.day = newValue }
+  }
+  /// The free text, never empty.
+  public var text: String {
+    get { values.text }
+    set { values.text = newValue }
+  }
+  /// The overall energy of the day, -2 (drained) ... +2 (energized), when given.
+  public var energy: Int? {
+    get { values.energy }
+    set { values.energy = newValue }
+  }
+  /// The activities of the day and how each felt: energized, then drained, then logged, each
+  /// by name.
+  public var tags: [TagMark] {
+    get { values.tags }
+    set { values.tags = newValue }
+  }
+  /// A highlight the user wants quoted as evidence.
+  public var isStarred: Bool {
+    get { values.isStarred }
+    set { values.isStarred = newValue }
+  }
+  /// Counted in every figure, never quoted.
+  public var isPrivate: Bool {
+    get { values.isPrivate }
+    set { values.isPrivate = newValue }
   }
 
   /// The allowed overall energies.

@@ -1,56 +1,11 @@
 import JournalCore
 
-/// What `journal add` writes.
-public struct NewEntry: Hashable, Sendable {
-  /// The local work day.
-  public var day: Day
-  /// The free text, already checked to be non-empty.
-  public var text: String
-  /// The overall energy, -2 ... +2.
-  public var energy: Int?
-  /// The activities and how each felt; names in any case.
-  public var tags: [TagMark]
-  /// A highlight.
-  public var isStarred: Bool
-  /// Never quoted in reports.
-  public var isPrivate: Bool
-
-  /// Creates the values of a new entry.
-  ///
-  /// - Parameters:
-  ///   - day: The local work day.
-  ///   - text: The free text.
-  ///   - energy: The overall energy, -2 ... +2.
-  ///   - tags: The activities and their marks.
-  ///   - isStarred: A highlight.
-  ///   - isPrivate: Never quoted.
-  public init(
-    day: Day, text: String, energy: Int? = nil, tags: [TagMark] = [], isStarred: Bool = false,
-    isPrivate: Bool = false
-  ) {
-    self.day = day
-    self.text = text
-    self.energy = energy
-    self.tags = tags
-    self.isStarred = isStarred
-    self.isPrivate = isPrivate
-  }
-}
-
-/// What `journal edit` changes; `nil` leaves a field as it is.
+/// What `journal edit` changes: edits of an entry's values; a value not given stays as it is.
 public struct EntryChanges: Sendable {
-  /// A new day.
-  public var day: Day?
-  /// A new text.
-  public var text: String?
-  /// A new energy; `.some(nil)` clears it.
-  public var energy: Int??
-  /// A new set of tags, replacing all of the entry's marks.
-  public var tags: [TagMark]?
-  /// Star or unstar.
-  public var isStarred: Bool?
-  /// Make private or public.
-  public var isPrivate: Bool?
+  /// Applies the edits to the entry's current values.
+  let apply: @Sendable (inout NewEntry) -> Void
+  /// Whether nothing would change.
+  public let isEmpty: Bool
 
   /// Creates a set of changes.
   ///
@@ -65,18 +20,17 @@ public struct EntryChanges: Sendable {
     day: Day? = nil, text: String? = nil, energy: Int?? = nil, tags: [TagMark]? = nil,
     isStarred: Bool? = nil, isPrivate: Bool? = nil
   ) {
-    self.day = day
-    self.text = text
-    self.energy = energy
-    self.tags = tags
-    self.isStarred = isStarred
-    self.isPrivate = isPrivate
-  }
-
-  /// Whether nothing would change.
-  public var isEmpty: Bool {
-    day == nil && text == nil && energy == nil && tags == nil && isStarred == nil
+    isEmpty =
+      day == nil && text == nil && energy == nil && tags == nil && isStarred == nil
       && isPrivate == nil
+    apply = { values in
+      if let day { values.day = day }
+      if let text { values.text = text }
+      if let energy { values.energy = energy }
+      if let tags { values.tags = tags }
+      if let isStarred { values.isStarred = isStarred }
+      if let isPrivate { values.isPrivate = isPrivate }
+    }
   }
 }
 
@@ -138,15 +92,11 @@ extension Journal {
   public func addEntry(_ new: NewEntry) throws(StoreError) -> Entry {
     try db.transaction { () throws(StoreError) -> Entry in
       let tagIDs = try resolveTags(new.tags.map(\.name))
+      let columns = Self.columns(new)
       let insert = try db.prepare(
-        """
-        INSERT INTO entry (day, text, energy, isStarred, isPrivate) VALUES (?, ?, ?, ?, ?)
-        RETURNING id
-        """)
-      try insert.bind([
-        .text(new.day.iso), .text(new.text), Self.optional(new.energy),
-        .integer(new.isStarred ? 1 : 0), .integer(new.isPrivate ? 1 : 0),
-      ])
+        "INSERT INTO entry (\(columns.map(\.name).joined(separator: ", "))) VALUES ("
+          + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ") RETURNING id")
+      try insert.bind(columns.map(\.value))
       _ = try insert.step()
       let id = insert.int("id")
       // Run to the end: in defensive mode, a RETURNING insert finalized after its first row
@@ -239,38 +189,19 @@ extension Journal {
   /// - Throws: `StoreError.unknownEntry`, `.deletedEntry`, `.unknownTag` (nothing written).
   public func updateEntry(id: Int64, _ changes: EntryChanges) throws(StoreError) -> Entry {
     try db.transaction { () throws(StoreError) -> Entry in
-      _ = try liveEntry(id: id)
-      let tagIDs = try changes.tags.map { (tags) throws(StoreError) in
-        try resolveTags(tags.map(\.name))
-      }
-      var assignments: [String] = []
-      var values: [Statement.Value] = []
-      if let day = changes.day {
-        assignments.append("day = ?")
-        values.append(.text(day.iso))
-      }
-      if let text = changes.text {
-        assignments.append("text = ?")
-        values.append(.text(text))
-      }
-      if let energy = changes.energy {
-        assignments.append("energy = ?")
-        values.append(Self.optional(energy))
-      }
-      if let starred = changes.isStarred {
-        assignments.append("isStarred = ?")
-        values.append(.integer(starred ? 1 : 0))
-      }
-      if let isPrivate = changes.isPrivate {
-        assignments.append("isPrivate = ?")
-        values.append(.integer(isPrivate ? 1 : 0))
-      }
-      assignments.append("updatedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")
+      let current = try liveEntry(id: id)
+      var new = current.values
+      changes.apply(&new)
+      let tagIDs = new.tags == current.tags ? nil : try resolveTags(new.tags.map(\.name))
+      let changed = zip(Self.columns(new), Self.columns(current.values))
+        .filter { $0.value != $1.value }.map(\.0)
+      let assignments =
+        changed.map { "\($0.name) = ?" } + ["updatedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"]
       try db.prepare("UPDATE entry SET \(assignments.joined(separator: ", ")) WHERE id = ?")
-        .run(values + [.integer(id)])
-      if let tags = changes.tags, let tagIDs {
+        .run(changed.map(\.value) + [.integer(id)])
+      if let tagIDs {
         try db.prepare("DELETE FROM entryTag WHERE entryId = ?").run([.integer(id)])
-        try insertMarks(entryID: id, tags: tags, tagIDs: tagIDs)
+        try insertMarks(entryID: id, tags: new.tags, tagIDs: tagIDs)
       }
       return try liveEntry(id: id)
     }
@@ -388,11 +319,11 @@ extension Journal {
         ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
       }
       return Entry(
-        id: row.int(id), uuid: row.text(uuid),
-        day: try row.decode(day, of: "entry", Day.init(iso:)),
-        text: row.text(text), energy: row.optionalInt(energy).map { Int($0) }, tags: marks,
-        isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0,
-        createdAt: Timestamp(iso: row.text(createdAt)),
+        NewEntry(
+          day: try row.decode(day, of: "entry", Day.init(iso:)), text: row.text(text),
+          energy: row.optionalInt(energy).map { Int($0) }, tags: marks,
+          isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
+        id: row.int(id), uuid: row.text(uuid), createdAt: Timestamp(iso: row.text(createdAt)),
         updatedAt: Timestamp(iso: row.text(updatedAt)),
         deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
     }
@@ -403,6 +334,16 @@ extension Journal {
     search.split(whereSeparator: \.isWhitespace)
       .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
       .joined(separator: " ")
+  }
+
+  /// The `entry` columns that hold an entry's values (its marks are rows of `entryTag`), with
+  /// what `values` stores in them.
+  static func columns(_ values: NewEntry) -> [(name: String, value: Statement.Value)] {
+    [
+      ("day", .text(values.day.iso)), ("text", .text(values.text)),
+      ("energy", optional(values.energy)), ("isStarred", .integer(values.isStarred ? 1 : 0)),
+      ("isPrivate", .integer(values.isPrivate ? 1 : 0)),
+    ]
   }
 
   static func optional(_ value: Int?) -> Statement.Value {

@@ -10,7 +10,7 @@ final class Statement {
   let sql: String
 
   /// A value that can be bound to a `?` placeholder.
-  enum Value {
+  enum Value: Equatable {
     case integer(Int64)
     case text(String)
     case null

@@ -112,15 +112,17 @@ struct JSONValueTests {
 @Suite("EntryJSON: an entry's JSON, listed and exported")
 struct EntryJSONTests {
   static let entry = Entry(
+    NewEntry(
+      day: Day(iso: "2026-11-20") ?? Day(ordinal: 0),
+      text: "Paired on \"the\" cache bug\\race; <b>path/to</b>\ttab\nline two \u{1} café 😀",
+      energy: -1,
+      tags: [
+        TagMark(name: "deep-work", mark: .energized), TagMark(name: "delivery", mark: .drained),
+        TagMark(name: "mentoring", mark: .logged),
+      ],
+      isStarred: true, isPrivate: false),
     id: 12, uuid: "00000000-0000-4000-8000-00000000000c",
-    day: Day(iso: "2026-11-20") ?? Day(ordinal: 0),
-    text: "Paired on \"the\" cache bug\\race; <b>path/to</b>\ttab\nline two \u{1} café 😀",
-    energy: -1,
-    tags: [
-      TagMark(name: "deep-work", mark: .energized), TagMark(name: "delivery", mark: .drained),
-      TagMark(name: "mentoring", mark: .logged),
-    ],
-    isStarred: true, isPrivate: false, createdAt: Timestamp(iso: "2026-11-20T17:00:00Z"),
+    createdAt: Timestamp(iso: "2026-11-20T17:00:00Z"),
     updatedAt: Timestamp(iso: "2026-11-20T17:30:00Z"))
 
   @Test("EntryJSON, pretty (list --format json, show --json), matches its golden file")

@@ -82,18 +82,21 @@ enum BriefFixture {
   /// A highlight with every character Markdown and HTML treat specially, a `<` hidden in a
   /// grapheme cluster by a combining accent, and a second line.
   static let hostileQuote = Entry(
-    id: 4, uuid: "00000000-0000-4000-8000-000000000004", day: day("2026-11-10"),
-    text:
-      "Fixed <script>alert(\"x\")</script> | *bold* _under_ `code` # [link](x) \\ & 'apos' "
-      + "<\u{301}i>hidden</i>\nSecond line is not quoted",
-    energy: 2, tags: [TagMark(name: "deep-work", mark: .energized)], isStarred: true,
+    NewEntry(
+      day: day("2026-11-10"),
+      text:
+        "Fixed <script>alert(\"x\")</script> | *bold* _under_ `code` # [link](x) \\ & 'apos' "
+        + "<\u{301}i>hidden</i>\nSecond line is not quoted",
+      energy: 2, tags: [TagMark(name: "deep-work", mark: .energized)], isStarred: true),
+    id: 4, uuid: "00000000-0000-4000-8000-000000000004",
     createdAt: Timestamp(iso: "2026-11-10T17:00:00Z"),
     updatedAt: Timestamp(iso: "2026-11-10T17:00:00Z"))
 
   static let plainQuote = Entry(
-    id: 5, uuid: "00000000-0000-4000-8000-000000000005", day: day("2026-11-11"),
-    text: "Another 1:1 \"ran long\", again; tab\there", energy: -1,
-    tags: [TagMark(name: "coaching", mark: .drained)], isStarred: true,
+    NewEntry(
+      day: day("2026-11-11"), text: "Another 1:1 \"ran long\", again; tab\there", energy: -1,
+      tags: [TagMark(name: "coaching", mark: .drained)], isStarred: true),
+    id: 5, uuid: "00000000-0000-4000-8000-000000000005",
     createdAt: Timestamp(iso: "2026-11-11T17:00:00Z"),
     updatedAt: Timestamp(iso: "2026-11-11T17:00:00Z"))
 

@@ -60,21 +60,21 @@ extension JournalCommand {
     func run() throws {
       let today = try Clock.today()
       let journal = try store.open(.update)
-      var changes = EntryChanges()
+      var newText: String?
       if let text {
-        changes.text = text == "-" ? try TextInput.readStandardInput() : try TextInput.clean(text)
+        newText = text == "-" ? try TextInput.readStandardInput() : try TextInput.clean(text)
       } else if editor {
         let current = try journal.entry(id: id)
-        changes.text = try TextInput.edit(
+        newText = try TextInput.edit(
           initial: current.text,
           template: ["Editing entry \(id). Lines starting with '#' are ignored."])
       }
-      if let energy = options.energy { changes.energy = .some(energy) }
-      if clearEnergy { changes.energy = .some(nil) }
-      changes.day = try options.date?.day(today: today)
-      if options.hasTags { changes.tags = options.marks }
-      if let star { changes.isStarred = star == .star }
-      if let visibility { changes.isPrivate = visibility == .private }
+      var energy: Int?? = options.energy.map { .some($0) }
+      if clearEnergy { energy = .some(nil) }
+      let changes = EntryChanges(
+        day: try options.date?.day(today: today), text: newText, energy: energy,
+        tags: options.hasTags ? options.marks : nil, isStarred: star.map { $0 == .star },
+        isPrivate: visibility.map { $0 == .private })
       let entry = try journal.updateEntry(id: id, changes)
       print(
         "Updated entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
