@@ -364,19 +364,13 @@ extension Journal {
   /// - Parameter entries: The entries' values; a lazy sequence keeps memory flat however many.
   /// - Throws: `StoreError.unknownTag` (nothing written) or a SQLite failure.
   public func addEntries(_ entries: some Sequence<NewEntry>) throws(StoreError) {
-    do {
-      try importing { importer in
-        var random = SystemRandomNumberGenerator()
-        for new in entries {
-          // The day first keeps a chronological load in order in the uuid index.
-          let uuid = new.day.iso + "-" + Self.hex(random.next()) + Self.hex(random.next())
-          try importer.insertEntry(ImportedEntry(new, uuid: uuid))
-        }
+    try importing { (importer) throws(StoreError) in
+      var random = SystemRandomNumberGenerator()
+      for new in entries {
+        // The day first keeps a chronological load in order in the uuid index.
+        let uuid = new.day.iso + "-" + Self.hex(random.next()) + Self.hex(random.next())
+        try importer.insertEntry(ImportedEntry(new, uuid: uuid))
       }
-    } catch let error as StoreError {
-      throw error
-    } catch {
-      throw .sqlite(code: 1, message: "\(error)", sql: nil)
     }
   }
 

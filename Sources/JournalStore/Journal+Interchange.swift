@@ -175,15 +175,43 @@ extension Journal {
   /// - Returns: What `body` returns.
   /// - Throws: What `body` throws, or `StoreError`.
   public func importing<T>(dryRun: Bool = false, _ body: (Importer) throws -> T) throws -> T {
+    try inImportTransaction(dryRun: dryRun) { importer in Result { try body(importer) } }.get()
+  }
+
+  /// ``importing(dryRun:_:)`` for a body that throws only `StoreError`, so that the call does
+  /// too (a bulk load of the store's own values).
+  ///
+  /// - Parameters:
+  ///   - dryRun: Roll back at the end, whatever happens.
+  ///   - body: The import.
+  /// - Returns: What `body` returns.
+  /// - Throws: `StoreError`.
+  public func importing<T>(dryRun: Bool = false, _ body: (Importer) throws(StoreError) -> T)
+    throws(StoreError) -> T
+  {
+    try inImportTransaction(dryRun: dryRun) { importer in
+      Result { () throws(StoreError) -> T in try body(importer) }
+    }.get()
+  }
+
+  /// The transaction both `importing` functions share: `body`'s failure rolls it back and is
+  /// handed back as it was thrown; the store's own failures throw.
+  private func inImportTransaction<T, Failure: Error>(
+    dryRun: Bool, _ body: (Importer) -> Result<T, Failure>
+  ) throws(StoreError) -> Result<T, Failure> {
     try db.execute("BEGIN IMMEDIATE")
     do {
       try beginBulkLoad()
       let importer = Importer(journal: self, now: try currentTime())
-      let result = try body(importer)
+      let outcome = body(importer)
+      guard case .success = outcome else {
+        try? db.execute("ROLLBACK")
+        return outcome
+      }
       _ = try importer.finishEntries()
       try endBulkLoad(rollup: importer.rollup)
       try db.execute(dryRun ? "ROLLBACK" : "COMMIT")
-      return result
+      return outcome
     } catch {
       try? db.execute("ROLLBACK")
       throw error
