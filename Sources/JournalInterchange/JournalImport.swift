@@ -86,7 +86,9 @@ public enum JournalImport {
       do {
         switch source {
         case .journalJSON:
-          return try journalJSON(JSONReader(file: file), into: importer, path: path)
+          return try journalJSON(
+            JSONReader(file: file), into: importer, path: path,
+            reopen: { try JSONReader(file: reopen(path)) })
         case .jrnlJSON:
           return try jrnlJSON(
             JSONReader(file: file), into: importer, path: path, mappings: mappings,
@@ -102,10 +104,33 @@ public enum JournalImport {
     }
   }
 
+  /// The file at `path` opened again for a second pass: only a regular file reads the same
+  /// twice (a pipe would read as empty), so anything else is refused.
+  private static func reopen(_ path: String) throws -> InputFile {
+    guard (try? FileStatus.of(path))?.kind == .regular else {
+      throw invalid(
+        path,
+        "its tags come after its entries and it is not a regular file that can be read twice; "
+          + "save it to a file first")
+    }
+    do {
+      return try InputFile.open(path)
+    } catch {
+      throw InterchangeError.io(error)
+    }
+  }
+
   // MARK: - career-journal JSON
 
+  /// Reads a career-journal JSON file whatever the order of its top-level keys (a `jq -S` or
+  /// other key-sorted export puts `entries` before `tags`): the first pass reads `format`,
+  /// `version` and `tags`, and imports entries, experiments and reflections only when these
+  /// came first (the order `journal export` writes); otherwise it skips them and a second
+  /// pass over the file imports them. Either way entries are streamed one at a time; only
+  /// the tags are held in memory.
   private static func journalJSON(
-    _ reader: JSONReader, into importer: Journal.Importer, path: String
+    _ reader: JSONReader, into importer: Journal.Importer, path: String,
+    reopen: () throws -> JSONReader
   )
     throws -> ImportSummary
   {
@@ -113,7 +138,10 @@ public enum JournalImport {
     var summary = ImportSummary()
     let isNew = try importer.hasNoEntries()
     var sawFormat = false
-    var index = 0
+    var sawTags = false
+    var deferred = false
+    var counters = RecordCounters()
+    try reader.skipByteOrderMark()
     try reader.readObject { key, reader in
       switch key {
       case "format":
@@ -142,28 +170,14 @@ public enum JournalImport {
           summary.createdTags.append(tag.name)
         }
         if isNew { try importer.restoreTags(tags) } else { try tags.forEach(importer.ensureTag) }
-      case "entries":
-        try reader.readArray { reader in
-          index += 1
-          try importer.insertEntry(
-            try entry(from: try reader.readValue(), index: index, path: path))
+        sawTags = true
+      case "entries", "experiments", "reflections":
+        guard sawFormat && sawTags else {
+          deferred = true
+          return try reader.skipValue()
         }
-      case "experiments":
-        try reader.readArray { reader in
-          let node = try reader.readValue()
-          guard let record = experiment(from: node) else {
-            throw invalid(path, "experiment \(summary.experiments + 1) is incomplete")
-          }
-          if try importer.insertExperiment(record) { summary.experiments += 1 }
-        }
-      case "reflections":
-        try reader.readArray { reader in
-          let node = try reader.readValue()
-          guard let record = reflection(from: node) else {
-            throw invalid(path, "a reflection is incomplete")
-          }
-          if try importer.insertReflection(record) { summary.reflections += 1 }
-        }
+        try records(
+          key, &reader, into: importer, path: path, summary: &summary, counters: &counters)
       default:
         try reader.skipValue()
       }
@@ -172,8 +186,57 @@ public enum JournalImport {
     guard sawFormat else {
       throw invalid(path, "it has no \"format\": \"\(JournalExport.formatName)\"")
     }
+    if deferred {
+      // The records came before the tags (or the format): read them again, now that the
+      // tags exist.
+      var second = try reopen()
+      try second.skipByteOrderMark()
+      try second.readObject { key, reader in
+        guard ["entries", "experiments", "reflections"].contains(key) else {
+          return try reader.skipValue()
+        }
+        try records(
+          key, &reader, into: importer, path: path, summary: &summary, counters: &counters)
+      }
+    }
     (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary
+  }
+
+  /// The 1-based place of the record being read in each array, for error messages.
+  private struct RecordCounters {
+    var entries = 0
+    var experiments = 0
+    var reflections = 0
+  }
+
+  /// Imports the array `key` ("entries", "experiments" or "reflections") that starts here.
+  private static func records(
+    _ key: String, _ reader: inout JSONReader, into importer: Journal.Importer, path: String,
+    summary: inout ImportSummary, counters: inout RecordCounters
+  ) throws {
+    switch key {
+    case "entries":
+      try reader.readArray { reader in
+        counters.entries += 1
+        try importer.insertEntry(
+          try entry(from: try reader.readValue(), index: counters.entries, path: path))
+      }
+    case "experiments":
+      try reader.readArray { reader in
+        counters.experiments += 1
+        let record = try experiment(
+          from: try reader.readValue(), index: counters.experiments, path: path)
+        if try importer.insertExperiment(record) { summary.experiments += 1 }
+      }
+    default:
+      try reader.readArray { reader in
+        counters.reflections += 1
+        let record = try reflection(
+          from: try reader.readValue(), index: counters.reflections, path: path)
+        if try importer.insertReflection(record) { summary.reflections += 1 }
+      }
+    }
   }
 
   private static func entry(from node: JSONNode, index: Int, path: String) throws
@@ -215,6 +278,15 @@ public enum JournalImport {
       deletedAt: node[.deletedAt]?.string.map(Timestamp.init(iso:)))
   }
 
+  private static func experiment(from node: JSONNode, index: Int, path: String) throws
+    -> ExperimentRecord
+  {
+    guard let record = experiment(from: node) else {
+      throw invalid(path, "experiment \(index) is incomplete")
+    }
+    return record
+  }
+
   private static func experiment(from node: JSONNode) -> ExperimentRecord? {
     guard let title = node["title"]?.string, let uuid = node["uuid"]?.string,
       let track = node["track"]?.string.flatMap(Track.init(rawValue:)),
@@ -229,6 +301,15 @@ public enum JournalImport {
         end: node["end"]?.string.flatMap { Day(iso: $0) }, outcome: node["outcome"]?.string),
       uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)),
       updatedAt: node["updated_at"]?.string.map(Timestamp.init(iso:)))
+  }
+
+  private static func reflection(from node: JSONNode, index: Int, path: String) throws
+    -> ReflectionRecord
+  {
+    guard let record = reflection(from: node) else {
+      throw invalid(path, "reflection \(index) is incomplete")
+    }
+    return record
   }
 
   private static func reflection(from node: JSONNode) -> ReflectionRecord? {
@@ -344,6 +425,7 @@ public enum JournalImport {
     var index = 0
     var sawEntries = false
     do {
+      try reader.skipByteOrderMark()
       try reader.readObject { key, reader in
         guard key == "entries" else { return try reader.skipValue() }
         sawEntries = true
