@@ -100,6 +100,12 @@ public enum JournalImport {
         if let readFailure = failure.readFailure { throw InterchangeError.io(readFailure) }
         throw InterchangeError.invalid(
           path: path, format: source.rawValue, problem: "\(failure.message) at \(failure.location)")
+      } catch let failure as StoreError where failure.isConstraintViolation {
+        // Every record is checked above; should one still break a rule of the schema, the
+        // user reads a sentence, never SQLite's.
+        throw InterchangeError.invalid(
+          path: path, format: source.rawValue,
+          problem: "a record breaks a rule of the journal (a duplicate id or a value out of range)")
       }
     }
   }
@@ -270,7 +276,8 @@ public enum JournalImport {
     }
     let uuid = node[.uuid]?.string ?? ("json-\(day.iso)-" + Fingerprint.hex(day.iso, text))
     return ImportedEntry(
-      id: node[.id]?.int.map(Int64.init), uuid: uuid, day: day, text: text, energy: energy,
+      id: try wantedID(node[.id], place: "entry \(index)", path: path), uuid: uuid, day: day,
+      text: text, energy: energy,
       tags: tags, isStarred: node[.starred]?.bool ?? false,
       isPrivate: node[.private]?.bool ?? false,
       createdAt: Timestamp(recorded: node[.createdAt]?.string),
@@ -278,50 +285,125 @@ public enum JournalImport {
       deletedAt: node[.deletedAt]?.string.map(Timestamp.init(iso:)))
   }
 
+  /// The ids an import keeps: 1 to 2^53 − 1 (the largest integer every JSON reader holds
+  /// exactly). A larger one is refused, not kept: SQLite gives the rows after an id of
+  /// 2^63 − 1 random ids, and `journal show` numbers would stop being small and ordered.
+  public static let idRange: ClosedRange<Int64> = 1...(1 << 53 - 1)
+
+  /// The id a record asks for: `nil` when it has none, else one in ``idRange``.
+  private static func wantedID(_ node: JSONNode?, place: String, path: String) throws -> Int64? {
+    guard let node, !node.isNull else { return nil }
+    guard let value = node.int.map(Int64.init), idRange.contains(value) else {
+      throw invalid(path, "\(place) has an id outside 1...\(idRange.upperBound)")
+    }
+    return value
+  }
+
+  /// The first control character in `text` (C0, DEL, C1; tab and line feed allowed when
+  /// `multiline`), as `U+XXXX`, or `nil`: imported text meets the rules of typed text.
+  static func controlCharacter(in text: String, multiline: Bool) -> String? {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if multiline && (value == 0x09 || value == 0x0A) { continue }
+      if value < 0x20 || (0x7F...0x9F).contains(value) {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      }
+    }
+    return nil
+  }
+
+  /// `text` checked for control characters, as the record's `field`.
+  private static func checkedText(
+    _ text: String, field: String, multiline: Bool, place: String, path: String
+  ) throws -> String {
+    if let character = controlCharacter(in: text, multiline: multiline) {
+      throw invalid(path, "\(place) has a control character (\(character)) in its \(field)")
+    }
+    return text
+  }
+
+  /// An experiment of the file, checked as `journal experiment start` and `end` check theirs.
   private static func experiment(from node: JSONNode, index: Int, path: String) throws
     -> ExperimentRecord
   {
-    guard let record = experiment(from: node) else {
-      throw invalid(path, "experiment \(index) is incomplete")
+    let place = "experiment \(index)"
+    func text(_ key: String, _ field: String, multiline: Bool) throws -> String? {
+      guard let value = node[key], !value.isNull else { return nil }
+      guard let string = value.string else {
+        throw invalid(path, "\(place) has a non-text \(field)")
+      }
+      return try checkedText(string, field: field, multiline: multiline, place: place, path: path)
     }
-    return record
-  }
-
-  private static func experiment(from node: JSONNode) -> ExperimentRecord? {
-    guard let title = node["title"]?.string, let uuid = node["uuid"]?.string,
-      let track = node["track"]?.string.flatMap(Track.init(rawValue:)),
-      track == .ic || track == .management,
-      let start = node["start"]?.string.flatMap({ Day(iso: $0) }),
-      let weeks = node["planned_weeks"]?.int, (1...52).contains(weeks)
-    else { return nil }
+    guard let uuid = node["uuid"]?.string, !uuid.isEmpty else {
+      throw invalid(path, "\(place) has no uuid")
+    }
+    guard let title = try text("title", "title", multiline: false),
+      !title.allSatisfy(\.isWhitespace)
+    else { throw invalid(path, "\(place) has no title") }
+    guard let track = node["track"]?.string.flatMap(Track.init(rawValue:)),
+      track == .ic || track == .management
+    else { throw invalid(path, "\(place) has a track other than ic or management") }
+    guard let start = node["start"]?.string.flatMap({ Day(iso: $0) }) else {
+      throw invalid(path, "\(place) has no valid start date")
+    }
+    guard let weeks = node["planned_weeks"]?.int, (1...52).contains(weeks) else {
+      throw invalid(path, "\(place) has planned weeks outside 1 to 52")
+    }
+    var end: Day?
+    if let value = node["end"], !value.isNull {
+      guard let day = value.string.flatMap({ Day(iso: $0) }) else {
+        throw invalid(path, "\(place) has an invalid end date")
+      }
+      guard day >= start else {
+        throw invalid(path, "\(place) ends (\(day.iso)) before it starts (\(start.iso))")
+      }
+      end = day
+    }
     return ExperimentRecord(
       experiment: Experiment(
-        id: Int64(node["id"]?.int ?? 0), title: title, track: track,
-        hypothesis: node["hypothesis"]?.string ?? "", start: start, plannedWeeks: weeks,
-        end: node["end"]?.string.flatMap { Day(iso: $0) }, outcome: node["outcome"]?.string),
+        id: try wantedID(node["id"], place: place, path: path) ?? 0, title: title, track: track,
+        hypothesis: try text("hypothesis", "hypothesis", multiline: true) ?? "", start: start,
+        plannedWeeks: weeks, end: end, outcome: try text("outcome", "outcome", multiline: true)),
       uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)),
       updatedAt: node["updated_at"]?.string.map(Timestamp.init(iso:)))
   }
 
+  /// A reflection of the file, checked as `journal reflect` checks its own; an unknown motive
+  /// is refused by name, never dropped.
   private static func reflection(from node: JSONNode, index: Int, path: String) throws
     -> ReflectionRecord
   {
-    guard let record = reflection(from: node) else {
-      throw invalid(path, "reflection \(index) is incomplete")
+    let place = "reflection \(index)"
+    func text(_ key: String, _ field: String) throws -> String {
+      guard let value = node[key], !value.isNull else { return "" }
+      guard let string = value.string else {
+        throw invalid(path, "\(place) has a non-text \(field)")
+      }
+      return try checkedText(string, field: field, multiline: true, place: place, path: path)
     }
-    return record
-  }
-
-  private static func reflection(from node: JSONNode) -> ReflectionRecord? {
-    guard let uuid = node["uuid"]?.string, let day = node["date"]?.string.flatMap({ Day(iso: $0) })
-    else { return nil }
+    guard let uuid = node["uuid"]?.string, !uuid.isEmpty else {
+      throw invalid(path, "\(place) has no uuid")
+    }
+    guard let day = node["date"]?.string.flatMap({ Day(iso: $0) }) else {
+      throw invalid(path, "\(place) has no valid date")
+    }
+    var motives: [Motive] = []
+    for value in node["motives"]?.array ?? [] {
+      guard let name = value.string, let motive = Motive(rawValue: name) else {
+        let shown = value.string.map { "'\($0)'" } ?? "a non-text value"
+        throw invalid(
+          path,
+          "\(place) has an unknown motive \(shown); motives are "
+            + Motive.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      if !motives.contains(motive) { motives.append(motive) }
+    }
     return ReflectionRecord(
       reflection: Reflection(
-        id: Int64(node["id"]?.int ?? 0), day: day, fiveYears: node["five_years"]?.string ?? "",
-        motives: (node["motives"]?.array ?? []).compactMap {
-          $0.string.flatMap(Motive.init(rawValue:))
-        },
-        note: node["note"]?.string ?? ""),
+        id: try wantedID(node["id"], place: place, path: path) ?? 0, day: day,
+        fiveYears: try text("five_years", "five-year answer"), motives: motives,
+        note: try text("note", "note")),
       uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)))
   }
 
@@ -520,11 +602,18 @@ public enum JournalImport {
           }
         }
       }
+      var id: Int64?
+      if !field("id").isEmpty {
+        guard let value = Int64(field("id")), idRange.contains(value) else {
+          throw invalid(path, "row \(row) has an id outside 1...\(idRange.upperBound)")
+        }
+        id = value
+      }
       let uuid =
         field("uuid").isEmpty ? "csv-\(day.iso)-" + Fingerprint.hex(day.iso, text) : field("uuid")
       try importer.insertEntry(
         ImportedEntry(
-          id: Int64(field("id")), uuid: uuid, day: day, text: text, energy: energy, tags: tags,
+          id: id, uuid: uuid, day: day, text: text, energy: energy, tags: tags,
           isStarred: field("starred") == "1", isPrivate: field("private") == "1",
           createdAt: Timestamp(recorded: field("created_at")),
           updatedAt: Timestamp(recorded: field("updated_at"))))

@@ -58,4 +58,108 @@ struct ImportHardeningTests {
     expectSuccess(try copy.run(["import", jsonFile]))
     #expect(try Interchange.output(copy, ["export", "--format", "json"]) == json)
   }
+
+  /// The seeded journal's JSON export with `change` applied to its parsed object.
+  static func mutatedExport(
+    _ source: TestJournal, _ change: (inout [String: Any]) -> Void
+  ) throws -> Data {
+    let json = try Interchange.output(source, ["export", "--format", "json"])
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    change(&object)
+    return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+  }
+
+  /// Changes field `key` of record `index` (0-based) of the array `array`.
+  static func set(
+    _ object: inout [String: Any], _ array: String, _ index: Int, _ key: String, _ value: Any
+  ) {
+    var records = object[array] as? [[String: Any]] ?? []
+    records[index][key] = value
+    object[array] = records
+  }
+
+  static let badRecords:
+    [(array: String, index: Int, key: String, value: any Sendable, says: String)] = [
+      ("experiments", 1, "id", 0, "experiment 2 has an id outside"),
+      ("experiments", 1, "id", -3, "experiment 2 has an id outside"),
+      ("experiments", 1, "id", 1e17, "experiment 2 has an id outside"),
+      ("experiments", 1, "end", "2020-01-01", "experiment 2 ends (2020-01-01) before it starts"),
+      (
+        "experiments", 1, "title", "Mentor\u{0}hires",
+        "experiment 2 has a control character (U+0000) in its title"
+      ),
+      (
+        "experiments", 1, "title", "Line\nbreak",
+        "experiment 2 has a control character (U+000A) in its title"
+      ),
+      (
+        "experiments", 1, "hypothesis", "\u{1B}]0;owned\u{7}",
+        "experiment 2 has a control character (U+001B)"
+      ),
+      (
+        "experiments", 0, "outcome", "ok\u{9B}",
+        "experiment 1 has a control character (U+009B) in its outcome"
+      ),
+      ("experiments", 1, "planned_weeks", 0, "experiment 2 has planned weeks outside 1 to 52"),
+      ("experiments", 1, "planned_weeks", 53, "experiment 2 has planned weeks outside 1 to 52"),
+      ("experiments", 1, "track", "both", "experiment 2 has a track other than ic or management"),
+      ("experiments", 1, "title", "   ", "experiment 2 has no title"),
+      (
+        "reflections", 0, "note", "a\u{0}b",
+        "reflection 1 has a control character (U+0000) in its note"
+      ),
+      (
+        "reflections", 0, "motives", ["growth", "money"],
+        "reflection 1 has an unknown motive 'money'"
+      ),
+      ("reflections", 0, "id", -1, "reflection 1 has an id outside"),
+      ("entries", 2, "id", 0, "entry 3 has an id outside"),
+      ("entries", 2, "id", 9.3e18, "entry 3 has an id outside"),
+    ]
+
+  @Test("every imported record is checked as the CLI checks it: exit 65 naming the record")
+  func recordValidation() throws {
+    let source = try TestJournal()
+    defer { source.remove() }
+    try Interchange.seedEveryField(source)
+    for bad in Self.badRecords {
+      let data = try Self.mutatedExport(source) { object in
+        Self.set(&object, bad.array, bad.index, bad.key, bad.value)
+      }
+      let file = source.directory.file("bad.json")
+      try data.write(to: URL(fileURLWithPath: file))
+      for fresh in [true, false] {
+        let target = try TestJournal()
+        defer { target.remove() }
+        if !fresh { try target.add("Existing", ["--date", "2026-11-02"]) }
+        let before = fresh ? nil : try target.snapshot()
+        let result = try target.run(["import", file])
+        expectRefused(result, status: 65, mentioning: [bad.says, "nothing was imported"])
+        for raw in ["constraint", "SQLite", "FOREIGN", "CHECK"] {
+          #expect(!result.stderr.contains(raw), "\(bad.says): \(result.stderr)")
+        }
+        if !fresh { #expect(try target.snapshot() == before) }
+      }
+    }
+  }
+
+  @Test("a CSV id of 2^63-1 or beyond 2^53-1 is refused naming the row; later ids stay small")
+  func hugeCSVIdentifier() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("Before", ["--date", "2026-11-02"])
+    let header = "id,uuid,date,text\n"
+    for id in ["9223372036854775807", "9007199254740992", "-4", "12x"] {
+      let file = journal.directory.file("huge.csv")
+      try Interchange.write(header + "7,,2026-11-03,Fine row\n\(id),,2026-11-04,Huge\n", to: file)
+      let result = try journal.run(["import", file, "--from", "csv"])
+      expectRefused(
+        result, status: 65, mentioning: ["row 3 has an id outside 1...9007199254740991"])
+    }
+    let file = journal.directory.file("fine.csv")
+    try Interchange.write(header + "9007199254740991,,2026-11-04,Largest kept\n", to: file)
+    expectSuccess(try journal.run(["import", file, "--from", "csv"]))
+    #expect(try journal.add("After", ["--date", "2026-11-05"]) == 9_007_199_254_740_992)
+  }
 }
