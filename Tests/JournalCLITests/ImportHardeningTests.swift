@@ -162,4 +162,104 @@ struct ImportHardeningTests {
     expectSuccess(try journal.run(["import", file, "--from", "csv"]))
     #expect(try journal.add("After", ["--date", "2026-11-05"]) == 9_007_199_254_740_992)
   }
+
+  @Test("import /dev/zero --from csv fails fast with 65 naming line 1, in bounded memory")
+  func csvWithoutLineBreaks() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    let result = try journal.run(["import", "/dev/zero", "--from", "csv"])
+    expectRefused(
+      result, status: 65, mentioning: ["the record is longer than 2 MiB", "at line 1"])
+    expectNoCrash(result)
+    #expect(!journal.exists, "a refused import created the journal")
+  }
+
+  @Test("CR-only and CRLF CSV files import every row; a BOM before the header is ignored")
+  func csvLineEndings() throws {
+    for (name, prefix, ending) in [
+      ("cr", "", "\r"), ("crlf", "", "\r\n"), ("bom", "\u{FEFF}", "\n"),
+    ] {
+      let journal = try TestJournal()
+      defer { journal.remove() }
+      let rows = ["date,text,energized", "2026-11-02,One,deep-work", "2026-11-03,\"Two\nlines\","]
+      let file = journal.directory.file("\(name).csv")
+      try Interchange.write(prefix + rows.joined(separator: ending) + ending, to: file)
+      let result = try journal.run(["import", file, "--from", "csv"])
+      expectSuccess(result)
+      #expect(result.stdout.hasPrefix("Imported 2 entries"), "\(name): \(result.stdout)")
+      #expect(try journal.entries().map(\.text) == ["Two\nlines", "One"], "\(name)")
+    }
+  }
+
+  @Test("a refused import into a journal that does not exist leaves no file and no folder")
+  func refusedImportCreatesNothing() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let bad = folder.file("bad.csv")
+    try Interchange.write("date,text\n2026-11-02,Fine\nnot-a-date,Bad\n", to: bad)
+    for db in [folder.file("typo.sqlite"), folder.file("new/deeper/typo.sqlite")] {
+      let result = try JournalProcess.run(
+        ["import", bad, "--from", "csv", "--db", db], environment: ["JOURNAL_TODAY": "2026-11-20"])
+      expectRefused(result, status: 65, mentioning: ["row 3 has no valid date"])
+      #expect(!FileManager.default.fileExists(atPath: db), "\(db) was created")
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.file("new")))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["bad.csv"])
+
+    // A good import creates it, private, and it works.
+    let good = folder.file("good.csv")
+    try Interchange.write("date,text\n2026-11-02,Fine\n", to: good)
+    let db = folder.file("new/deeper/journal.sqlite")
+    let result = try JournalProcess.run(
+      ["import", good, "--from", "csv", "--db", db], environment: ["JOURNAL_TODAY": "2026-11-20"])
+    expectSuccess(result)
+    #expect(try Interchange.mode(db) == 0o600)
+    let list = try JournalProcess.run(["list", "--db", db], environment: [:])
+    #expect(list.status == 0 && list.stdout.contains("Fine"), "\(list.stderr)")
+    let doctor = try JournalProcess.run(["doctor", "--db", db], environment: [:])
+    #expect(doctor.status == 0, "\(doctor.stdout) \(doctor.stderr)")
+  }
+
+  @Test("SIGTERM during import --dry-run removes the scratch journal from $TMPDIR")
+  func interruptedDryRunLeavesNoScratch() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let tmp = folder.file("tmp")
+    try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: false)
+    // A FIFO that the test keeps open: the import reads the rows written so far, then waits
+    // for more with its scratch journal open.
+    let fifo = folder.file("rows.csv")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let writer = open(fifo, O_RDWR)
+    #expect(writer >= 0)
+    defer { close(writer) }
+    let rows = "date,text\n" + String(repeating: "2026-11-02,Secret salary talk\n", count: 300)
+    _ = rows.withCString { write(writer, $0, strlen($0)) }
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: JournalProcess.executable)
+    process.arguments = ["import", fifo, "--from", "csv", "--dry-run", "--db", folder.file("j")]
+    process.environment = ["TMPDIR": tmp, "JOURNAL_TODAY": "2026-11-20", "PATH": "/usr/bin:/bin"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let deadline = Date().addingTimeInterval(20)
+    var scratch: [String] = []
+    while Date() < deadline {
+      let folders = try FileManager.default.contentsOfDirectory(atPath: tmp)
+      scratch = try folders.flatMap {
+        try FileManager.default.contentsOfDirectory(atPath: tmp + "/" + $0)
+      }
+      if scratch.contains("journal.sqlite") { break }
+      usleep(20_000)
+    }
+    #expect(scratch.contains("journal.sqlite"), "the scratch journal never appeared")
+    usleep(200_000)  // let it read the rows
+    process.terminate()  // SIGTERM
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == SIGTERM)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: tmp) == [], "scratch left behind")
+  }
 }
