@@ -10,7 +10,7 @@ struct ScratchFolder {
 
   init() throws(JournalError) {
     do {
-      directory = try ScratchDirectory(prefix: "journal-scratch")
+      directory = try ScratchDirectory(prefix: "journal-scratch", files: Self.files)
     } catch {
       throw .io(error)
     }
@@ -19,8 +19,11 @@ struct ScratchFolder {
   /// The path of `name` inside the folder.
   func file(_ name: String) -> String { directory.file(name) }
 
+  /// The journal and the files SQLite keeps beside it.
+  private static let files = ["", "-wal", "-shm", "-journal"].map { "journal.sqlite" + $0 }
+
   /// Removes the journal files and the folder; call it after the journal is closed.
   func remove() {
-    directory.remove(files: ["", "-wal", "-shm", "-journal"].map { "journal.sqlite" + $0 })
+    directory.remove(files: Self.files)
   }
 }

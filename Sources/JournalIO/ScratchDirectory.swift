@@ -5,21 +5,28 @@
 #endif
 
 /// A private folder (mode 0700, from `mkdtemp(3)`) under `$TMPDIR`, else `/tmp`, for files that
-/// must not outlive the command.
+/// must not outlive the command: not even a command ended by SIGINT, SIGTERM or SIGHUP, as the
+/// folder and the files named at creation are registered with ``SignalCleanup``.
 public struct ScratchDirectory: Sendable {
   /// The folder's path.
   public let path: String
+  private let cleanup: SignalCleanup.Token
 
   /// Creates the folder.
   ///
-  /// - Parameter prefix: The start of its name, e.g. `journal-scratch`.
+  /// - Parameters:
+  ///   - prefix: The start of its name, e.g. `journal-scratch`.
+  ///   - names: The files that will be created inside, removed (with the folder) should a
+  ///     signal end the process before ``remove(files:)``.
   /// - Throws: `IOError` with operation `.create`.
-  public init(prefix: String) throws(IOError) {
+  public init(prefix: String, files names: [String] = []) throws(IOError) {
     var template = Array((TemporaryFile.folder + "/" + prefix + "-XXXXXX").utf8CString)
     guard mkdtemp(&template) != nil else {
       throw IOError(.file(TemporaryFile.folder), .create, .current)
     }
-    path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    self.path = path
+    cleanup = SignalCleanup.register(names.map { path + "/" + $0 } + [path])
   }
 
   /// The path of `name` inside the folder.
@@ -35,6 +42,7 @@ public struct ScratchDirectory: Sendable {
   public func remove(files names: [String]) {
     for name in names { unlink(file(name)) }
     rmdir(path)
+    SignalCleanup.unregister(cleanup)
   }
 }
 

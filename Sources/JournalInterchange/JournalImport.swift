@@ -86,7 +86,9 @@ public enum JournalImport {
       do {
         switch source {
         case .journalJSON:
-          return try journalJSON(JSONReader(file: file), into: importer, path: path)
+          return try journalJSON(
+            JSONReader(file: file), into: importer, path: path,
+            reopen: { try JSONReader(file: reopen(path)) })
         case .jrnlJSON:
           return try jrnlJSON(
             JSONReader(file: file), into: importer, path: path, mappings: mappings,
@@ -98,14 +100,43 @@ public enum JournalImport {
         if let readFailure = failure.readFailure { throw InterchangeError.io(readFailure) }
         throw InterchangeError.invalid(
           path: path, format: source.rawValue, problem: "\(failure.message) at \(failure.location)")
+      } catch let failure as StoreError where failure.isConstraintViolation {
+        // Every record is checked above; should one still break a rule of the schema, the
+        // user reads a sentence, never SQLite's.
+        throw InterchangeError.invalid(
+          path: path, format: source.rawValue,
+          problem: "a record breaks a rule of the journal (a duplicate id or a value out of range)")
       }
+    }
+  }
+
+  /// The file at `path` opened again for a second pass: only a regular file reads the same
+  /// twice (a pipe would read as empty), so anything else is refused.
+  private static func reopen(_ path: String) throws -> InputFile {
+    guard (try? FileStatus.of(path))?.kind == .regular else {
+      throw invalid(
+        path,
+        "its tags come after its entries and it is not a regular file that can be read twice; "
+          + "save it to a file first")
+    }
+    do {
+      return try InputFile.open(path)
+    } catch {
+      throw InterchangeError.io(error)
     }
   }
 
   // MARK: - career-journal JSON
 
+  /// Reads a career-journal JSON file whatever the order of its top-level keys (a `jq -S` or
+  /// other key-sorted export puts `entries` before `tags`): the first pass reads `format`,
+  /// `version` and `tags`, and imports entries, experiments and reflections only when these
+  /// came first (the order `journal export` writes); otherwise it skips them and a second
+  /// pass over the file imports them. Either way entries are streamed one at a time; only
+  /// the tags are held in memory.
   private static func journalJSON(
-    _ reader: JSONReader, into importer: Journal.Importer, path: String
+    _ reader: JSONReader, into importer: Journal.Importer, path: String,
+    reopen: () throws -> JSONReader
   )
     throws -> ImportSummary
   {
@@ -113,7 +144,10 @@ public enum JournalImport {
     var summary = ImportSummary()
     let isNew = try importer.hasNoEntries()
     var sawFormat = false
-    var index = 0
+    var sawTags = false
+    var deferred = false
+    var counters = RecordCounters()
+    try reader.skipByteOrderMark()
     try reader.readObject { key, reader in
       switch key {
       case "format":
@@ -142,28 +176,14 @@ public enum JournalImport {
           summary.createdTags.append(tag.name)
         }
         if isNew { try importer.restoreTags(tags) } else { try tags.forEach(importer.ensureTag) }
-      case "entries":
-        try reader.readArray { reader in
-          index += 1
-          try importer.insertEntry(
-            try entry(from: try reader.readValue(), index: index, path: path))
+        sawTags = true
+      case "entries", "experiments", "reflections":
+        guard sawFormat && sawTags else {
+          deferred = true
+          return try reader.skipValue()
         }
-      case "experiments":
-        try reader.readArray { reader in
-          let node = try reader.readValue()
-          guard let record = experiment(from: node) else {
-            throw invalid(path, "experiment \(summary.experiments + 1) is incomplete")
-          }
-          if try importer.insertExperiment(record) { summary.experiments += 1 }
-        }
-      case "reflections":
-        try reader.readArray { reader in
-          let node = try reader.readValue()
-          guard let record = reflection(from: node) else {
-            throw invalid(path, "a reflection is incomplete")
-          }
-          if try importer.insertReflection(record) { summary.reflections += 1 }
-        }
+        try records(
+          key, &reader, into: importer, path: path, summary: &summary, counters: &counters)
       default:
         try reader.skipValue()
       }
@@ -172,8 +192,57 @@ public enum JournalImport {
     guard sawFormat else {
       throw invalid(path, "it has no \"format\": \"\(JournalExport.formatName)\"")
     }
+    if deferred {
+      // The records came before the tags (or the format): read them again, now that the
+      // tags exist.
+      var second = try reopen()
+      try second.skipByteOrderMark()
+      try second.readObject { key, reader in
+        guard ["entries", "experiments", "reflections"].contains(key) else {
+          return try reader.skipValue()
+        }
+        try records(
+          key, &reader, into: importer, path: path, summary: &summary, counters: &counters)
+      }
+    }
     (summary.added, summary.duplicates) = try importer.finishEntries()
     return summary
+  }
+
+  /// The 1-based place of the record being read in each array, for error messages.
+  private struct RecordCounters {
+    var entries = 0
+    var experiments = 0
+    var reflections = 0
+  }
+
+  /// Imports the array `key` ("entries", "experiments" or "reflections") that starts here.
+  private static func records(
+    _ key: String, _ reader: inout JSONReader, into importer: Journal.Importer, path: String,
+    summary: inout ImportSummary, counters: inout RecordCounters
+  ) throws {
+    switch key {
+    case "entries":
+      try reader.readArray { reader in
+        counters.entries += 1
+        try importer.insertEntry(
+          try entry(from: try reader.readValue(), index: counters.entries, path: path))
+      }
+    case "experiments":
+      try reader.readArray { reader in
+        counters.experiments += 1
+        let record = try experiment(
+          from: try reader.readValue(), index: counters.experiments, path: path)
+        if try importer.insertExperiment(record) { summary.experiments += 1 }
+      }
+    default:
+      try reader.readArray { reader in
+        counters.reflections += 1
+        let record = try reflection(
+          from: try reader.readValue(), index: counters.reflections, path: path)
+        if try importer.insertReflection(record) { summary.reflections += 1 }
+      }
+    }
   }
 
   private static func entry(from node: JSONNode, index: Int, path: String) throws
@@ -207,7 +276,8 @@ public enum JournalImport {
     }
     let uuid = node[.uuid]?.string ?? ("json-\(day.iso)-" + Fingerprint.hex(day.iso, text))
     return ImportedEntry(
-      id: node[.id]?.int.map(Int64.init), uuid: uuid, day: day, text: text, energy: energy,
+      id: try wantedID(node[.id], place: "entry \(index)", path: path), uuid: uuid, day: day,
+      text: text, energy: energy,
       tags: tags, isStarred: node[.starred]?.bool ?? false,
       isPrivate: node[.private]?.bool ?? false,
       createdAt: Timestamp(recorded: node[.createdAt]?.string),
@@ -215,32 +285,125 @@ public enum JournalImport {
       deletedAt: node[.deletedAt]?.string.map(Timestamp.init(iso:)))
   }
 
-  private static func experiment(from node: JSONNode) -> ExperimentRecord? {
-    guard let title = node["title"]?.string, let uuid = node["uuid"]?.string,
-      let track = node["track"]?.string.flatMap(Track.init(rawValue:)),
-      track == .ic || track == .management,
-      let start = node["start"]?.string.flatMap({ Day(iso: $0) }),
-      let weeks = node["planned_weeks"]?.int, (1...52).contains(weeks)
-    else { return nil }
+  /// The ids an import keeps: 1 to 2^53 − 1 (the largest integer every JSON reader holds
+  /// exactly). A larger one is refused, not kept: SQLite gives the rows after an id of
+  /// 2^63 − 1 random ids, and `journal show` numbers would stop being small and ordered.
+  public static let idRange: ClosedRange<Int64> = 1...(1 << 53 - 1)
+
+  /// The id a record asks for: `nil` when it has none, else one in ``idRange``.
+  private static func wantedID(_ node: JSONNode?, place: String, path: String) throws -> Int64? {
+    guard let node, !node.isNull else { return nil }
+    guard let value = node.int.map(Int64.init), idRange.contains(value) else {
+      throw invalid(path, "\(place) has an id outside 1...\(idRange.upperBound)")
+    }
+    return value
+  }
+
+  /// The first control character in `text` (C0, DEL, C1; tab and line feed allowed when
+  /// `multiline`), as `U+XXXX`, or `nil`: imported text meets the rules of typed text.
+  static func controlCharacter(in text: String, multiline: Bool) -> String? {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if multiline && (value == 0x09 || value == 0x0A) { continue }
+      if value < 0x20 || (0x7F...0x9F).contains(value) {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      }
+    }
+    return nil
+  }
+
+  /// `text` checked for control characters, as the record's `field`.
+  private static func checkedText(
+    _ text: String, field: String, multiline: Bool, place: String, path: String
+  ) throws -> String {
+    if let character = controlCharacter(in: text, multiline: multiline) {
+      throw invalid(path, "\(place) has a control character (\(character)) in its \(field)")
+    }
+    return text
+  }
+
+  /// An experiment of the file, checked as `journal experiment start` and `end` check theirs.
+  private static func experiment(from node: JSONNode, index: Int, path: String) throws
+    -> ExperimentRecord
+  {
+    let place = "experiment \(index)"
+    func text(_ key: String, _ field: String, multiline: Bool) throws -> String? {
+      guard let value = node[key], !value.isNull else { return nil }
+      guard let string = value.string else {
+        throw invalid(path, "\(place) has a non-text \(field)")
+      }
+      return try checkedText(string, field: field, multiline: multiline, place: place, path: path)
+    }
+    guard let uuid = node["uuid"]?.string, !uuid.isEmpty else {
+      throw invalid(path, "\(place) has no uuid")
+    }
+    guard let title = try text("title", "title", multiline: false),
+      !title.allSatisfy(\.isWhitespace)
+    else { throw invalid(path, "\(place) has no title") }
+    guard let track = node["track"]?.string.flatMap(Track.init(rawValue:)),
+      track == .ic || track == .management
+    else { throw invalid(path, "\(place) has a track other than ic or management") }
+    guard let start = node["start"]?.string.flatMap({ Day(iso: $0) }) else {
+      throw invalid(path, "\(place) has no valid start date")
+    }
+    guard let weeks = node["planned_weeks"]?.int, (1...52).contains(weeks) else {
+      throw invalid(path, "\(place) has planned weeks outside 1 to 52")
+    }
+    var end: Day?
+    if let value = node["end"], !value.isNull {
+      guard let day = value.string.flatMap({ Day(iso: $0) }) else {
+        throw invalid(path, "\(place) has an invalid end date")
+      }
+      guard day >= start else {
+        throw invalid(path, "\(place) ends (\(day.iso)) before it starts (\(start.iso))")
+      }
+      end = day
+    }
     return ExperimentRecord(
       experiment: Experiment(
-        id: Int64(node["id"]?.int ?? 0), title: title, track: track,
-        hypothesis: node["hypothesis"]?.string ?? "", start: start, plannedWeeks: weeks,
-        end: node["end"]?.string.flatMap { Day(iso: $0) }, outcome: node["outcome"]?.string),
+        id: try wantedID(node["id"], place: place, path: path) ?? 0, title: title, track: track,
+        hypothesis: try text("hypothesis", "hypothesis", multiline: true) ?? "", start: start,
+        plannedWeeks: weeks, end: end, outcome: try text("outcome", "outcome", multiline: true)),
       uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)),
       updatedAt: node["updated_at"]?.string.map(Timestamp.init(iso:)))
   }
 
-  private static func reflection(from node: JSONNode) -> ReflectionRecord? {
-    guard let uuid = node["uuid"]?.string, let day = node["date"]?.string.flatMap({ Day(iso: $0) })
-    else { return nil }
+  /// A reflection of the file, checked as `journal reflect` checks its own; an unknown motive
+  /// is refused by name, never dropped.
+  private static func reflection(from node: JSONNode, index: Int, path: String) throws
+    -> ReflectionRecord
+  {
+    let place = "reflection \(index)"
+    func text(_ key: String, _ field: String) throws -> String {
+      guard let value = node[key], !value.isNull else { return "" }
+      guard let string = value.string else {
+        throw invalid(path, "\(place) has a non-text \(field)")
+      }
+      return try checkedText(string, field: field, multiline: true, place: place, path: path)
+    }
+    guard let uuid = node["uuid"]?.string, !uuid.isEmpty else {
+      throw invalid(path, "\(place) has no uuid")
+    }
+    guard let day = node["date"]?.string.flatMap({ Day(iso: $0) }) else {
+      throw invalid(path, "\(place) has no valid date")
+    }
+    var motives: [Motive] = []
+    for value in node["motives"]?.array ?? [] {
+      guard let name = value.string, let motive = Motive(rawValue: name) else {
+        let shown = value.string.map { "'\($0)'" } ?? "a non-text value"
+        throw invalid(
+          path,
+          "\(place) has an unknown motive \(shown); motives are "
+            + Motive.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+      if !motives.contains(motive) { motives.append(motive) }
+    }
     return ReflectionRecord(
       reflection: Reflection(
-        id: Int64(node["id"]?.int ?? 0), day: day, fiveYears: node["five_years"]?.string ?? "",
-        motives: (node["motives"]?.array ?? []).compactMap {
-          $0.string.flatMap(Motive.init(rawValue:))
-        },
-        note: node["note"]?.string ?? ""),
+        id: try wantedID(node["id"], place: place, path: path) ?? 0, day: day,
+        fiveYears: try text("five_years", "five-year answer"), motives: motives,
+        note: try text("note", "note")),
       uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)))
   }
 
@@ -344,6 +507,7 @@ public enum JournalImport {
     var index = 0
     var sawEntries = false
     do {
+      try reader.skipByteOrderMark()
       try reader.readObject { key, reader in
         guard key == "entries" else { return try reader.skipValue() }
         sawEntries = true
@@ -438,11 +602,18 @@ public enum JournalImport {
           }
         }
       }
+      var id: Int64?
+      if !field("id").isEmpty {
+        guard let value = Int64(field("id")), idRange.contains(value) else {
+          throw invalid(path, "row \(row) has an id outside 1...\(idRange.upperBound)")
+        }
+        id = value
+      }
       let uuid =
         field("uuid").isEmpty ? "csv-\(day.iso)-" + Fingerprint.hex(day.iso, text) : field("uuid")
       try importer.insertEntry(
         ImportedEntry(
-          id: Int64(field("id")), uuid: uuid, day: day, text: text, energy: energy, tags: tags,
+          id: id, uuid: uuid, day: day, text: text, energy: energy, tags: tags,
           isStarred: field("starred") == "1", isPrivate: field("private") == "1",
           createdAt: Timestamp(recorded: field("created_at")),
           updatedAt: Timestamp(recorded: field("updated_at"))))

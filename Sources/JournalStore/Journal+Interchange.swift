@@ -549,9 +549,14 @@ extension Journal {
           == nil
       else { return false }
       let experiment = record.experiment
-      let idIsFree =
-        try db.prepare("SELECT id FROM experiment WHERE id = ?").scalarInt([.integer(experiment.id)]
-        ) == nil
+      // An id of 0 or less means "none": SQLite chooses one.
+      var idIsFree = false
+      if experiment.id > 0 {
+        idIsFree =
+          try db.prepare("SELECT id FROM experiment WHERE id = ?").scalarInt([
+            .integer(experiment.id)
+          ]) == nil
+      }
       try db.prepare(
         """
         INSERT INTO experiment (id, uuid, title, track, hypothesis, startDay, plannedWeeks, endDay,
@@ -582,9 +587,13 @@ extension Journal {
           == nil
       else { return false }
       let reflection = record.reflection
-      let idIsFree =
-        try db.prepare("SELECT id FROM reflection WHERE id = ?").scalarInt([.integer(reflection.id)]
-        ) == nil
+      var idIsFree = false
+      if reflection.id > 0 {
+        idIsFree =
+          try db.prepare("SELECT id FROM reflection WHERE id = ?").scalarInt([
+            .integer(reflection.id)
+          ]) == nil
+      }
       try db.prepare(
         """
         INSERT INTO reflection (id, uuid, day, fiveYears, motives, note, createdAt)

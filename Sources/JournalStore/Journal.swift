@@ -27,6 +27,15 @@ public final class Journal {
     FileSystem.exists(path)
   }
 
+  /// Creates the folders above `path` that do not exist yet (mode 0700), as opening with
+  /// `.write` does: for a journal that is copied into place rather than opened there.
+  ///
+  /// - Parameter path: The journal's path.
+  /// - Throws: `StoreError.cannotOpen` when a folder cannot be made.
+  public static func createFolders(for path: String) throws(StoreError) {
+    try FileCheck.createFolders(for: path)
+  }
+
   /// The database file.
   public let path: String
   let db: Connection
@@ -234,7 +243,7 @@ enum FileCheck {
     }
   }
 
-  private static func createFolders(for path: String) throws(StoreError) {
+  static func createFolders(for path: String) throws(StoreError) {
     var folder = path.hasPrefix("/") ? "/" : ""
     for component in path.split(separator: "/").dropLast() {
       folder += component + "/"

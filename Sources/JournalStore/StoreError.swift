@@ -1,3 +1,4 @@
+import CSQLite
 import JournalCore
 
 /// Everything that can go wrong in the journal's storage, each as one sentence a user can act
@@ -40,6 +41,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   /// The weekly rollup holds counts no journal can have (negative, or beyond what any
   /// history reaches): the file was changed by hand or damaged.
   case damagedCounts
+
+  /// Whether SQLite refused a write for a CHECK, FOREIGN KEY, NOT NULL or UNIQUE rule.
+  public var isConstraintViolation: Bool {
+    if case .sqlite(let code, _, _) = self { return code & 0xFF == SQLITE_CONSTRAINT }
+    return false
+  }
 
   public var description: String {
     switch self {

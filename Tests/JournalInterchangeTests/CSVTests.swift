@@ -36,8 +36,49 @@ struct CSVTests {
   func crlf() throws {
     #expect(
       try readCSV("a,b\r\n\"c\r\nd\",e\r\n") == [["a", "b"], ["c\r\nd", "e"]])
-    // A CR that no LF follows is data.
-    #expect(try readCSV("a\rb,c\n") == [["a\rb", "c"]])
+    // A CR that no LF follows ends a record too (old Mac files); quoted, it is data.
+    #expect(try readCSV("a\rb,c\n") == [["a"], ["b", "c"]])
+    #expect(try readCSV("\"a\rb\",c\n") == [["a\rb", "c"]])
+  }
+
+  @Test("CR-only line endings: every record is read, and lines are counted")
+  func crOnly() throws {
+    #expect(
+      try readCSV("date,text\r2026-11-02,one\r2026-11-03,\"two\rlines\"\r") == [
+        ["date", "text"], ["2026-11-02", "one"], ["2026-11-03", "two\rlines"],
+      ])
+    #expect(
+      try csvError(Array("a\r\r\"open\rmore".utf8))
+        == SyntaxError(
+          message: "a quoted field is not closed (it opens on line 3)", location: .line(3)))
+  }
+
+  @Test("a UTF-8 byte order mark at the start is skipped, and only there")
+  func byteOrderMark() throws {
+    let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+    #expect(try readCSV(bom + Array("date,text\n1,2\n".utf8)) == [["date", "text"], ["1", "2"]])
+    #expect(try readCSV(bom) == [])
+    #expect(try readCSV(bom + Array("a".utf8)) == [["a"]])
+    #expect(try readCSV(Array("a,".utf8) + bom) == [["a", "\u{FEFF}"]])
+    #expect(try readCSV(Array("é".utf8)) == [["é"]], "a short file is not mistaken for a mark")
+  }
+
+  @Test("a record longer than 2 MiB is refused at the line it starts on, with or without quotes")
+  func recordLimit() throws {
+    let limit = CSVReader.maximumRecordBytes
+    #expect(limit == 2 << 20)
+    let message = "the record is longer than 2 MiB (a file without line breaks?)"
+    // No line break at all, as /dev/zero gives.
+    #expect(
+      try csvError(Array("a\nb\n".utf8) + [UInt8](repeating: 0, count: limit + 1))
+        == SyntaxError(message: message, location: .line(3)))
+    // One quoted field that never closes.
+    #expect(
+      try csvError(Array("a\n\"".utf8) + [UInt8](repeating: 0x0A, count: limit + 1))
+        == SyntaxError(message: message, location: .line(2)))
+    // Exactly the limit, line break included, is read.
+    let fits = String(repeating: "x", count: limit - 1) + "\n"
+    #expect(try readCSV(fits).first?.first?.utf8.count == limit - 1)
   }
 
   @Test("empty input has no records; an empty line is one empty field")
@@ -68,15 +109,20 @@ struct CSVTests {
     }
   }
 
-  @Test("a quoted field that is never closed is refused at the line the file ends on")
+  @Test("a quoted field that is never closed is refused at the line where its quote opens")
   func unclosedQuote() throws {
-    // The quote opens on line 2; the reader reports the line it had reached at the end.
     #expect(
       try csvError(Array("a,b\n\"open,\nmore\n".utf8))
-        == SyntaxError(message: "a quoted field is not closed", location: .line(4)))
+        == SyntaxError(
+          message: "a quoted field is not closed (it opens on line 2)", location: .line(2)))
+    #expect(
+      try csvError(Array("a,b\r\nc,\"open\r\nmore\r\n".utf8))
+        == SyntaxError(
+          message: "a quoted field is not closed (it opens on line 2)", location: .line(2)))
     #expect(
       try csvError(Array("\"open".utf8))
-        == SyntaxError(message: "a quoted field is not closed", location: .line(1)))
+        == SyntaxError(
+          message: "a quoted field is not closed (it opens on line 1)", location: .line(1)))
   }
 
   @Test("a field that is not valid UTF-8 is refused with its line")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalIO
 import JournalInterchange
 import JournalStore
 
@@ -46,6 +47,29 @@ extension JournalCommand {
         mappings: mappings, createTags: createTags, dryRun: dryRun)
     }
 
+    /// Copies the scratch journal to `path` (which did not exist): its folders are created,
+    /// then a private file beside it (0600) receives the copy and is renamed into place.
+    private func install(_ journal: Journal, at path: String) throws {
+      try Journal.createFolders(for: path)
+      let copy: AtomicFile
+      do {
+        copy = try AtomicFile.create(at: path, replacing: false)
+      } catch {
+        throw error.refusal == .exists ? JournalError.fileExists(path: path) : .io(error)
+      }
+      do {
+        _ = try journal.backup(intoEmptyFile: copy.temporaryPath)
+      } catch {
+        copy.discard()
+        throw JournalError.storage(error)
+      }
+      do {
+        try copy.commit()
+      } catch {
+        throw JournalError.io(error)
+      }
+    }
+
     /// `--map`'s value; a malformed one is a usage error.
     private static func mapping(_ text: String) throws -> TagMapping {
       do {
@@ -66,14 +90,20 @@ extension JournalCommand {
         throw JournalError.interchange(.fileMissing(path: file))
       }
       let summary: ImportSummary
-      if dryRun, !Journal.exists(at: try store.path) {
-        // A dry run for a journal that does not exist yet runs on a scratch one, so that
-        // "nothing was written" stays true.
+      let target = try store.path
+      if !Journal.exists(at: target) {
+        // A journal that does not exist yet is built in a scratch folder (removed on exit and
+        // on SIGINT/SIGTERM/SIGHUP) and copied into place only when the import commits: a
+        // refused import, or a dry run, leaves no file at the target.
         let folder = try ScratchFolder()
         defer { folder.remove() }
-        summary = try importFile(into: folder.file("journal.sqlite"))
+        let scratch = try Journal.open(at: folder.file("journal.sqlite"), access: .write)
+        summary = try JournalImport.run(
+          journal: scratch, path: file, source: source, mappings: mappings,
+          createTags: createTags, dryRun: dryRun)
+        if !dryRun { try install(scratch, at: target) }
       } else {
-        summary = try importFile(into: store.path)
+        summary = try importFile(into: target)
       }
       var parts = [Plural.count(summary.added, "entry", "entries")]
       if summary.experiments > 0 {

@@ -195,6 +195,14 @@ struct JSONReader {
     }
   }
 
+  /// Skips a UTF-8 byte order mark (EF BB BF) at the very start of the file, which some
+  /// editors write; JSON itself never starts with 0xEF.
+  mutating func skipByteOrderMark() throws(SyntaxError) {
+    guard offset == 0, peek() == 0xEF else { return }
+    position += 1
+    guard next() == 0xBB, next() == 0xBF else { throw fail("invalid byte at the start") }
+  }
+
   /// Skips the value that starts here.
   mutating func skipValue() throws(SyntaxError) {
     _ = try readValue()
