@@ -57,7 +57,7 @@ extension JournalCommand.Tags {
           print(
             CSV.row([
               tag.name, tag.track.rawValue, String(tag.energizedCount), String(tag.drainedCount),
-              tag.description,
+              CSV.neutralised(tag.description),
             ]))
         }
       }
