@@ -578,7 +578,7 @@ public enum JournalImport {
       }
       let text: String
       do {
-        text = try EntryText.clean(fields[textColumn])
+        text = try EntryText.clean(CSV.textValue(fields[textColumn]))
       } catch {
         throw invalid(path, "row \(row): \(error)")
       }

@@ -13,25 +13,25 @@ public enum ReportHTML {
   public static func render(_ brief: Brief) -> String {
     let trend = brief.trend
     let suggestion = brief.suggestion
-    var body: [String] = []
+    var body: [HTML] = []
     body.append("<h1>Career brief: \(brief.since.iso) to \(brief.until.iso)</h1>")
-    let period = brief.periodSentence
-    body.append("<p class=\"period\">\(escape(period))</p>")
+    body.append("<p class=\"period\">\(brief.periodSentence)</p>")
 
     body.append("<section class=\"suggestion \(suggestion.outcome.rawValue)\">")
-    body.append("<h2>Suggestion: \(escape(Brief.headline(suggestion.outcome)))</h2>")
+    body.append("<h2>Suggestion: \(Brief.headline(suggestion.outcome))</h2>")
     body.append(
-      "<p class=\"confidence\">Confidence <strong>\(ReportMarkdown.percent(suggestion.confidence))</strong> "
-        + "(\(escape(suggestion.confidenceWords)))</p>"
+      "<p class=\"confidence\">Confidence <strong>\(Format.percent(suggestion.confidence))</strong> "
+        + "(\(suggestion.confidenceWords))</p>"
     )
     if let running = brief.runningExperimentSentence {
-      body.append("<p class=\"running\">\(escape(running))</p>")
+      body.append("<p class=\"running\">\(running)</p>")
     }
-    body.append("<ul>" + suggestion.reasons.map { "<li>\(escape($0))</li>" }.joined() + "</ul>")
+    let reasons = suggestion.reasons.map { reason -> HTML in "<li>\(reason)</li>" }
+    body.append("<ul>\(reasons.joined())</ul>")
     let idea = suggestion.nextExperiment
     body.append(
       "<p><strong>Next experiment (\(idea.weeks) weeks, \(idea.track.displayName) side):</strong> "
-        + "\(escape(idea.description))</p><pre>\(escape(ExperimentCommand.start(idea)))</pre>")
+        + "\(idea.description)</p><pre>\(ExperimentCommand.start(idea))</pre>")
     body.append("</section>")
 
     body.append("<h2>Weekly energy per track</h2>")
@@ -41,10 +41,11 @@ public enum ReportHTML {
     )
     for summary in [trend.ic, trend.management] {
       let figures = summary.figures
+      let interval =
+        figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-"
       body.append(
-        "<tr><td>\(figures.track.displayName)</td><td>\(signed(figures.rate?.value))</td><td>"
-          + (figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-")
-          + "</td><td>\(figures.counts.observations)</td><td>\(summary.weeksObserved)</td>"
+        "<tr><td>\(figures.track.displayName)</td><td>\(Format.signed(figures.rate?.value))</td>"
+          + "<td>\(interval)</td><td>\(figures.counts.observations)</td><td>\(summary.weeksObserved)</td>"
           + "<td>\(summary.direction.rawValue)</td></tr>")
     }
     body.append("</table>")
@@ -69,15 +70,15 @@ public enum ReportHTML {
       for result in brief.experiments {
         let experiment = result.experiment
         let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
-        var item =
-          "<li><strong>\(escape(experiment.title))</strong> (\(experiment.track.displayName), "
+        var item: HTML =
+          "<li><strong>\(experiment.title)</strong> (\(experiment.track.displayName), "
           + "from \(experiment.start.iso), \(experiment.plannedWeeks) weeks, \(status)): "
-          + escape(Brief.verdictSentence(result))
+          + "\(Brief.verdictSentence(result))"
         if !experiment.hypothesis.isEmpty {
-          item += "<br>Hypothesis: \(escape(experiment.hypothesis))"
+          item += "<br>Hypothesis: \(experiment.hypothesis)"
         }
         if let outcome = experiment.outcome, !outcome.isEmpty {
-          item += "<br>Outcome: \(escape(outcome))"
+          item += "<br>Outcome: \(outcome)"
         }
         body.append(item + "</li>")
       }
@@ -89,24 +90,23 @@ public enum ReportHTML {
       body.append("<p>Written \(reflection.day.iso).</p><ul>")
       if !reflection.fiveYears.isEmpty {
         body.append(
-          "<li><em>In five years, the person in the room who knows:</em> \(escape(reflection.fiveYears))</li>"
+          "<li><em>In five years, the person in the room who knows:</em> \(reflection.fiveYears)</li>"
         )
       }
       if !reflection.motives.isEmpty {
-        body.append(
-          "<li><em>Motives:</em> \(escape(reflection.motives.map(\.phrase).joined(separator: ", ")))</li>"
-        )
+        let motives = reflection.motives.map(\.phrase).joined(separator: ", ")
+        body.append("<li><em>Motives:</em> \(motives)</li>")
       }
       if !reflection.note.isEmpty {
-        body.append("<li><em>Note:</em> \(escape(reflection.note))</li>")
+        body.append("<li><em>Note:</em> \(reflection.note)</li>")
       }
       body.append("</ul>")
-      if let note = brief.motivesNote { body.append("<blockquote>\(escape(note))</blockquote>") }
+      if let note = brief.motivesNote { body.append("<blockquote>\(note)</blockquote>") }
     } else {
       body.append("<p>None yet: <code>journal reflect</code> asks the articles' questions.</p>")
     }
 
-    return """
+    let page: HTML = """
       <!DOCTYPE html>
       <html lang="en">
       <head>
@@ -133,10 +133,11 @@ public enum ReportHTML {
       </html>
 
       """
+    return page.markup
   }
 
   /// Weekly balanced rate per track: a line per track on a -1 ... +1 scale, broken at gaps.
-  public static func trackChart(_ trend: Trend) -> String {
+  public static func trackChart(_ trend: Trend) -> HTML {
     let width = 720.0
     let height = 220.0
     let left = 40.0
@@ -148,7 +149,7 @@ public enum ReportHTML {
       left + (width - left - right) * Double(index) / Double(count - 1)
     }
     func y(_ rate: Double) -> Double { top + (height - top - bottom) * (1 - rate) / 2 }
-    var svg = [
+    var svg: [HTML] = [
       "<svg class=\"chart tracks\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
         + "role=\"img\" aria-label=\"Weekly energy rate per track\">"
     ]
@@ -192,7 +193,7 @@ public enum ReportHTML {
   }
 
   /// One horizontal bar per tag: its window rate from the zero line, green or red.
-  public static func tagChart(_ trend: Trend) -> String {
+  public static func tagChart(_ trend: Trend) -> HTML {
     let rowHeight = 26.0
     let width = 720.0
     let labelWidth = 190.0
@@ -200,7 +201,7 @@ public enum ReportHTML {
     let half = (width - labelWidth - countWidth) / 2
     let zero = labelWidth + half
     let height = rowHeight * Double(max(trend.tags.count, 1)) + 8
-    var svg = [
+    var svg: [HTML] = [
       "<svg class=\"chart tags\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
         + "role=\"img\" aria-label=\"Energy rate per activity\">",
       "<line x1=\"\(zero)\" y1=\"0\" x2=\"\(zero)\" y2=\"\(height)\" stroke=\"#9ca3af\" stroke-width=\"1\"/>",
@@ -212,7 +213,7 @@ public enum ReportHTML {
       let x = rate >= 0 ? zero : zero - length
       svg.append(
         "<text x=\"\(labelWidth - 10)\" y=\"\(y + 16)\" font-size=\"12\" text-anchor=\"end\" fill=\"#111827\">"
-          + "\(escape(tag.name))</text>"
+          + "\(tag.name)</text>"
           + "<rect class=\"bar\" x=\"\(x)\" y=\"\(y + 4)\" width=\"\(max(length, 1))\" height=\"16\" "
           + "fill=\"\(rate >= 0 ? energizedColour : drainedColour)\"/>"
           + "<text x=\"\(width - countWidth + 8)\" y=\"\(y + 16)\" font-size=\"12\" fill=\"#4b5563\">"
@@ -223,41 +224,21 @@ public enum ReportHTML {
   }
 
   private static func evidence(_ brief: Brief, tags: [TagSummary], mark: Mark, title: String)
-    -> String
+    -> HTML
   {
-    var html = "<h3>\(title)</h3>"
+    var html: HTML = "<h3>\(title)</h3>"
     guard !tags.isEmpty else { return html + "<p>Nothing stands out yet.</p>" }
     html += "<ul>"
     for tag in tags {
+      let marks = Plural.count(tag.counts.observations, "mark", "marks")
       html +=
-        "<li><strong>\(escape(tag.name))</strong> (\(tag.track.rawValue)): rate \(signed(tag.counts.rate)) from "
-        + "\(Plural.count(tag.counts.observations, "mark", "marks"))"
+        "<li><strong>\(tag.name)</strong> (\(tag.track.rawValue)): rate \(Format.signed(tag.counts.rate)) from \(marks)"
       for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
         html +=
-          "<blockquote>\(entry.day.iso): \(escape(entry.text.firstLineSummary(limit: 240)))</blockquote>"
+          "<blockquote>\(entry.day.iso): \(entry.text.firstLineSummary(limit: 240))</blockquote>"
       }
       html += "</li>"
     }
     return html + "</ul>"
-  }
-
-  private static func signed(_ value: Double?) -> String {
-    value.map(Format.signed) ?? "-"
-  }
-
-  /// Escapes text for HTML element content and attribute values.
-  public static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
   }
 }

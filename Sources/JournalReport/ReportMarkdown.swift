@@ -5,31 +5,31 @@ import JournalInterchange
 /// The brief as Markdown: renders cleanly on a code host and reads well as plain text.
 public enum ReportMarkdown {
   public static func render(_ brief: Brief) -> String {
-    var out: [String] = []
+    var out: [Markdown] = []
     let trend = brief.trend
     out.append("# Career brief: \(brief.since.iso) to \(brief.until.iso)")
     out.append("")
-    let period = brief.periodSentence
-    out.append(period)
+    out.append(Markdown(line: brief.periodSentence))
     out.append("")
 
     let suggestion = brief.suggestion
     out.append("## Suggestion: \(Brief.headline(suggestion.outcome))")
     out.append("")
-    out.append("Confidence: **\(percent(suggestion.confidence))** (\(suggestion.confidenceWords))")
+    out.append(
+      "Confidence: **\(Format.percent(suggestion.confidence))** (\(suggestion.confidenceWords))")
     out.append("")
     if let running = brief.runningExperimentSentence {
-      out.append(escape(running))
+      out.append(Markdown(line: running))
       out.append("")
     }
-    out += suggestion.reasons.map { "- " + $0 }
+    out += suggestion.reasons.map { "- \($0)" }
     out.append("")
     let idea = suggestion.nextExperiment
     out.append(
       "**Next experiment (\(idea.weeks) weeks, \(idea.track.displayName) side):** \(idea.description)"
     )
     out.append("")
-    out.append("    " + ExperimentCommand.start(idea))
+    out.append("    " + Markdown(codeLine: ExperimentCommand.start(idea)))
     out.append("")
 
     out.append("## Energy by track")
@@ -38,11 +38,12 @@ public enum ReportMarkdown {
     out.append("| --- | ---: | --- | ---: | ---: | --- | ---: |")
     for summary in [trend.ic, trend.management] {
       let figures = summary.figures
+      let interval =
+        figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-"
       out.append(
-        "| \(figures.track.displayName) | \(signed(figures.rate?.value)) | "
-          + (figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-")
-          + " | \(figures.counts.observations) | \(summary.weeksObserved) | \(summary.direction.rawValue) | "
-          + "\(signed(figures.counts.meanEnergy)) |")
+        "| \(figures.track.displayName) | \(Format.signed(figures.rate?.value)) | \(interval) "
+          + "| \(figures.counts.observations) | \(summary.weeksObserved) | \(summary.direction.rawValue) | "
+          + "\(Format.signed(figures.counts.meanEnergy)) |")
     }
     if let lean = trend.lean {
       out.append("")
@@ -58,7 +59,7 @@ public enum ReportMarkdown {
     out.append("| --- | --- | ---: | ---: | ---: | ---: | --- |")
     for tag in trend.tags {
       out.append(
-        "| \(tag.name) | \(tag.track.rawValue) | \(signed(tag.counts.rate)) | \(tag.counts.energized) | "
+        "| \(tag.name) | \(tag.track.rawValue) | \(Format.signed(tag.counts.rate)) | \(tag.counts.energized) | "
           + "\(tag.counts.drained) | \(tag.counts.observations) | \(tag.direction.rawValue) |")
     }
     out.append("")
@@ -72,9 +73,12 @@ public enum ReportMarkdown {
     let renderer = TrendRenderer(style: Style(enabled: false))
     for summary in [trend.ic, trend.management] {
       let rates = trend.weeks.map { $0.tracks[summary.figures.track]?.rate?.value }
-      out.append(summary.figures.track.displayName.rightPadded(to: 11) + renderer.sparkline(rates))
+      out.append(
+        Markdown(
+          codeLine: summary.figures.track.displayName.rightPadded(to: 11)
+            + renderer.sparkline(rates)))
     }
-    out.append("weeks      \(trend.firstWeek) … \(trend.lastWeek)")
+    out.append(Markdown(codeLine: "weeks      \(trend.firstWeek) … \(trend.lastWeek)"))
     out.append("```")
     out.append("")
 
@@ -94,13 +98,13 @@ public enum ReportMarkdown {
       let experiment = result.experiment
       let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
       out.append(
-        "- **\(escape(experiment.title))** (\(experiment.track.displayName), from \(experiment.start.iso), "
+        "- **\(experiment.title)** (\(experiment.track.displayName), from \(experiment.start.iso), "
           + "\(experiment.plannedWeeks) weeks, \(status)): \(Brief.verdictSentence(result))")
       if !experiment.hypothesis.isEmpty {
-        out.append("  Hypothesis: \(escape(experiment.hypothesis))")
+        out.append("  Hypothesis: \(experiment.hypothesis)")
       }
       if let outcome = experiment.outcome, !outcome.isEmpty {
-        out.append("  Outcome: \(escape(outcome))")
+        out.append("  Outcome: \(outcome)")
       }
     }
     out.append("")
@@ -112,67 +116,42 @@ public enum ReportMarkdown {
       out.append("")
       if !reflection.fiveYears.isEmpty {
         out.append(
-          "- *In five years, the person in the room who knows:* \(escape(reflection.fiveYears))")
+          "- *In five years, the person in the room who knows:* \(reflection.fiveYears)")
       }
       if !reflection.motives.isEmpty {
-        out.append("- *Motives:* " + reflection.motives.map(\.phrase).joined(separator: ", "))
+        out.append("- *Motives:* \(reflection.motives.map(\.phrase).joined(separator: ", "))")
       }
-      if !reflection.note.isEmpty { out.append("- *Note:* \(escape(reflection.note))") }
+      if !reflection.note.isEmpty { out.append("- *Note:* \(reflection.note)") }
       if let note = brief.motivesNote {
         out.append("")
-        out.append("> " + note)
+        out.append("> \(note)")
       }
     } else {
       out.append("None yet: `journal reflect` asks the articles' questions.")
     }
-    return out.joined(separator: "\n") + "\n"
+    return out.joined(separator: "\n").source + "\n"
   }
 
   private static func evidence(_ brief: Brief, tags: [TagSummary], mark: Mark, empty: String)
-    -> [String]
+    -> [Markdown]
   {
-    var out: [String] = []
+    var out: [Markdown] = []
     out.append(mark == .energized ? "**Energized most**" : "**Drained most**")
     out.append("")
     if tags.isEmpty {
-      out.append(empty)
+      out.append(Markdown(line: empty))
       out.append("")
       return out
     }
     for tag in tags {
       out.append(
-        "- **\(tag.name)** (\(tag.track.rawValue)): rate \(signed(tag.counts.rate)) from "
-          + Plural.count(tag.counts.observations, "mark", "marks"))
+        "- **\(tag.name)** (\(tag.track.rawValue)): rate \(Format.signed(tag.counts.rate)) from "
+          + "\(Plural.count(tag.counts.observations, "mark", "marks"))")
       for entry in brief.quotes[Brief.QuoteKey(tag: tag.name, mark: mark)] ?? [] {
-        out.append(
-          "  > \(entry.day.iso): \(escape(entry.text.firstLineSummary(limit: 160)))")
+        out.append("  > \(entry.day.iso): \(entry.text.firstLineSummary(limit: 160))")
       }
     }
     out.append("")
-    return out
-  }
-
-  /// `73%`; never a flat 100% or 0%, which no amount of journaling can justify.
-  public static func percent(_ value: Double) -> String {
-    if value > 0.99 { return "over 99%" }
-    if value < 0.01 { return value == 0 ? "none" : "under 1%" }
-    return "\(Int((value * 100).rounded()))%"
-  }
-
-  private static func signed(_ value: Double?) -> String {
-    value.map(Format.signed) ?? "-"
-  }
-
-  /// Keeps user text from being read as Markdown structure (tables, emphasis, HTML).
-  public static func escape(_ text: String) -> String {
-    var out = ""
-    for character in text {
-      switch character {
-      case "|", "*", "_", "`", "<", ">", "[", "]", "#", "\\": out += "\\" + String(character)
-      case "\n", "\r": out += " "
-      default: out.append(character)
-      }
-    }
     return out
   }
 }

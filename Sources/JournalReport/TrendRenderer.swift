@@ -37,9 +37,10 @@ public struct TrendRenderer {
     for tag in trend.tags {
       let rates = trend.weeks.map { $0.tags[tag.name]?.rate }
       lines.append(
-        tag.name.rightPadded(to: nameWidth) + "  " + tag.track.rawValue.rightPadded(to: 10) + "  "
+        TerminalText.line(tag.name).rightPadded(to: nameWidth) + "  "
+          + tag.track.rawValue.rightPadded(to: 10) + "  "
           + sparkline(rates).rightPadded(to: sparkWidth, visibleCount: rates.count) + "  "
-          + signed(tag.counts.rate).leftPadded(to: 5) + "  "
+          + Format.signed(tag.counts.rate).leftPadded(to: 5) + "  "
           + String(tag.counts.observations).leftPadded(to: 5) + "  " + arrow(tag.direction))
     }
     lines.append("")
@@ -49,11 +50,11 @@ public struct TrendRenderer {
       var line =
         name.rightPadded(to: nameWidth) + "  " + "".rightPadded(to: 10) + "  "
         + sparkline(rates).rightPadded(to: sparkWidth, visibleCount: rates.count) + "  "
-        + signed(summary.figures.rate?.value).leftPadded(to: 5) + "  "
+        + Format.signed(summary.figures.rate?.value).leftPadded(to: 5) + "  "
         + String(summary.figures.counts.observations).leftPadded(to: 5) + "  "
         + arrow(summary.direction)
       if let rate = summary.figures.rate {
-        line += "  90%: \(signed(rate.low)) to \(signed(rate.high))"
+        line += "  90%: \(Format.signed(rate.low)) to \(Format.signed(rate.high))"
       }
       lines.append(line)
     }
@@ -92,7 +93,7 @@ public struct TrendRenderer {
       for (index, tag) in tags.keys.sorted().enumerated() {
         let prefix = index == 0 ? week.description : ""
         lines.append(
-          prefix.rightPadded(to: 9) + "  " + tag.rightPadded(to: width) + "  "
+          prefix.rightPadded(to: 9) + "  " + TerminalText.line(tag).rightPadded(to: width) + "  "
             + (tags[tag] ?? []).joined(separator: " "))
       }
     }
@@ -116,11 +117,6 @@ public struct TrendRenderer {
     case .steady: return "→ steady"
     case .unknown: return "  -"
     }
-  }
-
-  private func signed(_ value: Double?) -> String {
-    guard let value else { return "-" }
-    return Format.signed(value)
   }
 
   // MARK: - JSON and CSV

@@ -329,10 +329,15 @@ extension Journal {
     }
   }
 
-  /// Every word must appear: each is quoted, so FTS5 operators in the input are plain text.
+  /// Every word must appear: each is quoted, so FTS5 operators in the input (`OR`, `NEAR`,
+  /// `*`, `-`, `^`, `col:`, `"`) are plain text. Words split and quotes double on Unicode
+  /// scalars, never `Character`s, so a combining mark after a `"` cannot hide it.
   static func ftsQuery(_ search: String) -> String {
-    search.split(whereSeparator: \.isWhitespace)
-      .map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+    search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
+      .map { word in
+        "\"" + String.escaping(String(String.UnicodeScalarView(word))) { $0 == "\"" ? "\"\"" : nil }
+          + "\""
+      }
       .joined(separator: " ")
   }
 
@@ -348,12 +353,6 @@ extension Journal {
 
   static func optional(_ value: Int?) -> Statement.Value {
     value.map { .integer(Int64($0)) } ?? .null
-  }
-}
-
-extension Substring {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
   }
 }
 

@@ -60,7 +60,7 @@ extension JournalCommand.Experiment {
         hypothesis: hypothesis.trimmingWhitespace(),
         start: start, weeks: weeks)
       print(
-        "Started experiment \(experiment.id): '\(experiment.title)' (\(track.rawValue), "
+        "Started experiment \(experiment.id): '\(TerminalText.line(experiment.title))' (\(track.rawValue), "
           + "\(weeks) weeks from \(start.iso)). Log your days as usual; 'journal experiment list' "
           + "compares it with the \(weeks) weeks before.")
     }
@@ -103,7 +103,7 @@ extension JournalCommand.Experiment {
         let experiment = result.experiment
         let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
         print(
-          "\(experiment.id)  \(experiment.title)  [\(experiment.track.rawValue), \(experiment.plannedWeeks) weeks "
+          "\(experiment.id)  \(TerminalText.line(experiment.title))  [\(experiment.track.rawValue), \(experiment.plannedWeeks) weeks "
             + "from \(experiment.start.iso), \(status)]")
         print("   " + Brief.verdictSentence(result))
       }
@@ -139,7 +139,9 @@ extension JournalCommand.Experiment {
       }
       let experiment = try journal.endExperiment(
         id: id, on: day, outcome: outcome?.trimmingWhitespace())
-      print("Ended experiment \(experiment.id): '\(experiment.title)' on \(day.iso).")
+      print(
+        "Ended experiment \(experiment.id): '\(TerminalText.line(experiment.title))' on \(day.iso)."
+      )
     }
   }
 }

@@ -46,7 +46,8 @@ extension JournalCommand.Tags {
           print(
             tag.name.rightPadded(to: width) + "  " + tag.track.rawValue.rightPadded(to: 10) + "  "
               + String(tag.energizedCount).leftPadded(to: 9) + "  "
-              + String(tag.drainedCount).leftPadded(to: 7) + "  " + tag.description)
+              + String(tag.drainedCount).leftPadded(to: 7) + "  "
+              + TerminalText.line(tag.description))
         }
       case .json:
         print(JSONValue.array(tags.map(Self.json)).rendered(encoderCompatible: true))
@@ -56,7 +57,7 @@ extension JournalCommand.Tags {
           print(
             CSV.row([
               tag.name, tag.track.rawValue, String(tag.energizedCount), String(tag.drainedCount),
-              tag.description,
+              CSV.neutralised(tag.description),
             ]))
         }
       }

@@ -2,7 +2,7 @@ import JournalCore
 import JournalReport
 
 /// How entries look on stdout: one line each in a list, a block for `show`, JSON and CSV for
-/// scripts.
+/// scripts. Entry text reaches the terminal through ``TerminalText``, its controls visible.
 struct EntryRenderer {
   let style: Style
 
@@ -15,7 +15,7 @@ struct EntryRenderer {
     ]
     let marks = tags(entry.tags)
     if !marks.isEmpty { fields.append(marks) }
-    fields.append(entry.text.firstLineSummary(limit: 60))
+    fields.append(TerminalText.line(entry.text.firstLineSummary(limit: 60)))
     return fields.joined(separator: "  ")
   }
 
@@ -39,7 +39,7 @@ struct EntryRenderer {
     if !flags.isEmpty { lines.append("Flags:     " + flags.joined(separator: ", ")) }
     lines.append(style.dim("Created \(entry.createdAt.iso), updated \(entry.updatedAt.iso)"))
     lines.append("")
-    lines.append(entry.text)
+    lines.append(TerminalText.block(entry.text))
     return lines.joined(separator: "\n")
   }
 

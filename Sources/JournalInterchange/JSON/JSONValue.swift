@@ -114,19 +114,19 @@ public enum JSONValue: Sendable {
 
   private static func writeString(_ value: String, to output: inout String, compatible: Bool) {
     output += "\""
-    for scalar in value.unicodeScalars {
+    output.appendEscaping(value) { scalar in
       switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case "\u{8}" where compatible: output += "\\b"
-      case "\u{C}" where compatible: output += "\\f"
+      case "\"": "\\\""
+      case "\\": "\\\\"
+      case "\n": "\\n"
+      case "\r": "\\r"
+      case "\t": "\\t"
+      case "\u{8}" where compatible: "\\b"
+      case "\u{C}" where compatible: "\\f"
       case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(scalar)
+        "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+          + String(scalar.value, radix: 16)
+      default: nil
       }
     }
     output += "\""
