@@ -29,8 +29,11 @@ public struct JournalCommand: ParsableCommand {
       let arguments = Array(CommandLine.arguments.dropFirst())
       var command = try parseLeaf(arguments) ?? parseAsRoot(arguments)
       try command.run()
+      try Console.finishOutput()
     } catch {
       guard let error = JournalError(error) else { exit(withError: error) }
+      // What was printed before the failure still goes out; its own failure is secondary.
+      try? Console.finishOutput()
       Console.error("Error: \(error)")
       Console.terminate(ExitStatus.code(for: error))
     }

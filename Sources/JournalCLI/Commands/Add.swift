@@ -44,7 +44,7 @@ extension JournalCommand {
         NewEntry(
           day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,
           isPrivate: isPrivate))
-      print(
+      try Console.output(
         "Added entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
     }
 

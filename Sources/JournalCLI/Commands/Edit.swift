@@ -76,7 +76,7 @@ extension JournalCommand {
       if let star { changes.isStarred = star == .star }
       if let visibility { changes.isPrivate = visibility == .private }
       let entry = try journal.updateEntry(id: id, changes)
-      print(
+      try Console.output(
         "Updated entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
     }
   }

@@ -35,7 +35,7 @@ extension JournalCommand {
           BufferedOutput(
             file: try AtomicFile.create(
               at: path, replacing: true, protecting: AtomicFile.journalFiles(journal.path)))
-        } ?? BufferedOutput()
+        } ?? Console.standardOutput
       switch destination.format {
       case .json: try JournalExport.json(journal, since: since, until: until, to: sink)
       case .csv: try JournalExport.csv(journal, since: since, until: until, to: sink)

@@ -34,19 +34,22 @@ extension JournalCommand {
       case .html: text = ReportHTML.render(brief)
       case .json: text = ReportJSON.render(brief).rendered() + "\n"
       }
-      do {
-        if let output = destination.output {
-          // Replaced whole, as before: a report is regenerated from the journal at will.
-          try AtomicFile.write(
-            text, to: output, replacing: true, protecting: AtomicFile.journalFiles(journal.path))
-          print("Wrote the \(destination.format.rawValue) report to '\(output)'.")
-        } else {
-          Terminal.flushPrinted()
-          try FileDescriptor.standardOutput.writeAll(text, naming: .standardOutput)
+      guard let output = destination.output else {
+        do {
+          try Console.standardOutput.write(text)
+        } catch {
+          throw JournalError.io(error)
         }
+        return
+      }
+      do {
+        // Replaced whole, as before: a report is regenerated from the journal at will.
+        try AtomicFile.write(
+          text, to: output, replacing: true, protecting: AtomicFile.journalFiles(journal.path))
       } catch {
         throw JournalError.io(error)
       }
+      try Console.output("Wrote the \(destination.format.rawValue) report to '\(output)'.")
     }
   }
 }
