@@ -42,10 +42,11 @@ extension JournalCommand {
         }
         return
       }
+      // An existing file is replaced only with --force, like every file the user names.
+      let file = try destination.create(output, journalPath: journal.path)
       do {
-        // Replaced whole, as before: a report is regenerated from the journal at will.
-        try AtomicFile.write(
-          text, to: output, replacing: true, protecting: AtomicFile.journalFiles(journal.path))
+        try file.write(text)
+        try file.commit()
       } catch {
         throw JournalError.io(error)
       }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalCore
+import JournalIO
 
 /// Parsers for the values users type, as argument-parser transforms: a bad value is a usage
 /// error (exit 64) that quotes it and names the accepted forms.
@@ -168,4 +169,30 @@ struct OutputOptions<Format: DocumentFormat>: ParsableArguments {
   @Option(
     help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
   var output: String?
+
+  @Flag(help: "Replace the --output file if it exists.")
+  var force = false
+
+  func validate() throws {
+    if force && output == nil {
+      throw ValidationError("--force replaces an --output file; give --output FILE too.")
+    }
+  }
+
+  /// Creates the `--output` file beside its target, as ``AtomicFile`` does: an existing file
+  /// is replaced only with `--force` (as `backup` does), the journal's own files never.
+  ///
+  /// - Parameters:
+  ///   - path: The `--output` path.
+  ///   - journalPath: The journal, whose files are refused.
+  /// - Returns: The open file; write to it, then commit it.
+  /// - Throws: `.fileExists` (exit 64) without `--force`, else `.io`.
+  func create(_ path: String, journalPath: String) throws(JournalError) -> AtomicFile {
+    do {
+      return try AtomicFile.create(
+        at: path, replacing: force, protecting: AtomicFile.journalFiles(journalPath))
+    } catch {
+      throw error.refusal == .exists ? .fileExists(path: path) : .io(error)
+    }
+  }
 }
