@@ -61,20 +61,30 @@ extension JournalCommand {
       let today = try Clock.today()
       let journal = try store.open(.update)
       var changes = EntryChanges()
+      // Everything the command line says is checked before the editor opens.
+      changes.day = try options.date?.day(today: today)
+      if let energy = options.energy { changes.energy = .some(energy) }
+      if clearEnergy { changes.energy = .some(nil) }
+      if options.hasTags { changes.tags = options.marks }
+      if let star { changes.isStarred = star == .star }
+      if let visibility { changes.isPrivate = visibility == .private }
       if let text {
         changes.text = text == "-" ? try TextInput.readStandardInput() : try TextInput.clean(text)
       } else if editor {
         let current = try journal.entry(id: id)
-        changes.text = try TextInput.edit(
-          initial: current.text,
-          template: ["Editing entry \(id). Lines starting with '#' are ignored."])
+        if options.hasTags { try options.checkTagsExist(in: try journal.tags().map(\.name)) }
+        try TextInput.edit(
+          initial: current.text, template: ["Editing entry \(id) of \(current.day.iso)."]
+        ) { text in
+          changes.text = text
+          try save(changes, in: journal)
+        }
+        return
       }
-      if let energy = options.energy { changes.energy = .some(energy) }
-      if clearEnergy { changes.energy = .some(nil) }
-      changes.day = try options.date?.day(today: today)
-      if options.hasTags { changes.tags = options.marks }
-      if let star { changes.isStarred = star == .star }
-      if let visibility { changes.isPrivate = visibility == .private }
+      try save(changes, in: journal)
+    }
+
+    private func save(_ changes: EntryChanges, in journal: Journal) throws {
       let entry = try journal.updateEntry(id: id, changes)
       try Console.output(
         "Updated entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())

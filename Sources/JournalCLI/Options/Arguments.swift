@@ -1,6 +1,7 @@
 import ArgumentParser
 import JournalCore
 import JournalIO
+import JournalStore
 
 /// Parsers for the values users type, as argument-parser transforms: a bad value is a usage
 /// error (exit 64) that quotes it and names the accepted forms.
@@ -71,6 +72,17 @@ struct EntryOptions: ParsableArguments {
   /// The marks given, energized first, in the order typed.
   var marks: [TagMark] {
     energized.map { TagMark($0, mark: .energized) } + drained.map { TagMark($0, mark: .drained) }
+  }
+
+  /// Refuses the first tag given that is not among `known`, suggesting the nearest one.
+  ///
+  /// - Parameter known: The tag names the journal has.
+  /// - Throws: `StoreError.unknownTag`, as `addEntry` would, but before any text is asked for.
+  func checkTagsExist(in known: [String]) throws(StoreError) {
+    let names = Set(known)
+    for tag in energized + drained where !names.contains(tag.text) {
+      throw .unknownTag(name: tag.text, suggestion: TagName.nearest(to: tag.text, in: known))
+    }
   }
 
   /// Whether any tag option was given.
