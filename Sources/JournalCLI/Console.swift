@@ -4,8 +4,47 @@ import JournalReport
 
 /// The process's streams and environment: results on stdout, errors on stderr.
 enum Console {
-  /// Writes `message` and a newline to stderr, unbuffered.
+  /// Standard output, buffered and checked: every command's results go through it (never
+  /// `print`, whose write errors are lost), and ``finishOutput()`` writes the rest at the end.
+  nonisolated(unsafe) static let standardOutput = BufferedOutput()
+  /// A failed write to stdout noticed where it could not be thrown (before a message on stderr).
+  nonisolated(unsafe) private static var outputFailure: IOError?
+
+  /// Appends `text` and `terminator` to stdout.
+  ///
+  /// - Throws: `.io` when a full buffer cannot be written (exit 74).
+  static func output(_ text: String, terminator: String = "\n") throws(JournalError) {
+    do {
+      try standardOutput.write(text)
+      try standardOutput.write(terminator)
+    } catch {
+      throw .io(error)
+    }
+  }
+
+  /// Writes out what stdout holds so far (before a prompt, an editor, or the end).
+  ///
+  /// - Throws: `.io` for a failed write, or one noticed earlier.
+  static func finishOutput() throws(JournalError) {
+    do {
+      try standardOutput.flush()
+    } catch {
+      outputFailure = outputFailure ?? error
+    }
+    if let failure = outputFailure {
+      outputFailure = nil
+      throw .io(failure)
+    }
+  }
+
+  /// Writes `message` and a newline to stderr, unbuffered, after what stdout holds so far, so
+  /// a terminal shows both in order.
   static func error(_ message: String) {
+    do {
+      try standardOutput.flush()
+    } catch {
+      outputFailure = outputFailure ?? error
+    }
     Terminal.writeToStandardError(message + "\n")
   }
 
@@ -30,9 +69,9 @@ enum Console {
   static var usesColor: Bool { stdoutIsTerminal && environment("NO_COLOR") == nil }
 
   /// Asks a yes/no question on the terminal; anything but `y` or `yes` is no.
-  static func confirm(_ question: String) -> Bool {
-    print(question + " [y/N] ", terminator: "")
-    Terminal.flushPrinted()
+  static func confirm(_ question: String) throws(JournalError) -> Bool {
+    try output(question + " [y/N] ", terminator: "")
+    try finishOutput()
     guard let answer = readLine() else { return false }
     return ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
   }

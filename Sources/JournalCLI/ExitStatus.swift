@@ -41,6 +41,8 @@ public enum ExitStatus {
       }
     case .io:
       return ioError
+    case .textKept(let error, _):
+      return code(for: error)
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
       .unhealthy, .endBeforeStart:
       return dataError

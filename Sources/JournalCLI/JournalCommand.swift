@@ -26,13 +26,30 @@ public struct JournalCommand: ParsableCommand {
   public static func main() {
     Memory.keepFreedHeap()
     do {
+      try refuseInvalidUTF8Arguments()
       let arguments = Array(CommandLine.arguments.dropFirst())
       var command = try parseLeaf(arguments) ?? parseAsRoot(arguments)
       try command.run()
+      try Console.finishOutput()
     } catch {
       guard let error = JournalError(error) else { exit(withError: error) }
+      // What was printed before the failure still goes out; its own failure is secondary.
+      try? Console.finishOutput()
       Console.error("Error: \(error)")
       Console.terminate(ExitStatus.code(for: error))
+    }
+  }
+
+  /// Refuses an argument that is not valid UTF-8, as stdin is refused: `CommandLine.arguments`
+  /// would replace the bad bytes with U+FFFD and the journal would store an altered text.
+  static func refuseInvalidUTF8Arguments() throws(JournalError) {
+    let argv = CommandLine.unsafeArgv
+    for index in 1..<Int(max(CommandLine.argc, 1)) {
+      guard let argument = argv[index] else { continue }
+      var length = 0
+      while argument[length] != 0 { length += 1 }
+      let bytes = UnsafeRawBufferPointer(start: argument, count: length)
+      guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
     }
   }
 

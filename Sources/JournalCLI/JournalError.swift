@@ -38,6 +38,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case endBeforeStart(id: Int64, start: String, end: String)
   /// `doctor` found problems.
   case unhealthy(path: String, checks: [String])
+  /// A command failed after `$EDITOR` was used; the draft was kept at `path`.
+  indirect case textKept(JournalError, path: String)
   /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
   case noJournalLocation
 
@@ -73,6 +75,10 @@ public enum JournalError: Error, CustomStringConvertible {
         + "shorten it or split it into several entries."
     case .editorFailed(let command, let status):
       return "The editor '\(command)' \(status); nothing was saved."
+    case .textKept(.editorFailed(let command, let status), let path):
+      return "The editor '\(command)' \(status); your text is kept at '\(path)'."
+    case .textKept(let error, let path):
+      return "\(error) Your text is kept at '\(path)'."
     case .dateOutOfRange:
       return
         "That date falls outside \(Day.earliestYear)-\(Day.latestYear); give a day from "

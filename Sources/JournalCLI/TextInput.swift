@@ -39,21 +39,68 @@ enum TextInput {
     }
   }
 
-  /// Opens `$VISUAL`, else `$EDITOR`, else `vi` on a private temporary file holding `initial`
-  /// and a commented template, like `git commit`; lines starting with `#` are dropped.
-  static func edit(initial: String, template: [String]) throws(JournalError) -> String {
+  /// The line that ends what the person wrote, as `git commit`'s scissors: it and every line
+  /// after it are the template's own and are dropped, so a line of theirs starting with `#`
+  /// (`#1 priority today`, a Markdown heading) is kept.
+  static let scissors = "# ------------------------ >8 ------------------------"
+
+  /// Opens `$VISUAL`, else `$EDITOR`, else `vi` on a private temporary file holding `initial`,
+  /// the ``scissors`` line and a commented template, like `git commit`, then hands the text to
+  /// `save`.
+  ///
+  /// Validate everything the command line says before calling this. The draft is removed when
+  /// `save` succeeds (or nothing was written); when the editor fails, the text cannot be read,
+  /// or `save` throws, it is kept and the error names its path. SIGINT, SIGTERM and SIGHUP
+  /// remove it while the editor runs.
+  static func edit<Result>(
+    initial: String, template: [String], save: (String) throws -> Result
+  ) throws -> Result {
     let editor = Console.environment("VISUAL") ?? Console.environment("EDITOR") ?? "vi"
-    let contents = initial + "\n" + template.map { "# " + $0 }.joined(separator: "\n") + "\n"
+    let lines =
+      [scissors, "# Do not modify or remove the line above."]
+      + (["Everything below it is ignored."] + template).map { "# " + $0 }
+    let contents = initial + "\n\n" + lines.joined(separator: "\n") + "\n"
     let path: String
-    let status: Shell.Status
     do {
       path = try TemporaryFile.create(prefix: "journal-entry", suffix: ".txt", contents: contents)
     } catch {
-      throw .io(error)
+      throw JournalError.io(error)
     }
-    defer { try? FileSystem.removeFile(path) }
+    let cleanup = SignalCleanup.register([path])
+    var keep = false
+    defer {
+      SignalCleanup.unregister(cleanup)
+      if !keep { try? FileSystem.removeFile(path) }
+    }
+    let text: String
+    do {
+      try Console.finishOutput()
+      text = try runEditor(editor, on: path, templateLines: lines)
+    } catch .emptyText {
+      throw JournalError.emptyText
+    } catch {
+      keep = true
+      throw JournalError.textKept(error, path: path)
+    }
+    do {
+      return try save(text)
+    } catch {
+      keep = true
+      guard let error = JournalError(error) else {
+        Console.error("Your text is kept at '\(path)'.")
+        throw error
+      }
+      throw JournalError.textKept(error, path: path)
+    }
+  }
+
+  /// Runs the editor on `path` and returns the text above the scissors, checked.
+  private static func runEditor(_ editor: String, on path: String, templateLines: [String])
+    throws(JournalError) -> String
+  {
     // The path travels in the environment, so no quoting of it can go wrong in the shell.
     Environment.set("JOURNAL_EDIT_FILE", to: path)
+    let status: Shell.Status
     do {
       status = try Shell.run("\(editor) \"$JOURNAL_EDIT_FILE\"")
     } catch {
@@ -68,9 +115,20 @@ enum TextInput {
     }
     let bytes = try readAll(draft)
     guard let text = String(validating: bytes, as: UTF8.self) else { throw .invalidUTF8 }
-    let kept = text.split(separator: "\n", omittingEmptySubsequences: false)
-      .filter { !$0.hasPrefix("#") }
-      .joined(separator: "\n")
-    return try clean(kept)
+    return try clean(stripTemplate(text, templateLines: templateLines))
+  }
+
+  /// What the person wrote: line endings made `\n` (an editor may save CRLF), then everything
+  /// from the ``scissors`` line on dropped. When the scissors line was removed, only lines equal
+  /// to the template's own are dropped; any other line, `#` or not, is kept.
+  static func stripTemplate(_ text: String, templateLines: [String]) -> String {
+    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    let isScissors = { (line: String) in line.trimmingWhitespace() == scissors }
+    if let cut = lines.firstIndex(where: isScissors) {
+      return lines[..<cut].joined(separator: "\n")
+    }
+    let own = Set(templateLines.map { $0.trimmingWhitespace() })
+    return lines.filter { !own.contains($0.trimmingWhitespace()) }.joined(separator: "\n")
   }
 }

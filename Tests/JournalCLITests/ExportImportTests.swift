@@ -347,7 +347,8 @@ struct ExportImportTests {
     #expect(found.map(\.id) == [3])
   }
 
-  @Test("export --output FILE writes the file mode 0600, replacing one that is readable by all")
+  @Test(
+    "export --output FILE writes the file mode 0600; with --force it replaces one readable by all")
   func exportToFile() throws {
     let journal = try TestJournal()
     defer { journal.remove() }
@@ -365,7 +366,13 @@ struct ExportImportTests {
     let loose = journal.directory.file("loose.md")
     try Interchange.write("an old file, longer than nothing\n", to: loose)
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: loose)
-    let markdown = try journal.run(["export", "--format", "markdown", "--output", loose])
+    // Without --force an existing file is kept (issue 12: every command alike).
+    let kept = try journal.run(["export", "--format", "markdown", "--output", loose])
+    #expect(kept.status == 64, "\(kept.stderr)")
+    #expect(kept.stderr == "Error: '\(loose)' exists already; pass --force to replace it.\n")
+    #expect(try Interchange.text(loose) == "an old file, longer than nothing\n")
+    let markdown = try journal.run(
+      ["export", "--format", "markdown", "--output", loose, "--force"])
     #expect(markdown.status == 0, "stderr: \(markdown.stderr)")
     #expect(try Interchange.mode(loose) == 0o600, "an existing file is made private")
     #expect(

@@ -753,3 +753,45 @@ extension HostileInputTests {
     }
   }
 }
+
+/// Issue 12: an argument's bytes are checked as stdin's are, never decoded with U+FFFD.
+@Suite("Invalid UTF-8 in arguments")
+struct InvalidUTF8ArgumentTests {
+  @Test(
+    "an argument with invalid UTF-8 is refused with exit 65, nothing stored",
+    arguments: [
+      #"add "caf$(printf '\351') meeting""#, #"add ok --date "$(printf '\377')""#,
+      #"list --search "$(printf '\300\200')""#, #"tags add "$(printf 'x\377')" --track ic"#,
+    ])
+  func refused(line: String) throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("the only entry")
+    let before = try journal.snapshot()
+    let result = try ExternalCommand.run(
+      "/bin/sh",
+      ["-c", "\"$0\" " + line + " --db \"$1\"", JournalProcess.executable, journal.path],
+      environment: ["JOURNAL_TODAY": TestJournal.today])
+    #expect(result.status == 65, "\(line): \(result.stderr)")
+    #expect(
+      result.stderr == "Error: The text is not valid UTF-8; save it as UTF-8 and try again.\n",
+      "\(line)")
+    #expect(result.stdout.isEmpty)
+    #expect(try journal.snapshot() == before)
+  }
+
+  @Test("valid UTF-8 beyond ASCII is stored byte for byte")
+  func validKept() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    let result = try ExternalCommand.run(
+      "/bin/sh",
+      [
+        "-c", #""$0" add "caf$(printf '\303\251')" --db "$1""#,
+        JournalProcess.executable, journal.path,
+      ],
+      environment: ["JOURNAL_TODAY": TestJournal.today])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try journal.entry(1).text == "caf\u{E9}")
+  }
+}

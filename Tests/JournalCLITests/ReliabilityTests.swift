@@ -324,8 +324,8 @@ extension ReliabilityTests {
       // Replacing a file that was world-readable makes it private too.
       let replaced: [(String, [String])] = [
         ("backup.sqlite", ["backup", folder.file("backup.sqlite"), "--force"]),
-        ("export.json", ["export", "--output", folder.file("export.json")]),
-        ("report.md", ["report", "--output", folder.file("report.md")]),
+        ("export.json", ["export", "--output", folder.file("export.json"), "--force"]),
+        ("report.md", ["report", "--output", folder.file("report.md"), "--force"]),
       ]
       for (name, arguments) in replaced {
         #expect(chmod(folder.file(name), 0o644) == 0)

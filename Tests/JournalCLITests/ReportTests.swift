@@ -400,12 +400,18 @@ struct ReportTests {
       #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600, "\(format)")
     }
 
-    // An existing, more open and longer file is replaced whole and closed down to 0600.
+    // An existing file is kept without --force (issue 12: as for backup and export)...
     let path = journal.directory.file("old.md")
-    try String(repeating: "old text that must go\n", count: 2000).write(
-      toFile: path, atomically: false, encoding: .utf8)
+    let old = String(repeating: "old text that must go\n", count: 2000)
+    try old.write(toFile: path, atomically: false, encoding: .utf8)
     try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-    expectSuccess(try journal.run(["report", "--output", path]))
+    let kept = try journal.run(["report", "--output", path])
+    #expect(kept.status == 64, "\(kept.stderr)")
+    #expect(kept.stderr == "Error: '\(path)' exists already; pass --force to replace it.\n")
+    #expect(kept.stdout.isEmpty)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == old)
+    // ...and with it, replaced whole and closed down to 0600.
+    expectSuccess(try journal.run(["report", "--output", path, "--force"]))
     let replaced = try String(contentsOfFile: path, encoding: .utf8)
     #expect(replaced == (try ReportSeed.report(journal)))
     #expect(!replaced.contains("old text"))
@@ -419,6 +425,18 @@ struct ReportTests {
     #expect(refused.stderr.hasPrefix("Error:"))
     #expect(refused.stdout.isEmpty)
     expectNoCrash(refused)
+  }
+
+  @Test("--force without --output is a usage error, for report and export alike")
+  func forceNeedsOutput() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    for command in ["report", "export"] {
+      let result = try journal.run([command, "--force"])
+      #expect(result.status == 64, "\(command): \(result.stderr)")
+      #expect(result.stderr.contains("--output"), "\(command): \(result.stderr)")
+      #expect(result.stdout.isEmpty)
+    }
   }
 
   @Test("HTML: one self-contained file with inline CSS and SVG, no script, no network")

@@ -52,14 +52,15 @@ enum Terminal {
 
 @Suite("On a terminal: $EDITOR, confirmation, colour", .enabled(if: Terminal.isAvailable))
 struct TerminalTests {
-  /// An editor that keeps a copy of what it was given, then appends one line.
+  /// An editor that keeps a copy of what it was given, then writes one line after the first
+  /// (above the template's scissors line, where a person types).
   private func appendingEditor(in journal: TestJournal) throws -> String {
     let seen = ExternalCommand.shellQuoted(journal.directory.file("seen.txt"))
     return try Terminal.makeEditor(
       "editor.sh",
       body: """
         cp "$1" \(seen)
-        printf '%s\\n' 'Written in the editor' >> "$1"
+        sed -i '1a Written in the editor' "$1"
         """, in: journal)
   }
 
@@ -85,20 +86,41 @@ struct TerminalTests {
     #expect(!entry.text.contains("#"))
   }
 
-  @Test("every line starting with '#' is dropped, other lines are kept")
-  func commentLinesDropped() throws {
+  @Test("only the template's own lines are dropped: a line of the user's starting with '#' stays")
+  func commentLinesKept() throws {
     let journal = try TestJournal()
     defer { journal.remove() }
     let editor = try Terminal.makeEditor(
       "editor.sh",
       body: """
-        printf '%s\\n' '# my own comment' 'Line one' '#no space' 'Line two: C# is a language' >> "$1"
+        { printf '%s\\n' '# Standup' '#1 priority today: the cache' 'Line two: C# is a language'
+          cat "$1"; } > "$1.new" && mv "$1.new" "$1"
         """, in: journal)
 
     let result = try Terminal.run(["add"], on: journal, environment: ["EDITOR": editor])
 
     #expect(result.status == 0, "output: \(result.stdout)")
-    #expect(try journal.entry(1).text == "Line one\nLine two: C# is a language")
+    #expect(
+      try journal.entry(1).text
+        == "# Standup\n#1 priority today: the cache\nLine two: C# is a language")
+  }
+
+  @Test("an editor that saves CRLF: the template is still dropped, no CR is stored")
+  func crlfEditor() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    let editor = try Terminal.makeEditor(
+      "editor.sh",
+      body: """
+        { printf 'First line\\r\\n# heading\\r\\n'; sed 's/$/\\r/' "$1"; } > "$1.new"
+        mv "$1.new" "$1"
+        """, in: journal)
+
+    let result = try Terminal.run(
+      ["add", "-e", "coaching"], on: journal, environment: ["EDITOR": editor])
+
+    #expect(result.status == 0, "output: \(result.stdout)")
+    #expect(try journal.entry(1).text == "First line\n# heading")
   }
 
   @Test("$VISUAL/$EDITOR may carry arguments")
@@ -106,7 +128,7 @@ struct TerminalTests {
     let journal = try TestJournal()
     defer { journal.remove() }
     let editor = try Terminal.makeEditor(
-      "editor.sh", body: #"printf '%s\n' "written with $1" >> "$2""#, in: journal)
+      "editor.sh", body: #"sed -i "1a written with $1" "$2""#, in: journal)
 
     let result = try Terminal.run(
       ["add"], on: journal, environment: ["EDITOR": editor + " --flag"])

@@ -29,28 +29,48 @@ extension JournalCommand {
       _ = try store.path  // refused before any text is asked for
       let today = try Clock.today()
       let day = try options.date?.day(today: today) ?? today
-      let text = try readText(day: day)
+      if let text, text != "-" {
+        try save(text: try TextInput.clean(text), day: day)
+      } else if text == "-" || !Console.stdinIsTerminal {
+        try save(text: try TextInput.readStandardInput(), day: day)
+      } else {
+        // Everything the command line says is checked before the editor opens, so a typo in a
+        // tag does not cost the paragraph typed there.
+        let journal = try open(checkingTags: true)
+        try TextInput.edit(initial: "", template: template(day: day, today: today)) { text in
+          try save(text: text, day: day, into: journal)
+        }
+      }
+    }
+
+    /// Opens the journal for writing; with `checkingTags`, only once every tag is known to exist
+    /// (otherwise `addEntry` refuses an unknown one, without the extra query).
+    private func open(checkingTags: Bool) throws -> Journal {
       // A first entry with a mistyped tag must not leave an empty journal behind: before the
       // file exists, the built-in tags are all there is.
       if !Journal.exists(at: try store.path) {
-        for tag in options.energized + options.drained
-        where !Schema.builtInTags.contains(tag.text) {
-          throw StoreError.unknownTag(
-            name: tag.text, suggestion: TagName.nearest(to: tag.text, in: Schema.builtInTags))
-        }
+        try options.checkTagsExist(in: Schema.builtInTags)
       }
       let journal = try store.open(.write)
+      if checkingTags { try options.checkTagsExist(in: try journal.tags().map(\.name)) }
+      return journal
+    }
+
+    private func save(text: String, day: Day, into opened: Journal? = nil) throws {
+      let journal = try opened ?? open(checkingTags: false)
       let entry = try journal.addEntry(
         NewEntry(
           day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,
           isPrivate: isPrivate))
-      print(
+      try Console.output(
         "Added entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
     }
 
-    private func readText(day: Day) throws(JournalError) -> String {
-      if let text, text != "-" { return try TextInput.clean(text) }
-      if text == "-" || !Console.stdinIsTerminal { return try TextInput.readStandardInput() }
+    private static let weekdays = [
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]
+
+    private func template(day: Day, today: Day) -> [String] {
       var summary = ["Date: \(day.iso)"]
       if !options.energized.isEmpty {
         summary.append("Energized: " + options.energized.map(\.text).joined(separator: ", "))
@@ -58,13 +78,10 @@ extension JournalCommand {
       if !options.drained.isEmpty {
         summary.append("Drained: " + options.drained.map(\.text).joined(separator: ", "))
       }
-      return try TextInput.edit(
-        initial: "",
-        template: [
-          "What happened today? Lines starting with '#' are ignored;",
-          "an empty entry is not saved.",
-          summary.joined(separator: "  "),
-        ])
+      let question =
+        day == today
+        ? "What happened today?" : "What happened on \(Self.weekdays[day.weekday - 1]), \(day.iso)?"
+      return [question + " An empty entry is not saved.", summary.joined(separator: "  ")]
     }
   }
 }

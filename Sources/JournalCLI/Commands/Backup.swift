@@ -41,7 +41,8 @@ extension JournalCommand {
       }
       // A log SQLite left beside the replaced copy belongs to the old file, not this one.
       for suffix in ["-wal", "-shm"] { try? FileSystem.removeFile(file + suffix) }
-      print("Backed up '\(journal.path)' to '\(file)' (integrity check: \(integrity)).")
+      try Console.output(
+        "Backed up '\(journal.path)' to '\(file)' (integrity check: \(integrity)).")
     }
   }
 }

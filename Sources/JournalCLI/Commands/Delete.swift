@@ -28,16 +28,16 @@ extension JournalCommand {
         let summary =
           purge
           ? "" : " (" + (try journal.entry(id: id).text).firstLineSummary(limit: 40) + ")"
-        guard Console.confirm("\(purge ? "Purge" : "Delete") entry \(id)\(summary)?") else {
+        guard try Console.confirm("\(purge ? "Purge" : "Delete") entry \(id)\(summary)?") else {
           throw JournalError.cancelled
         }
       }
       if purge {
         try journal.purgeEntry(id: id)
-        print("Purged entry \(id) for good.")
+        try Console.output("Purged entry \(id) for good.")
       } else {
         try journal.deleteEntry(id: id)
-        print("Deleted entry \(id); 'journal restore \(id)' brings it back.")
+        try Console.output("Deleted entry \(id); 'journal restore \(id)' brings it back.")
       }
     }
   }

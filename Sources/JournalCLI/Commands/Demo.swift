@@ -22,13 +22,14 @@ extension JournalCommand {
           throw ValidationError("'\(db)' exists already; give a new path for the sample journal.")
         }
         try show(at: db, today: today)
-        print("The sample journal is kept at '\(db)'; try: journal trend --db '\(db)'")
+        try Console.output("The sample journal is kept at '\(db)'; try: journal trend --db '\(db)'")
       } else {
         let folder = try ScratchFolder()
         defer { folder.remove() }
         try show(at: folder.file("journal.sqlite"), today: today)
-        print("That journal was temporary and is gone. Start your own:")
-        print("  journal add \"What happened today\" -e deep-work -d delivery --energy 1")
+        try Console.output("That journal was temporary and is gone. Start your own:")
+        try Console.output(
+          "  journal add \"What happened today\" -e deep-work -d delivery --energy 1")
       }
     }
 
@@ -36,15 +37,15 @@ extension JournalCommand {
     private func show(at path: String, today: Day) throws {
       let journal = try Journal.open(at: path, access: .write)
       let count = try DemoJournal.write(into: journal, today: today)
-      print(
+      try Console.output(
         "A sample journal: \(count) workdays over \(DemoJournal.weeks) weeks of a senior engineer")
-      print("who starts mentoring two new hires halfway through.\n")
+      try Console.output("who starts mentoring two new hires halfway through.\n")
       let window = WeekWindow(weeks: DemoJournal.weeks, endingWith: ISOWeek(containing: today))
       let brief = try Brief.load(journal: journal, today: today, window: window)
-      print("$ journal trend --weeks \(DemoJournal.weeks)\n")
-      print(TrendRenderer(style: .current).text(brief.trend, marks: nil))
-      print("\n$ journal report --weeks \(DemoJournal.weeks)\n")
-      print(ReportMarkdown.render(brief))
+      try Console.output("$ journal trend --weeks \(DemoJournal.weeks)\n")
+      try Console.output(TrendRenderer(style: .current).text(brief.trend, marks: nil))
+      try Console.output("\n$ journal report --weeks \(DemoJournal.weeks)\n")
+      try Console.output(ReportMarkdown.render(brief))
     }
   }
 }

@@ -19,13 +19,13 @@ extension JournalCommand {
       let style = Style.current
       for check in checks {
         let status = check.passed ? style.green("ok  ") : style.red("FAIL")
-        print("\(status)  \(check.name.rightPadded(to: 14))  \(check.detail)")
+        try Console.output("\(status)  \(check.name.rightPadded(to: 14))  \(check.detail)")
       }
       let failed = checks.filter { !$0.passed }.map(\.name)
       if !failed.isEmpty {
         throw JournalError.unhealthy(path: journal.path, checks: failed)
       }
-      print("'\(journal.path)' is healthy.")
+      try Console.output("'\(journal.path)' is healthy.")
     }
   }
 }

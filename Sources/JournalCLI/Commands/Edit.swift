@@ -60,23 +60,35 @@ extension JournalCommand {
     func run() throws {
       let today = try Clock.today()
       let journal = try store.open(.update)
-      var newText: String?
-      if let text {
-        newText = text == "-" ? try TextInput.readStandardInput() : try TextInput.clean(text)
-      } else if editor {
-        let current = try journal.entry(id: id)
-        newText = try TextInput.edit(
-          initial: current.text,
-          template: ["Editing entry \(id). Lines starting with '#' are ignored."])
-      }
+      // Everything the command line says is checked before the editor opens.
+      let day = try options.date?.day(today: today)
       var energy: Int?? = options.energy.map { .some($0) }
       if clearEnergy { energy = .some(nil) }
-      let changes = EntryChanges(
-        day: try options.date?.day(today: today), text: newText, energy: energy,
-        tags: options.hasTags ? options.marks : nil, isStarred: star.map { $0 == .star },
-        isPrivate: visibility.map { $0 == .private })
+      let tags = options.hasTags ? options.marks : nil
+      func changes(text: String?) -> EntryChanges {
+        EntryChanges(
+          day: day, text: text, energy: energy, tags: tags, isStarred: star.map { $0 == .star },
+          isPrivate: visibility.map { $0 == .private })
+      }
+      if let text {
+        let newText = text == "-" ? try TextInput.readStandardInput() : try TextInput.clean(text)
+        try save(changes(text: newText), in: journal)
+      } else if editor {
+        let current = try journal.entry(id: id)
+        if options.hasTags { try options.checkTagsExist(in: try journal.tags().map(\.name)) }
+        try TextInput.edit(
+          initial: current.text, template: ["Editing entry \(id) of \(current.day.iso)."]
+        ) { text in
+          try save(changes(text: text), in: journal)
+        }
+      } else {
+        try save(changes(text: nil), in: journal)
+      }
+    }
+
+    private func save(_ changes: EntryChanges, in journal: Journal) throws {
       let entry = try journal.updateEntry(id: id, changes)
-      print(
+      try Console.output(
         "Updated entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
     }
   }

@@ -59,7 +59,7 @@ extension JournalCommand.Experiment {
         title: title.trimmingWhitespace(), track: track,
         hypothesis: hypothesis.trimmingWhitespace(),
         start: start, weeks: weeks)
-      print(
+      try Console.output(
         "Started experiment \(experiment.id): '\(TerminalText.line(experiment.title))' (\(track.rawValue), "
           + "\(weeks) weeks from \(start.iso)). Log your days as usual; 'journal experiment list' "
           + "compares it with the \(weeks) weeks before.")
@@ -91,7 +91,7 @@ extension JournalCommand.Experiment {
         results.append(ExperimentResult(experiment: experiment, counts: counts, today: today))
       }
       if format == .json {
-        print(JSONValue.array(results.map(ReportJSON.experiment)).rendered())
+        try Console.output(JSONValue.array(results.map(ReportJSON.experiment)).rendered())
         return
       }
       if results.isEmpty {
@@ -102,10 +102,10 @@ extension JournalCommand.Experiment {
       for result in results {
         let experiment = result.experiment
         let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
-        print(
+        try Console.output(
           "\(experiment.id)  \(TerminalText.line(experiment.title))  [\(experiment.track.rawValue), \(experiment.plannedWeeks) weeks "
             + "from \(experiment.start.iso), \(status)]")
-        print("   " + Brief.verdictSentence(result))
+        try Console.output("   " + Brief.verdictSentence(result))
       }
     }
   }
@@ -139,7 +139,7 @@ extension JournalCommand.Experiment {
       }
       let experiment = try journal.endExperiment(
         id: id, on: day, outcome: outcome?.trimmingWhitespace())
-      print(
+      try Console.output(
         "Ended experiment \(experiment.id): '\(TerminalText.line(experiment.title))' on \(day.iso)."
       )
     }

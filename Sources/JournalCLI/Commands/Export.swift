@@ -29,13 +29,12 @@ extension JournalCommand {
       let (since, until) = try range.resolve(today: try Clock.today())
       let journal = try store.open(.read)
       // A file is written beside its target and renamed over it when complete: an export that
-      // fails leaves the previous file as it was. The journal's own files are refused.
+      // fails leaves the previous file as it was. The journal's own files are refused, and an
+      // existing file is replaced only with --force.
       let sink =
-        try destination.output.map { (path) throws(IOError) in
-          BufferedOutput(
-            file: try AtomicFile.create(
-              at: path, replacing: true, protecting: AtomicFile.journalFiles(journal.path)))
-        } ?? BufferedOutput()
+        try destination.output.map { (path) throws(JournalError) in
+          BufferedOutput(file: try destination.create(path, journalPath: journal.path))
+        } ?? Console.standardOutput
       switch destination.format {
       case .json: try JournalExport.json(journal, since: since, until: until, to: sink)
       case .csv: try JournalExport.csv(journal, since: since, until: until, to: sink)

@@ -121,7 +121,7 @@ extension JournalCommand {
           "; \(dryRun ? "would create" : "created") tags: "
           + summary.createdTags.joined(separator: ", ")
       }
-      print(sentence + (dryRun ? ". Nothing was written." : "."))
+      try Console.output(sentence + (dryRun ? ". Nothing was written." : "."))
     }
   }
 }

@@ -47,24 +47,24 @@ extension JournalCommand {
       case .text:
         var entries = try journal.entries(filter)
         while let entry = try entries.next() {
-          print(renderer.line(entry))
+          try Console.output(renderer.line(entry))
           count += 1
         }
         if count == 0 { Console.error("No entries match.") }
       case .json:
         // One entry per line inside one array: valid JSON, streamed, easy to grep.
-        print("[", terminator: "")
+        try Console.output("[", terminator: "")
         var entries = try journal.entries(filter)
         while let entry = try entries.next() {
           let json = EntryJSON.listed(entry).rendered(indent: nil, encoderCompatible: true)
-          print(count == 0 ? "\n" + json : ",\n" + json, terminator: "")
+          try Console.output(count == 0 ? "\n" + json : ",\n" + json, terminator: "")
           count += 1
         }
-        print(count == 0 ? "]" : "\n]")
+        try Console.output(count == 0 ? "]" : "\n]")
       case .csv:
-        print(CSV.row(CSV.entryHeader))
+        try Console.output(CSV.row(CSV.entryHeader))
         var entries = try journal.entries(filter)
-        while let entry = try entries.next() { print(CSV.entryRow(entry)) }
+        while let entry = try entries.next() { try Console.output(CSV.entryRow(entry)) }
       }
     }
   }

@@ -45,11 +45,13 @@ extension JournalCommand {
         guard Console.stdinIsTerminal else {
           throw ValidationError("Nothing to record; give --five-years, --motive or --note.")
         }
-        print(Self.fiveYearsQuestion)
+        try Console.output(Self.fiveYearsQuestion)
+        try Console.finishOutput()
         fiveYears = (readLine() ?? "").trimmingWhitespace()
-        print(
+        try Console.output(
           "What pulls you toward a track? Any of: "
             + Motive.allCases.map(\.rawValue).joined(separator: ", ") + " (comma-separated)")
+        try Console.finishOutput()
         motives = (readLine() ?? "").split(whereSeparator: { $0 == "," || $0 == " " })
           .compactMap { Motive(rawValue: $0.lowercased()) }
         guard !fiveYears.isEmpty || !motives.isEmpty else { throw JournalError.cancelled }
@@ -59,10 +61,10 @@ extension JournalCommand {
       let reflection = try store.open(.write).addReflection(
         day: try date?.day(today: today) ?? today, fiveYears: fiveYears, motives: unique, note: note
       )
-      print("Recorded reflection \(reflection.id) for \(reflection.day.iso).")
+      try Console.output("Recorded reflection \(reflection.id) for \(reflection.day.iso).")
       let wrong = unique.filter(\.isWrongReason)
       if !wrong.isEmpty {
-        print(
+        try Console.output(
           "Note: " + wrong.map(\.phrase).joined(separator: ", ")
             + " \(wrong.count == 1 ? "is" : "are") among the reasons the articles warn about; "
             + "the report will ask you to look at it again.")

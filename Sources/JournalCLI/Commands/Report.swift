@@ -34,19 +34,23 @@ extension JournalCommand {
       case .html: text = ReportHTML.render(brief)
       case .json: text = ReportJSON.render(brief).rendered() + "\n"
       }
-      do {
-        if let output = destination.output {
-          // Replaced whole, as before: a report is regenerated from the journal at will.
-          try AtomicFile.write(
-            text, to: output, replacing: true, protecting: AtomicFile.journalFiles(journal.path))
-          print("Wrote the \(destination.format.rawValue) report to '\(output)'.")
-        } else {
-          Terminal.flushPrinted()
-          try FileDescriptor.standardOutput.writeAll(text, naming: .standardOutput)
+      guard let output = destination.output else {
+        do {
+          try Console.standardOutput.write(text)
+        } catch {
+          throw JournalError.io(error)
         }
+        return
+      }
+      // An existing file is replaced only with --force, like every file the user names.
+      let file = try destination.create(output, journalPath: journal.path)
+      do {
+        try file.write(text)
+        try file.commit()
       } catch {
         throw JournalError.io(error)
       }
+      try Console.output("Wrote the \(destination.format.rawValue) report to '\(output)'.")
     }
   }
 }

@@ -13,7 +13,7 @@ extension JournalCommand {
 
     func run() throws {
       let entry = try store.open(.update).restoreEntry(id: id)
-      print(
+      try Console.output(
         "Restored entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
     }
   }

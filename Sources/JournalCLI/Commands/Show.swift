@@ -22,8 +22,8 @@ extension JournalCommand {
     func run() throws {
       let entry = try store.open(.read).entry(id: id)
       switch format {
-      case .json: print(EntryJSON.listed(entry).rendered(encoderCompatible: true))
-      default: print(EntryRenderer(style: .current).detail(entry))
+      case .json: try Console.output(EntryJSON.listed(entry).rendered(encoderCompatible: true))
+      default: try Console.output(EntryRenderer(style: .current).detail(entry))
       }
     }
   }

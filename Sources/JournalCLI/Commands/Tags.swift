@@ -39,22 +39,22 @@ extension JournalCommand.Tags {
       case .text:
         let style = Style.current
         let width = max(4, tags.map(\.name.count).max() ?? 0)
-        print(
+        try Console.output(
           style.bold("tag".rightPadded(to: width) + "  track       energized  drained  description")
         )
         for tag in tags {
-          print(
+          try Console.output(
             tag.name.rightPadded(to: width) + "  " + tag.track.rawValue.rightPadded(to: 10) + "  "
               + String(tag.energizedCount).leftPadded(to: 9) + "  "
               + String(tag.drainedCount).leftPadded(to: 7) + "  "
               + TerminalText.line(tag.description))
         }
       case .json:
-        print(JSONValue.array(tags.map(Self.json)).rendered(encoderCompatible: true))
+        try Console.output(JSONValue.array(tags.map(Self.json)).rendered(encoderCompatible: true))
       case .csv:
-        print(CSV.row(["name", "track", "energized", "drained", "description"]))
+        try Console.output(CSV.row(["name", "track", "energized", "drained", "description"]))
         for tag in tags {
-          print(
+          try Console.output(
             CSV.row([
               tag.name, tag.track.rawValue, String(tag.energizedCount), String(tag.drainedCount),
               CSV.neutralised(tag.description),
@@ -82,7 +82,7 @@ extension JournalCommand.Tags {
 
     func run() throws {
       try store.open(.write).addTag(name: name, track: track, description: description)
-      print("Added tag '\(name)' (\(track.rawValue)).")
+      try Console.output("Added tag '\(name)' (\(track.rawValue)).")
     }
   }
 
@@ -102,7 +102,7 @@ extension JournalCommand.Tags {
 
     func run() throws {
       try store.open(.update).renameTag(old, to: new)
-      print("Renamed tag '\(old)' to '\(new)'.")
+      try Console.output("Renamed tag '\(old)' to '\(new)'.")
     }
   }
 
@@ -126,7 +126,7 @@ extension JournalCommand.Tags {
 
     func run() throws {
       let moved = try store.open(.update).mergeTag(from, into: into)
-      print("Merged tag '\(from)' into '\(into)' (\(moved) marks moved).")
+      try Console.output("Merged tag '\(from)' into '\(into)' (\(moved) marks moved).")
     }
   }
 
@@ -144,7 +144,7 @@ extension JournalCommand.Tags {
 
     func run() throws {
       try store.open(.update).setTrack(of: name, to: track)
-      print("Tag '\(name)' now speaks for \(track.rawValue).")
+      try Console.output("Tag '\(name)' now speaks for \(track.rawValue).")
     }
   }
 }

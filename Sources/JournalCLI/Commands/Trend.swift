@@ -47,9 +47,10 @@ extension JournalCommand {
       let trend = JournalAnalysis.Trend(counts: counts, from: weeks.first, through: weeks.last)
       let renderer = TrendRenderer(style: .current)
       switch format {
-      case .text: print(renderer.text(trend, marks: explain ? marks : nil))
-      case .json: print(TrendRenderer.json(trend, marks: explain ? marks : nil).rendered())
-      case .csv: print(TrendRenderer.csv(trend), terminator: "")
+      case .text: try Console.output(renderer.text(trend, marks: explain ? marks : nil))
+      case .json:
+        try Console.output(TrendRenderer.json(trend, marks: explain ? marks : nil).rendered())
+      case .csv: try Console.output(TrendRenderer.csv(trend), terminator: "")
       }
     }
   }

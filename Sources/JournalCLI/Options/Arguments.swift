@@ -1,5 +1,7 @@
 import ArgumentParser
 import JournalCore
+import JournalIO
+import JournalStore
 
 /// Parsers for the values users type, as argument-parser transforms: a bad value is a usage
 /// error (exit 64) that quotes it and names the accepted forms.
@@ -70,6 +72,17 @@ struct EntryOptions: ParsableArguments {
   /// The marks given, energized first, in the order typed.
   var marks: [TagMark] {
     energized.map { TagMark($0, mark: .energized) } + drained.map { TagMark($0, mark: .drained) }
+  }
+
+  /// Refuses the first tag given that is not among `known`, suggesting the nearest one.
+  ///
+  /// - Parameter known: The tag names the journal has.
+  /// - Throws: `StoreError.unknownTag`, as `addEntry` would, but before any text is asked for.
+  func checkTagsExist(in known: [String]) throws(StoreError) {
+    let names = Set(known)
+    for tag in energized + drained where !names.contains(tag.text) {
+      throw .unknownTag(name: tag.text, suggestion: TagName.nearest(to: tag.text, in: known))
+    }
   }
 
   /// Whether any tag option was given.
@@ -168,4 +181,30 @@ struct OutputOptions<Format: DocumentFormat>: ParsableArguments {
   @Option(
     help: ArgumentHelp("Write to this file (mode 0600) instead of stdout.", valueName: "file"))
   var output: String?
+
+  @Flag(help: "Replace the --output file if it exists.")
+  var force = false
+
+  func validate() throws {
+    if force && output == nil {
+      throw ValidationError("--force replaces an --output file; give --output FILE too.")
+    }
+  }
+
+  /// Creates the `--output` file beside its target, as ``AtomicFile`` does: an existing file
+  /// is replaced only with `--force` (as `backup` does), the journal's own files never.
+  ///
+  /// - Parameters:
+  ///   - path: The `--output` path.
+  ///   - journalPath: The journal, whose files are refused.
+  /// - Returns: The open file; write to it, then commit it.
+  /// - Throws: `.fileExists` (exit 64) without `--force`, else `.io`.
+  func create(_ path: String, journalPath: String) throws(JournalError) -> AtomicFile {
+    do {
+      return try AtomicFile.create(
+        at: path, replacing: force, protecting: AtomicFile.journalFiles(journalPath))
+    } catch {
+      throw error.refusal == .exists ? .fileExists(path: path) : .io(error)
+    }
+  }
 }
