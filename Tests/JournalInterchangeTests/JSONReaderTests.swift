@@ -103,6 +103,9 @@ struct JSONReaderTests {
       ("-", "invalid value", 1),
       ("1.2.3", "invalid value", 5),
       ("[,]", "invalid value", 1),
+      // Found by scripts/fuzz json: these read as infinity, which JSONValue printed as `inf`.
+      ("1e400", "a number out of range", 5),
+      ("[-2E+999]", "a number out of range", 8),
       (#""\x""#, "an invalid escape", 3),
       (#""\u12G4""#, "an invalid \\u escape", 6),
       (#""\ud83d""#, "an unpaired surrogate", 8),
