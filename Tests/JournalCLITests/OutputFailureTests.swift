@@ -5,6 +5,16 @@ import Testing
 /// A result that cannot be written is a failure the person sees, never a silent exit 0.
 @Suite("Output that cannot be written")
 struct OutputFailureTests {
+  /// Runs `journal COMMAND --db JOURNAL` with its standard output on `/dev/full`.
+  static func intoFullDevice(_ command: [String], _ journal: TestJournal) throws -> JournalResult {
+    let line =
+      (["\"$0\""] + command.map(ExternalCommand.shellQuoted)).joined(separator: " ")
+      + " --db \"$1\" > /dev/full"
+    return try ExternalCommand.run(
+      "/bin/sh", ["-c", line, JournalProcess.executable, journal.path],
+      environment: ["JOURNAL_TODAY": TestJournal.today])
+  }
+
   @Test(
     "report and export into a full device exit 74 naming the output, the journal unchanged",
     arguments: [["report"], ["report", "--format", "json"], ["export"]])
@@ -13,12 +23,7 @@ struct OutputFailureTests {
     defer { journal.remove() }
     try journal.add("Paired on the cache bug", ["-e", "deep-work", "--star"])
     let before = try journal.snapshot()
-    let line =
-      (["\"$0\""] + command.map(ExternalCommand.shellQuoted)).joined(separator: " ")
-      + " --db \"$1\" > /dev/full"
-    let result = try ExternalCommand.run(
-      "/bin/sh", ["-c", line, JournalProcess.executable, journal.path],
-      environment: ["JOURNAL_TODAY": TestJournal.today])
+    let result = try Self.intoFullDevice(command, journal)
     #expect(result.status == 74, "\(result.stderr)")
     #expect(result.stderr.contains("standard output"), "\(result.stderr)")
     #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
@@ -43,12 +48,7 @@ struct OutputFailureTests {
       try journal.run([
         "experiment", "start", "Mentor two hires", "--track", "management", "--weeks", "4",
       ]))
-    let line =
-      (["\"$0\""] + command.map(ExternalCommand.shellQuoted)).joined(separator: " ")
-      + " --db \"$1\" > /dev/full"
-    let result = try ExternalCommand.run(
-      "/bin/sh", ["-c", line, JournalProcess.executable, journal.path],
-      environment: ["JOURNAL_TODAY": TestJournal.today])
+    let result = try Self.intoFullDevice(command, journal)
     #expect(result.status == 74, "\(command): \(result.stderr)")
     #expect(
       result.stderr.contains("Cannot write to standard output: No space left on device."),
@@ -61,13 +61,7 @@ struct OutputFailureTests {
     defer { journal.remove() }
     let text = String(repeating: "A long day of reviews. ", count: 300)
     for _ in 0..<40 { try journal.add(text, ["-e", "deep-work"]) }
-    let result = try ExternalCommand.run(
-      "/bin/sh",
-      [
-        "-c", "\"$0\" list --format json --db \"$1\" > /dev/full", JournalProcess.executable,
-        journal.path,
-      ],
-      environment: ["JOURNAL_TODAY": TestJournal.today])
+    let result = try Self.intoFullDevice(["list", "--format", "json"], journal)
     #expect(result.status == 74, "\(result.stderr)")
     #expect(result.stderr.contains("Cannot write to standard output"), "\(result.stderr)")
   }

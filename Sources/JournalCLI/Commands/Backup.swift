@@ -18,31 +18,48 @@ extension JournalCommand {
 
     func run() throws {
       let journal = try store.open(.read)
-      // The copy is made beside the file and renamed over it only once it is complete and
-      // checked, so a failed backup leaves the previous one in place.
-      let copy: AtomicFile
-      do {
-        copy = try AtomicFile.create(
-          at: file, replacing: force, protecting: AtomicFile.journalFiles(journal.path))
-      } catch {
-        throw error.refusal == .exists ? JournalError.fileExists(path: file) : .io(error)
-      }
-      let integrity: String
-      do {
-        integrity = try journal.backup(intoEmptyFile: copy.temporaryPath)
-      } catch {
-        copy.discard()
-        throw JournalError.storage(error)
-      }
-      do {
-        try copy.commit()
-      } catch {
-        throw JournalError.io(error)
-      }
+      let integrity = try journal.copy(
+        to: file, replacing: force, protecting: AtomicFile.journalFiles(journal.path))
       // A log SQLite left beside the replaced copy belongs to the old file, not this one.
       for suffix in ["-wal", "-shm"] { try? FileSystem.removeFile(file + suffix) }
       try Console.output(
         "Backed up '\(journal.path)' to '\(file)' (integrity check: \(integrity)).")
     }
+  }
+}
+
+extension Journal {
+  /// Copies the journal to `path` through SQLite's online backup API: into a private file
+  /// (0600) beside `path`, renamed over it only once the copy is complete and checked, so a
+  /// failure leaves whatever was at `path` as it was.
+  ///
+  /// - Parameters:
+  ///   - path: Where the copy goes.
+  ///   - replacing: Whether an existing file may be replaced (`--force`).
+  ///   - protecting: Files the copy may never replace (the journal's own).
+  /// - Returns: What the copy's integrity check said.
+  /// - Throws: `JournalError.fileExists` without `replacing`, or the failure.
+  func copy(to path: String, replacing: Bool, protecting: [String] = []) throws(JournalError)
+    -> String
+  {
+    let copy: AtomicFile
+    do {
+      copy = try AtomicFile.create(at: path, replacing: replacing, protecting: protecting)
+    } catch {
+      throw error.refusal == .exists ? .fileExists(path: path) : .io(error)
+    }
+    let integrity: String
+    do {
+      integrity = try backup(intoEmptyFile: copy.temporaryPath)
+    } catch {
+      copy.discard()
+      throw .storage(error)
+    }
+    do {
+      try copy.commit()
+    } catch {
+      throw .io(error)
+    }
+    return integrity
   }
 }

@@ -51,23 +51,7 @@ extension JournalCommand {
     /// then a private file beside it (0600) receives the copy and is renamed into place.
     private func install(_ journal: Journal, at path: String) throws {
       try Journal.createFolders(for: path)
-      let copy: AtomicFile
-      do {
-        copy = try AtomicFile.create(at: path, replacing: false)
-      } catch {
-        throw error.refusal == .exists ? JournalError.fileExists(path: path) : .io(error)
-      }
-      do {
-        _ = try journal.backup(intoEmptyFile: copy.temporaryPath)
-      } catch {
-        copy.discard()
-        throw JournalError.storage(error)
-      }
-      do {
-        try copy.commit()
-      } catch {
-        throw JournalError.io(error)
-      }
+      _ = try journal.copy(to: path, replacing: false)
     }
 
     /// `--map`'s value; a malformed one is a usage error.
