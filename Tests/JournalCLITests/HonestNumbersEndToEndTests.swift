@@ -72,15 +72,12 @@ struct HonestNumbersEndToEndTests {
     #expect(suggestion["confidence_words"] as? String == "not enough evidence")
     let reasons = try ReportSeed.strings(suggestion, "reasons")
     // Eighteen mentoring marks count for neither track's evidence: 0 marks on each side.
-    #expect(
-      reasons.contains {
-        $0.hasPrefix("IC is under-sampled: 0 marks on IC-only activities over 0 weeks")
-      }, "\(reasons)")
-    #expect(
-      reasons.contains {
-        $0.hasPrefix(
-          "Management is under-sampled: 0 marks on management-only activities over 0 weeks")
-      }, "\(reasons)")
+    expectReason(
+      reasons, startingWith: "IC is under-sampled: 0 marks on IC-only activities over 0 weeks")
+    expectReason(
+      reasons,
+      startingWith:
+        "Management is under-sampled: 0 marks on management-only activities over 0 weeks")
     let tracks = try ReportSeed.field(json, "tracks")
     for track in ["ic", "management"] {
       let figures = try ReportSeed.field(tracks, track)
@@ -109,15 +106,12 @@ struct HonestNumbersEndToEndTests {
     #expect(suggestion["track"] as? String != "management")
     #expect(try ReportSeed.number(suggestion, "confidence") == 0)
     let reasons = try ReportSeed.strings(suggestion, "reasons")
-    #expect(
-      reasons.contains {
-        $0.hasPrefix("IC is under-sampled: 1 mark on IC-only activities over 1 week")
-      }, "\(reasons)")
-    #expect(
-      reasons.contains {
-        $0.hasPrefix(
-          "Management is under-sampled: 0 marks on management-only activities over 0 weeks")
-      }, "\(reasons)")
+    expectReason(
+      reasons, startingWith: "IC is under-sampled: 1 mark on IC-only activities over 1 week")
+    expectReason(
+      reasons,
+      startingWith:
+        "Management is under-sampled: 0 marks on management-only activities over 0 weeks")
     #expect(!(try ReportSeed.report(journal)).contains("Management track (EM"))
   }
 
@@ -171,5 +165,14 @@ struct HonestNumbersEndToEndTests {
     let after = try ReportSeed.field(try ReportSeed.reportJSON(journal), "suggestion")
     #expect(after["running_experiment"] is NSNull)
     #expect(!(try ReportSeed.report(journal)).contains("An experiment is under way"))
+  }
+
+  /// Expects one of `reasons` to start with `prefix`.
+  private func expectReason(
+    _ reasons: [String], startingWith prefix: String,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    #expect(
+      reasons.contains { $0.hasPrefix(prefix) }, "\(reasons)", sourceLocation: sourceLocation)
   }
 }
