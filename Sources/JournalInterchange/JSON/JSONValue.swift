@@ -1,3 +1,5 @@
+import JournalCore
+
 /// A JSON document built in code, printed with keys in the order they were given: the trend
 /// and report shapes read top-down as the README documents them.
 public enum JSONValue: Sendable {
