@@ -73,4 +73,21 @@ struct SchemaTests {
       #expect(try journal.tags().map(\.name) == Schema.builtInTags)
     }
   }
+
+  @Test("every trigger a journal has is among Schema.triggerStatements, word for word")
+  func triggerStatements() throws {
+    // Schema/ holds 11 CREATE TRIGGER statements: 3 in 0001, 6 in 0002, 2 in 0004.
+    #expect(Schema.triggerStatements.count == 11)
+    try withJournal { _, folder in
+      let db = try rawDatabase(at: folder.file("journal.sqlite"))
+      var triggers: [String] = []
+      try db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger'").forEachRow {
+        triggers.append($0.text(0))
+      }
+      #expect(triggers.count == 9)  // 0004 replaces two of 0001's and 0002's
+      for trigger in triggers {
+        #expect(Schema.triggerStatements.contains(trigger), "\(trigger)")
+      }
+    }
+  }
 }
