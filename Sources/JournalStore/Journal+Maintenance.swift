@@ -3,35 +3,19 @@ import JournalCore
 import JournalIO
 
 extension Journal {
-  /// Copies the journal to `destination` with SQLite's online backup API: a consistent
-  /// snapshot, taken while other processes keep writing. The copy is created mode 0600 and
-  /// must not exist yet.
-  ///
-  /// - Parameter destination: A path where nothing exists.
-  /// - Returns: `PRAGMA integrity_check` of the copy: `ok` when it is sound.
-  /// - Throws: `StoreError` when the copy cannot be made.
-  public func backup(to destination: String) throws(StoreError) -> String {
-    do {
-      try FileSystem.createFile(destination, permissions: [.ownerReadWrite])
-    } catch {
-      throw .cannotOpen(path: destination, reason: FileCheck.reason(error))
-    }
-    do throws(StoreError) {
-      return try backup(intoEmptyFile: destination)
-    } catch {
-      try? FileSystem.removeFile(destination)
-      throw error
-    }
-  }
-
   /// Copies the journal into `destination`, an empty file the caller created (the temporary
-  /// file of an `AtomicFile`), as ``backup(to:)`` does. On failure the file is left for the
-  /// caller to remove.
+  /// file of an `AtomicFile`), with SQLite's online backup API: a consistent snapshot, taken
+  /// while other processes keep writing. On failure the file is left for the caller to remove.
   ///
-  /// - Parameter destination: An empty file.
-  /// - Returns: `PRAGMA integrity_check` of the copy: `ok` when it is sound.
+  /// - Parameters:
+  ///   - destination: An empty file.
+  ///   - checking: Whether to run `PRAGMA integrity_check` on the copy (nearly all of a large
+  ///     backup's time); an import that just built the journal in one transaction skips it.
+  /// - Returns: `PRAGMA integrity_check` of the copy (`ok` when it is sound), `nil` unchecked.
   /// - Throws: `StoreError` when the copy cannot be made.
-  public func backup(intoEmptyFile destination: String) throws(StoreError) -> String {
+  public func backup(intoEmptyFile destination: String, checking: Bool = true)
+    throws(StoreError) -> String?
+  {
     do {
       let target = try Connection(path: destination, readOnly: false)
       guard let backup = sqlite3_backup_init(target.handle, "main", db.handle, "main") else {
@@ -46,6 +30,7 @@ extension Journal {
       } while code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED
       sqlite3_backup_finish(backup)
       guard code == SQLITE_DONE else { throw target.fail(code, sql: nil) }
+      guard checking else { return nil }
       return try target.prepare("PRAGMA integrity_check").firstText() ?? "no answer"
     }
   }

@@ -83,12 +83,21 @@ extension Schema {
   /// own; a trigger written otherwise would be missed here and refuse every write, which any
   /// end-to-end test of a writing command would show at once.
   static let triggerStatements: Set<String> = {
+    let open = Array("CREATE TRIGGER".utf8)
+    let close = Array("\nEND;".utf8)
     var statements: Set<String> = []
     for migration in all {
-      let sql = migration.sql
-      for start in sql.ranges(of: "CREATE TRIGGER") {
-        guard let end = sql[start.lowerBound...].firstRange(of: "\nEND;") else { continue }
-        statements.insert(String(sql[start.lowerBound..<sql.index(before: end.upperBound)]))
+      var sql = migration.sql
+      sql.withUTF8 { bytes in
+        var from = 0
+        while let start = firstIndex(of: open, in: bytes, from: from),
+          let end = firstIndex(of: close, in: bytes, from: start + open.count)
+        {
+          let stop = end + close.count - 1  // through "END", without the semicolon
+          statements.insert(
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self))
+          from = stop
+        }
       }
     }
     return statements
@@ -103,25 +112,29 @@ extension Schema {
   static func isMigrationText(_ sql: String) -> Bool {
     let needle = Array(sql.utf8)
     guard !needle.isEmpty else { return false }
-    for migration in migrations {
-      let found =
-        migration.sql.utf8.withContiguousStorageIfAvailable { contains($0, needle) }
-        ?? Array(migration.sql.utf8).withUnsafeBufferPointer { contains($0, needle) }
-      if found { return true }
+    return all.contains { migration in
+      var text = migration.sql
+      return text.withUTF8 { firstIndex(of: needle, in: $0, from: 0) != nil }
     }
-    return false
   }
 
-  private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    guard bytes.count >= needle.count, let first = needle.first else { return false }
-    var start = 0
-    while start <= bytes.count - needle.count {
-      if bytes[start] == first, bytes[start..<start + needle.count].elementsEqual(needle) {
-        return true
+  /// Where `needle` first starts in `bytes` at or after `from`: a byte loop, because the
+  /// standard library's generic substring search costs millions of instructions in metadata
+  /// look-ups on every start (callgrind, 2026-11-29).
+  private static func firstIndex(
+    of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int
+  ) -> Int? {
+    guard let first = needle.first else { return nil }
+    var index = from
+    while index + needle.count <= bytes.count {
+      if bytes[index] == first {
+        var matched = 1
+        while matched < needle.count, bytes[index + matched] == needle[matched] { matched += 1 }
+        if matched == needle.count { return index }
       }
-      start += 1
+      index += 1
     }
-    return false
+    return nil
   }
 }
 

@@ -23,7 +23,7 @@ extension JournalCommand {
       // A log SQLite left beside the replaced copy belongs to the old file, not this one.
       for suffix in ["-wal", "-shm"] { try? FileSystem.removeFile(file + suffix) }
       try Console.output(
-        "Backed up '\(journal.path)' to '\(file)' (integrity check: \(integrity)).")
+        "Backed up '\(journal.path)' to '\(file)' (integrity check: \(integrity ?? "not run")).")
     }
   }
 }
@@ -37,20 +37,21 @@ extension Journal {
   ///   - path: Where the copy goes.
   ///   - replacing: Whether an existing file may be replaced (`--force`).
   ///   - protecting: Files the copy may never replace (the journal's own).
-  /// - Returns: What the copy's integrity check said.
+  ///   - checking: Whether to check the copy's integrity.
+  /// - Returns: What the copy's integrity check said, `nil` when not checked.
   /// - Throws: `JournalError.fileExists` without `replacing`, or the failure.
-  func copy(to path: String, replacing: Bool, protecting: [String] = []) throws(JournalError)
-    -> String
-  {
+  func copy(
+    to path: String, replacing: Bool, protecting: [String] = [], checking: Bool = true
+  ) throws(JournalError) -> String? {
     let copy: AtomicFile
     do {
       copy = try AtomicFile.create(at: path, replacing: replacing, protecting: protecting)
     } catch {
       throw error.refusal == .exists ? .fileExists(path: path) : .io(error)
     }
-    let integrity: String
+    let integrity: String?
     do {
-      integrity = try backup(intoEmptyFile: copy.temporaryPath)
+      integrity = try backup(intoEmptyFile: copy.temporaryPath, checking: checking)
     } catch {
       copy.discard()
       throw .storage(error)
