@@ -206,10 +206,15 @@ public struct Suggestion: Hashable, Sendable {
         let worst = tags.min(by: { ($0.counts.rate ?? 0) < ($1.counts.rate ?? 0) }),
         let high = best.counts.rate, let low = worst.counts.rate, high > 0, low < 0
       else { return nil }
+      // A `both` activity (mentoring) counts for this track too; say so, or "within
+      // management, mentoring…" reads as if mentoring were a management-only activity.
+      func name(_ tag: TagSummary) -> String {
+        tag.track == .both ? tag.name + " (which counts for both tracks)" : tag.name
+      }
       return
-        "Within \(track.nameInSentence), \(best.name) energized you "
+        "Within \(track.nameInSentence), \(name(best)) energized you "
         + "(\(Format.signed(high)) from \(Plural.count(best.counts.observations, "mark", "marks"))) "
-        + "while \(worst.name) drained you (\(Format.signed(low)) from "
+        + "while \(name(worst)) drained you (\(Format.signed(low)) from "
         + "\(Plural.count(worst.counts.observations, "mark", "marks")))."
     }
   }

@@ -182,3 +182,23 @@ import Testing
     #expect(ExperimentResult.span(of: experiment(), today: Fixture.day("2026-11-01")) == nil)
   }
 }
+
+@Suite("Split sentences name a both-track activity as one")
+struct SplitSentenceTests {
+  @Test("mentoring energizing and delivery draining: 'mentoring (which counts for both tracks)'")
+  func bothTrackActivityIsNamedAsSuch() {
+    // Four weeks: mentoring 3 energized a week (rate +1), delivery 3 drained a week (rate -1).
+    let counts = (0..<4).flatMap { week in
+      [Fixture.count("mentoring", 3, 0, week: week), Fixture.count("delivery", 0, 3, week: week)]
+    }
+    let trend = Trend(
+      counts: counts, from: Fixture.week("2026-11-16"),
+      through: Fixture.week("2026-11-16").adding(weeks: 3))
+    let reasons = Suggestion(trend: trend).reasons
+    let split = reasons.first { $0.hasPrefix("Within management") }
+    #expect(
+      split
+        == "Within management, mentoring (which counts for both tracks) energized you (+1.00 "
+        + "from 12 marks) while delivery drained you (-1.00 from 12 marks).", "\(reasons)")
+  }
+}
