@@ -1,0 +1,61 @@
+import JournalCore
+
+extension Journal {
+  /// The distinct days with a live entry, on or before `last`, ascending: every one of them,
+  /// for the longest run of `journal status`. Read from the `entryByDay` index alone.
+  ///
+  /// - Parameter last: The last day.
+  /// - Returns: The days.
+  /// - Throws: `StoreError` on a SQLite failure or a corrupt day.
+  public func entryDays(through last: Day) throws(StoreError) -> [Day] {
+    let statement = try db.prepare(
+      """
+      SELECT DISTINCT day FROM entry INDEXED BY entryByDay
+      WHERE deletedAt IS NULL AND day <= ? ORDER BY day
+      """)
+    try statement.bind([.text(last.iso)])
+    defer { statement.reset() }
+    var days: [Day] = []
+    while try statement.step() {
+      days.append(try statement.decode("day", of: "entry") { Day(iso: $0) })
+    }
+    return days
+  }
+
+  /// The distinct days with a live entry from `first` through `last`, and the latest day with
+  /// one on or before `last` (which may be earlier than `first`), in one read transaction:
+  /// what the short `journal status --prompt` needs, a few index pages whatever the size of
+  /// the journal.
+  ///
+  /// - Parameters:
+  ///   - first: The first day of the window.
+  ///   - last: The last day of the window.
+  /// - Returns: The days, ascending, the latest one included.
+  /// - Throws: `StoreError` on a SQLite failure or a corrupt day.
+  public func recentEntryDays(from first: Day, through last: Day) throws(StoreError) -> [Day] {
+    try reading { () throws(StoreError) -> [Day] in
+      let latest = try db.prepare(
+        """
+        SELECT day FROM entry INDEXED BY entryByDay
+        WHERE deletedAt IS NULL AND day <= ? ORDER BY day DESC LIMIT 1
+        """)
+      try latest.bind([.text(last.iso)])
+      defer { latest.reset() }
+      guard try latest.step() else { return [] }
+      let lastDay = try latest.decode("day", of: "entry") { Day(iso: $0) }
+      guard lastDay >= first else { return [lastDay] }
+      let window = try db.prepare(
+        """
+        SELECT DISTINCT day FROM entry INDEXED BY entryByDay
+        WHERE deletedAt IS NULL AND day BETWEEN ? AND ? ORDER BY day
+        """)
+      try window.bind([.text(first.iso), .text(last.iso)])
+      defer { window.reset() }
+      var days: [Day] = []
+      while try window.step() {
+        days.append(try window.decode("day", of: "entry") { Day(iso: $0) })
+      }
+      return days
+    }
+  }
+}
