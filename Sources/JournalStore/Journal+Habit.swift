@@ -8,10 +8,20 @@ extension Journal {
   /// - Returns: The days.
   /// - Throws: `StoreError` on a SQLite failure or a corrupt day.
   public func entryDays(through last: Day) throws(StoreError) -> [Day] {
+    // A skip scan: one index seek per distinct day (the next day after the one before), not
+    // a walk over every entry as SELECT DISTINCT does. On a 1,000,000-entry century, 36,500
+    // seeks take 32 ms in the sqlite3 tool against 72 ms for SELECT DISTINCT (BENCHMARKS.md).
     let statement = try db.prepare(
       """
-      SELECT DISTINCT day FROM entry INDEXED BY entryByDay
-      WHERE deletedAt IS NULL AND day <= ? ORDER BY day
+      WITH RECURSIVE entryDay(day) AS (
+        SELECT (SELECT day FROM entry INDEXED BY entryByDay
+          WHERE deletedAt IS NULL AND day <= ?1 ORDER BY day LIMIT 1)
+        UNION ALL
+        SELECT (SELECT e.day FROM entry e INDEXED BY entryByDay
+          WHERE e.deletedAt IS NULL AND e.day > entryDay.day AND e.day <= ?1
+          ORDER BY e.day LIMIT 1)
+        FROM entryDay WHERE entryDay.day IS NOT NULL)
+      SELECT day FROM entryDay WHERE day IS NOT NULL
       """)
     try statement.bind([.text(last.iso)])
     defer { statement.reset() }
