@@ -139,4 +139,21 @@ struct StatusTests {
     #expect(broken.status == 0 && broken.stdout.isEmpty && broken.stderr.isEmpty)
     #expect(badToday.status == 0 && badToday.stdout.isEmpty && badToday.stderr.isEmpty)
   }
+
+  @Test("deleted entries log no day")
+  func deletedEntries() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("worked", ["--date", "2026-11-19"])
+    let today = try journal.add("worked")
+    expectSuccess(try journal.run(["delete", String(today), "--yes"]))
+
+    let result = try journal.run(["status"])
+
+    expectSuccess(result)
+    #expect(
+      result.stdout
+        == "This week 1/5 workdays · last 4 weeks 0 0 0 0 · last entry yesterday · longest run 1 workday\n"
+    )
+  }
 }
