@@ -48,7 +48,8 @@ public enum ExitStatus {
       return dataError
     case .fileExists:
       return usage
-    case .confirmationNeeded, .dateOutOfRange, .noJournalLocation:
+    case .confirmationNeeded, .dateOutOfRange, .noJournalLocation, .unknownCommand,
+      .unknownSubcommand:
       return usage
     case .editorFailed, .cancelled:
       return failure
