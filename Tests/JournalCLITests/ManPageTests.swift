@@ -1,6 +1,7 @@
 import Foundation
-@testable import JournalCLI
 import Testing
+
+@testable import JournalCLI
 
 /// The man page's hand-written sections (`docs/journal.1.sections`, appended by
 /// `scripts/man-page`) against the code they describe: `scripts/check-install` renders the

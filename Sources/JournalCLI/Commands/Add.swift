@@ -13,6 +13,7 @@ extension JournalCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
     @OptionGroup var options: EntryOptions
 
     @Argument(help: "What happened ('-' reads stdin).")
@@ -63,7 +64,8 @@ extension JournalCommand {
           day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,
           isPrivate: isPrivate))
       try Console.output(
-        "Added entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+        "Added entry \(entry.id): " + EntryRenderer(style: colors.style).line(entry).dropLeadingID()
+      )
     }
 
     private static let weekdays = [

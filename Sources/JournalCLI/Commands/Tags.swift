@@ -20,6 +20,7 @@ extension JournalCommand.Tags {
       commandName: "list", abstract: "List tags with their track and how often each was marked.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     @Option(help: "Output format.")
     var format: OutputFormat = .text
@@ -37,7 +38,7 @@ extension JournalCommand.Tags {
       let tags = try store.open(.read).tags()
       switch format {
       case .text:
-        let style = Style.current
+        let style = colors.style
         let width = max(4, tags.map(\.name.count).max() ?? 0)
         try Console.output(
           style.bold("tag".rightPadded(to: width) + "  track       energized  drained  description")
