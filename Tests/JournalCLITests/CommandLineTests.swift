@@ -28,12 +28,14 @@ struct CommandLineTests {
     try journal.add("Designed the queue", ["-e", "architecture"])
     let before = try journal.snapshot()
 
-    let tags = try journal.run(["tags", "delete", "architecture"])
+    let tags = try journal.run(["tags", "remove", "architecture"])
     expectRefused(
       tags, status: 64,
       mentioning: [
-        "'journal tags' has no subcommand 'delete'", "list, add, rename, merge, set-track",
+        "'journal tags' has no subcommand 'remove'", "list, add, rename, merge, set-track, delete",
       ])
+    let typo = try journal.run(["tags", "lst"])
+    expectRefused(typo, status: 64, mentioning: ["did you mean 'list'?"])
     let experiment = try journal.run(["experiment", "ned", "1"])
     expectRefused(
       experiment, status: 64,
