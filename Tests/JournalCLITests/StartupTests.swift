@@ -16,7 +16,7 @@ struct StartupTests {
     // Without a name, the parser turns the type's name into one with String(describing:), a
     // runtime conformance scan per command: 2.5 ms of every start for 26 commands.
     let commands = allCommands(from: JournalCommand.self)
-    #expect(commands.count == 26)  // the root, 17 subcommands, 5 under tags, 3 under experiment
+    #expect(commands.count == 27)  // the root, 17 subcommands, 6 under tags, 3 under experiment
     for command in commands {
       #expect(command.configuration.commandName != nil, "\(command) has no commandName")
     }
