@@ -50,7 +50,7 @@ public enum ExitStatus {
       return usage
     case .confirmationNeeded, .dateOutOfRange, .noJournalLocation:
       return usage
-    case .editorFailed, .cancelled:
+    case .editorFailed, .cancelled, .cancelledBecause:
       return failure
     }
   }
