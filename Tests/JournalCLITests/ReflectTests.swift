@@ -50,6 +50,38 @@ struct ReflectTests {
     #expect(try journal.sqlite("SELECT count(*) FROM reflection") == "1")
   }
 
+  @Test("import checks the answers as reflect does: unknown codes are refused by name")
+  func importChecksAnswers() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    let file = journal.directory.file("reflections.json")
+    func write(_ answers: String) throws {
+      try Data(
+        ("{\"format\": \"career-journal\", \"version\": 1, \"tags\": [], \"entries\": [], "
+          + "\"experiments\": [], \"reflections\": [{\"uuid\": \"r1\", \"date\": \"2026-11-01\", "
+          + "\"answers\": \(answers)}]}").utf8
+      ).write(to: URL(fileURLWithPath: file))
+    }
+    let cases = [
+      (
+        "{\"coding\": \"maybe\"}",
+        "reflection 1 has an unknown answer 'maybe' to 'coding'; answers are yes, no or unsure"
+      ),
+      ("{\"mood\": \"yes\"}", "reflection 1 answers an unknown question 'mood'"),
+      ("[\"yes\"]", "reflection 1 has answers that are not an object"),
+    ]
+    for (answers, message) in cases {
+      try write(answers)
+      expectRefusedReport(try journal.run(["import", file]), status: 65, message)
+      #expect(!journal.exists, "a refused import creates no journal")
+    }
+    try write("{\"scale\": \"people\", \"coding\": \"no\"}")
+    expectSuccess(try journal.run(["import", file]))
+    #expect(
+      try journal.sqlite("SELECT question, answer FROM reflectionAnswer ORDER BY question")
+        == "coding|no\nscale|people")
+  }
+
   @Test("reflect list shows each answer as it moved, in text and JSON")
   func listShowsTheMoves() throws {
     let journal = try TestJournal()
