@@ -51,7 +51,7 @@ public enum ExitStatus {
     case .confirmationNeeded, .dateOutOfRange, .noJournalLocation, .unknownCommand,
       .unknownSubcommand:
       return usage
-    case .editorFailed, .cancelled:
+    case .editorFailed, .cancelled, .cancelledBecause:
       return failure
     }
   }

@@ -30,6 +30,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case confirmationNeeded(command: String)
   /// The user answered no.
   case cancelled
+  /// An interactive command stopped before anything was written, for `reason`.
+  case cancelledBecause(String)
   /// An import or an export refused or failed.
   case interchange(InterchangeError)
   /// `backup` would overwrite a file.
@@ -93,6 +95,8 @@ public enum JournalError: Error, CustomStringConvertible {
       return "Refusing to \(command) without confirmation; pass --yes."
     case .cancelled:
       return "Cancelled; nothing was changed."
+    case .cancelledBecause(let reason):
+      return "Cancelled: \(reason); nothing was recorded."
     case .interchange(let error):
       return error.description
     case .fileExists(let path):
