@@ -95,3 +95,28 @@ struct CommandLineTests {
     #expect(result.stderr.contains("auto"))
   }
 }
+
+@Suite("Help text promises only what a command accepts")
+struct HelpPromiseTests {
+  @Test("show takes text or json only; experiment start tries ic or management only")
+  func refusedAtParse() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    let id = try journal.add("A day", ["-e", "deep-work"])
+    let before = try journal.snapshot()
+
+    let show = try journal.run(["show", String(id), "--format", "csv"])
+    #expect(show.status == 64)
+    #expect(show.stderr.contains("'csv'"))
+    let help = try journal.run(["show", "--help"])
+    #expect(help.stdout.contains("text, json") && !help.stdout.contains("csv"))
+
+    let both = try journal.run(["experiment", "start", "Blend", "--track", "both", "--weeks", "6"])
+    #expect(both.status == 64)
+    #expect(both.stderr.contains("use ic or management"))
+    #expect(try journal.snapshot() == before)
+
+    let edit = try journal.run(["edit", "--help"])
+    #expect(edit.stdout.contains("Never quote the entry in a report (it still counts in"))
+  }
+}

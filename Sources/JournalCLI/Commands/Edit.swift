@@ -32,7 +32,10 @@ extension JournalCommand {
     @Flag(help: ArgumentHelp("Mark or unmark the entry as a highlight."))
     var star: StarChange?
 
-    @Flag(help: ArgumentHelp("Keep the entry out of reports, or allow quoting it again."))
+    @Flag(
+      help: ArgumentHelp(
+        "Never quote the entry in a report (it still counts in every figure), or allow quoting "
+          + "it again."))
     var visibility: Visibility?
 
     enum StarChange: EnumerableFlag {

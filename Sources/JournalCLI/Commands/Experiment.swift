@@ -25,7 +25,9 @@ extension JournalCommand.Experiment {
     @Argument(help: "What you will try, such as 'Mentor two new hires'.")
     var title: String
 
-    @Option(help: "The track it tries: ic or management.")
+    @Option(
+      help: ArgumentHelp("The track it tries: ic or management.", valueName: "track"),
+      completion: .list(["ic", "management"]), transform: Arguments.experimentTrack)
     var track: Track
 
     @Option(help: ArgumentHelp("How many weeks it runs (1 to 52).", valueName: "n"))
@@ -41,9 +43,6 @@ extension JournalCommand.Experiment {
     var date: DateExpression?
 
     func validate() throws {
-      guard track == .ic || track == .management else {
-        throw ValidationError("--track \(track.rawValue): an experiment tries ic or management.")
-      }
       guard (1...52).contains(weeks) else {
         throw ValidationError("--weeks \(weeks) is out of range; use 1 to 52.")
       }
@@ -72,12 +71,8 @@ extension JournalCommand.Experiment {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format (text or json).")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-      if format == .csv { throw ValidationError("'experiment list' prints text or json, not csv.") }
-    }
+    @Option(help: "Output format: text or json.")
+    var format: TextOrJSON = .text
 
     func run() throws {
       let today = try Clock.today()

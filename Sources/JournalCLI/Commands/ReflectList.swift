@@ -10,12 +10,8 @@ extension JournalCommand.Reflect {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format (text or json).")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-      if format == .csv { throw ValidationError("'reflect list' prints text or json, not csv.") }
-    }
+    @Option(help: "Output format: text or json.")
+    var format: TextOrJSON = .text
 
     func run() throws {
       let reflections = try store.open(.read).reflections()

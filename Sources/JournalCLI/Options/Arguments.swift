@@ -15,6 +15,14 @@ enum Arguments {
   }
 
   /// A tag name, in canonical lowercase kebab-case.
+  /// An experiment's track: one of the two tracks a person can try (never both or neutral).
+  static func experimentTrack(_ text: String) throws -> Track {
+    guard let track = Track(rawValue: text), track == .ic || track == .management else {
+      throw ValidationError("'\(text)' is not a track an experiment can try; use ic or management.")
+    }
+    return track
+  }
+
   static func tag(_ text: String) throws -> TagName {
     guard let name = TagName(text) else {
       // `-e deep-work,architecture`: one option per tag, not one tag spelled from both.
@@ -47,6 +55,12 @@ extension DateExpression {
 /// The output formats of the read commands.
 enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case text, json, csv
+}
+
+/// The formats of a command whose records have no CSV form (`show`, `status`,
+/// `experiment list`, `reflect list`): the parser refuses `csv` and its help does not list it.
+enum TextOrJSON: String, CaseIterable, ExpressibleByArgument {
+  case text, json
 }
 
 /// The options `add` and `edit` share: tags with their marks, energy and date.
