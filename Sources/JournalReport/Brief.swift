@@ -20,6 +20,10 @@ public struct Brief {
   public let drainers: [TagSummary]
   /// Starred, non-private entries quoted as evidence, by tag name and mark.
   public let quotes: [QuoteKey: [Entry]]
+  /// The role periods through the report's last day; `nil` when no role is recorded.
+  public var roles: RoleHistory? = nil
+  /// The year of daily energy that ends on the report's last day (the HTML calendar).
+  public var calendar: EnergyCalendar? = nil
 
   public struct QuoteKey: Hashable, Sendable {
     /// The tag.
@@ -103,13 +107,16 @@ public struct Brief {
         quoted.insert(entry.id)
       }
     }
+    let (roles, calendar) = try readRolesAndCalendar(
+      journal: journal, last: min(window.lastDay, today))
     return Brief(
       today: today, firstEntry: try journal.firstEntryDay(through: window.lastDay),
       trend: trend,
       entries: try journal.entryCount(in: window),
       suggestion: Suggestion(trend: trend), experiments: experiments,
       reflection: try journal.latestReflection(onOrBefore: window.lastDay),
-      energizers: Array(energizers.prefix(3)), drainers: Array(drainers.prefix(3)), quotes: quotes)
+      energizers: Array(energizers.prefix(3)), drainers: Array(drainers.prefix(3)), quotes: quotes,
+      roles: roles, calendar: calendar)
   }
 
   /// The headline of a suggestion.
