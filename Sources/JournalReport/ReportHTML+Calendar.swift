@@ -20,8 +20,9 @@ public enum CalendarHTML {
   /// Room for the key below the squares.
   static let keyHeight = 26
 
-  /// The SVG's width and height.
-  static var width: Int { left + EnergyCalendar.columnCount * pitch }
+  /// The SVG's width and height: weekday labels on both sides, so they are in sight whichever
+  /// end a narrow screen shows.
+  static var width: Int { left + EnergyCalendar.columnCount * pitch + left - 4 }
   static var height: Int { top + 7 * pitch + keyHeight }
 
   /// The CSS class of a level: `l-2` … `l2`, and `none` for a day without an entry.
@@ -44,12 +45,18 @@ public enum CalendarHTML {
   /// Our own constant text, never the person's: it goes into the page as markup.
   public static var css: HTML {
     var rules = [
-      ".calendar-box { overflow-x: auto; max-width: 100%; }",
+      // Right to left, so a narrow screen opens on the latest weeks, not on the year-old ones.
+      ".calendar-box { overflow-x: auto; max-width: 100%; direction: rtl; }",
+      ".calendar-box svg.calendar { direction: ltr; }",
       ".calendar-box svg.calendar { max-width: none; width: \(width)px; height: \(height)px; }",
       "svg.calendar text { font-size: 10px; fill: #6b7280; }",
       "svg.calendar .none { fill: none; stroke: #c8ccd2; stroke-width: 1; }",
       "table.months td:nth-child(n+2), table.months th:nth-child(n+2) { text-align: right; }",
       "details { margin: 0.4em 0; }",
+      // At 375 px the track table ran off the page (weeks and direction out of sight): on a
+      // narrow screen every table scrolls inside itself instead, its cells on one line.
+      "@media (max-width: 600px) { table { display: block; overflow-x: auto; } "
+        + "td, th { white-space: nowrap; } }",
     ]
     for (index, fill) in lightFills.enumerated() {
       rules.append("svg.calendar .\(className(index - 2)) { fill: \(fill); }")
@@ -110,10 +117,12 @@ public enum CalendarHTML {
       "<div class=\"calendar-box\"><svg class=\"calendar\" xmlns=\"http://www.w3.org/2000/svg\" "
         + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Daily energy, \(summary)\">"
     ]
+    let right = left + EnergyCalendar.columnCount * pitch + 2
     for (row, name) in [(0, "Mon"), (2, "Wed"), (4, "Fri")] {
+      let y = top + row * pitch + cell - 1
       svg.append(
-        "<text x=\"\(left - 6)\" y=\"\(top + row * pitch + cell - 1)\" text-anchor=\"end\">\(name)</text>"
-      )
+        "<text x=\"\(left - 6)\" y=\"\(y)\" text-anchor=\"end\">\(name)</text>"
+          + "<text x=\"\(right)\" y=\"\(y)\">\(name)</text>")
     }
     // A month is labelled above the column of its first day; the first, partial month only
     // when the next label is far enough away not to overlap it.
@@ -132,9 +141,9 @@ public enum CalendarHTML {
         "<rect class=\"day \(className(cell.level))\" x=\"\(x)\" y=\"\(y)\" width=\"\(Self.cell)\" "
           + "height=\"\(Self.cell)\" rx=\"2\"><title>\(title(cell))</title></rect>")
     }
-    // The key: the five levels and an empty day.
+    // The key, under the latest weeks: the five levels and an empty day.
     let keyY = top + 7 * pitch + 10
-    var x = left
+    var x = right - 262
     svg.append("<text x=\"\(x)\" y=\"\(keyY + cell - 1)\">drained</text>")
     x += 46
     for level in -2...2 {
