@@ -19,19 +19,33 @@ extension Brief {
     let calendar = EnergyCalendar(
       days: try journal.dayEnergies(from: EnergyCalendar.firstDay(endingOn: last), through: last),
       endingOn: last)
-    let roles = try journal.roles()
-    guard let first = RoleHistory.firstWeek(of: roles, through: last),
-      let weeks = WeekWindow(first: first, last: ISOWeek(containing: last))
-    else { return (nil, calendar) }
-    let history = RoleHistory(
-      roles: roles, counts: try journal.weeklyTagCounts(in: weeks), through: last)
-    return (history, calendar)
+    return (try RoleSection.load(journal: journal, through: last), calendar)
   }
 }
 
 /// The report's "Roles over time" section, in each format. It exists only when roles are
 /// recorded: a journal without roles gets the report it always had.
 public enum RoleSection {
+  /// The role periods through `last`, each with its whole weeks read from the rollup in one
+  /// query; `nil` when no role was started by `last`.
+  ///
+  /// - Parameters:
+  ///   - journal: The journal.
+  ///   - last: The last day counted.
+  ///   - tags: Only these tags' marks; empty means all.
+  /// - Returns: The history, or `nil`.
+  /// - Throws: `StoreError` on a SQLite failure, `.unknownTag` for a tag the journal lacks.
+  public static func load(journal: Journal, through last: Day, tags: [TagName] = [])
+    throws(StoreError) -> RoleHistory?
+  {
+    let roles = try journal.roles()
+    guard let first = RoleHistory.firstWeek(of: roles, through: last),
+      let weeks = WeekWindow(first: first, last: ISOWeek(containing: last))
+    else { return nil }
+    return RoleHistory(
+      roles: roles, counts: try journal.weeklyTagCounts(in: weeks, tags: tags), through: last)
+  }
+
   /// The closing line: the articles' point that the choice is not permanent.
   static let reversible =
     "The choice is reversible: people try management and come back, and switch more than once. "
@@ -81,6 +95,15 @@ public enum RoleSection {
   /// - Returns: The value.
   public static func json(_ brief: Brief) -> JSONValue? {
     guard let roles = brief.roles, !roles.periods.isEmpty else { return nil }
+    return json(roles)
+  }
+
+  /// The role periods as JSON: `current` and `periods` (the report's `roles` member, and
+  /// `journal trend --by-role --format json`).
+  ///
+  /// - Parameter roles: The history.
+  /// - Returns: The value.
+  public static func json(_ roles: RoleHistory) -> JSONValue {
     func figures(_ figures: TrackFigures) -> JSONValue {
       .object([
         ("rate", .figure(figures.rate?.value)), ("low", .figure(figures.rate?.low)),

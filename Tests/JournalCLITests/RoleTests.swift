@@ -278,4 +278,48 @@ struct RoleReportTests {
     #expect(!(try ReportSeed.report(plain, ["--format", "html"])).contains("Roles over time"))
     #expect(try ReportSeed.reportJSON(plain)["roles"] == nil)
   }
+
+  @Test("trend --by-role: the same periods as a table and as the report's JSON")
+  func trendByRole() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try Self.seed(journal)
+    let text = try journal.run(["trend", "--by-role"])
+    expectSuccess(text)
+    #expect(
+      Array(ReportSeed.lines(text.stdout).prefix(3)) == [
+        "role       from        to          weeks  marks  IC                     management"
+          + "             lean",
+        "senior-ic  2026-11-02  2026-11-11    1/2      6  +0.50 (-0.25 … +1.00)  -1.00 (-1.00 … "
+          + "-0.13)  +1.50",
+        "manager*   2026-11-12  2026-11-20    1/1      5  -1.00 (-1.00 … +0.42)  +0.50 (-0.25 … "
+          + "+1.00)  -1.50",
+      ])
+    #expect(text.stdout.hasSuffix("Current role: manager since 2026-11-12, 1 week.\n"))
+    let json = try journal.run(["trend", "--by-role", "--format", "json"])
+    expectSuccess(json)
+    let report = try ReportSeed.reportJSON(journal)
+    let byRole = try ReportSeed.object(json.stdout)
+    #expect(
+      NSDictionary(dictionary: byRole).isEqual(to: try ReportSeed.field(report, "roles")),
+      "trend --by-role --format json is the report's roles member")
+    // --weeks sets only the last day: each role is still shown whole.
+    let lastWeek = try journal.run(["trend", "--by-role", "--weeks", "1"])
+    #expect(lastWeek.stdout == text.stdout)
+
+    let plain = try TestJournal()
+    defer { plain.remove() }
+    try ReportSeed.clearIC(plain)
+    let none = try plain.run(["trend", "--by-role"])
+    #expect(none.status == 0 && none.stdout.isEmpty)
+    #expect(none.stderr.hasPrefix("No roles yet;"))
+    let noneJSON = try plain.run(["trend", "--by-role", "--format", "json"])
+    expectSuccess(noneJSON)
+    #expect(noneJSON.stdout == "{\n  \"current\": null,\n  \"periods\": []\n}\n")
+    expectRefused(
+      try plain.run(["trend", "--by-role", "--format", "csv"]), status: 64,
+      mentioning: ["text or json"])
+    expectRefused(
+      try plain.run(["trend", "--by-role", "--explain"]), status: 64, mentioning: ["--by-role"])
+  }
 }
