@@ -53,17 +53,18 @@ public struct Brief {
   ///   - journal: The journal.
   ///   - today: The day the report is written.
   ///   - window: The weeks it covers.
+  ///   - calendar: Whether to read the year of daily energy (only HTML draws it).
   /// - Returns: The brief.
   /// - Throws: `StoreError` on a SQLite failure.
-  public static func load(journal: Journal, today: Day, window: WeekWindow)
-    throws(StoreError) -> Brief
-  {
+  public static func load(
+    journal: Journal, today: Day, window: WeekWindow, calendar: Bool = false
+  ) throws(StoreError) -> Brief {
     try journal.reading { () throws(StoreError) -> Brief in
-      try read(journal: journal, today: today, window: window)
+      try read(journal: journal, today: today, window: window, calendar: calendar)
     }
   }
 
-  private static func read(journal: Journal, today: Day, window: WeekWindow)
+  private static func read(journal: Journal, today: Day, window: WeekWindow, calendar: Bool)
     throws(StoreError)
     -> Brief
   {
@@ -108,7 +109,7 @@ public struct Brief {
       }
     }
     let (roles, calendar) = try readRolesAndCalendar(
-      journal: journal, last: min(window.lastDay, today))
+      journal: journal, last: min(window.lastDay, today), calendar: calendar)
     return Brief(
       today: today, firstEntry: try journal.firstEntryDay(through: window.lastDay),
       trend: trend,
