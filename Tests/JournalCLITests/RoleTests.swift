@@ -270,6 +270,12 @@ struct RoleReportTests {
     #expect(html.contains("<section class=\"roles\"><h2>Roles over time</h2>"))
     #expect(html.contains("<li>" + Self.manager + "</li>"))
     #expect(html.components(separatedBy: "<rect class=\"day ").count - 1 == 365)
+    #expect(
+      html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+          + "style-src 'unsafe-inline'\">"), "a browser refuses any script or fetch")
+    // The calendar is drawn only in HTML; Markdown and JSON do not read it.
+    #expect(!(try ReportSeed.report(journal)).contains("Energy at a glance"))
 
     let plain = try TestJournal()
     defer { plain.remove() }
