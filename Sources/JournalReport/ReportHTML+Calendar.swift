@@ -11,9 +11,11 @@ import JournalCore
 /// screen the calendar scrolls sideways inside its own box rather than shrinking its squares
 /// below reading size.
 public enum CalendarHTML {
-  /// The side of a square and the gap between squares, in CSS pixels.
-  static let cell = 11
-  static let pitch = 14
+  /// The side of a square and the step from one square to the next, in CSS pixels: 53
+  /// columns with both label margins fit the report's 760 px column (at 11 and 14 the calendar
+  /// was 802 px wide and its first weeks and left labels were cut off at desktop width).
+  static let cell = 10
+  static let pitch = 13
   /// Room for the weekday labels on the left and the month labels on top.
   static let left = 32
   static let top = 18

@@ -56,9 +56,9 @@ struct RoleAndCalendarRendererTests {
     #expect(html.components(separatedBy: "<rect class=\"day ").count - 1 == 365)
     #expect(html.components(separatedBy: "<rect class=\"day none\"").count - 1 == 362)
     // 2026-11-02 is a Monday: 2025-11-28 (Friday) starts column 0, so Monday 2026-11-02 is in
-    // column 49 (x = 32 + 49 × 14 = 718), row 0.
-    #expect(html.contains("<rect class=\"day l2\" x=\"718\" y=\"18\""))
-    #expect(html.contains("<rect class=\"day l0\" x=\"718\" y=\"46\""))
+    // column 49 (x = 32 + 49 × 13 = 669), row 0; Wednesday 2026-11-04 in row 2 (y = 18 + 2 × 13).
+    #expect(html.contains("<rect class=\"day l2\" x=\"669\" y=\"18\""))
+    #expect(html.contains("<rect class=\"day l0\" x=\"669\" y=\"44\""))
     #expect(html.contains("<title>2026-11-02, Monday: 2 entries, energy +1.50</title>"))
     #expect(html.contains("<title>2026-11-04, Wednesday: 1 entry, no energy given</title>"))
     #expect(html.contains("<title>2026-11-11, Wednesday: 1 entry, energy -2.00</title>"))
