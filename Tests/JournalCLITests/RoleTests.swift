@@ -309,6 +309,13 @@ struct RoleReportTests {
     #expect(
       NSDictionary(dictionary: byRole).isEqual(to: try ReportSeed.field(report, "roles")),
       "trend --by-role --format json is the report's roles member")
+    // --tag restricts every figure: coaching alone leaves senior IC no IC rate and no lean.
+    let coaching = try ReportSeed.object(
+      try journal.run(["trend", "--by-role", "--tag", "coaching", "--format", "json"]).stdout)
+    let first = try #require((coaching["periods"] as? [[String: Any]])?.first)
+    #expect(try ReportSeed.field(first, "ic")["rate"] is NSNull)
+    #expect(try ReportSeed.field(first, "management")["observations"] as? Int == 2)
+    #expect(first["lean"] is NSNull)
     // --weeks sets only the last day: each role is still shown whole.
     let lastWeek = try journal.run(["trend", "--by-role", "--weeks", "1"])
     #expect(lastWeek.stdout == text.stdout)
