@@ -65,6 +65,9 @@ enum Console {
   /// Whether stdout is a terminal.
   static var stdoutIsTerminal: Bool { Terminal.isTerminal(.standardOutput) }
 
+  /// Whether stderr is a terminal.
+  static var stderrIsTerminal: Bool { Terminal.isTerminal(.standardError) }
+
   /// Colour only on a terminal, never when `NO_COLOR` is set (no-color.org), and never for
   /// `TERM=dumb` (a terminal that cannot show escapes, such as Emacs' shell buffer).
   static var usesColor: Bool {

@@ -27,7 +27,8 @@ public enum ExitStatus {
       case .journalNotFound: return noInput
       case .sqlite, .cannotOpen, .readOnly: return ioError
       case .notAJournal, .newerSchema, .unknownEntry, .deletedEntry, .notDeleted, .unknownTag,
-        .tagExists, .tagInUse, .invalidTagName, .unknownExperiment, .experimentEnded, .corrupt,
+        .tagExists, .tagInUse, .invalidTagName, .unknownExperiment, .experimentEnded, .unknownRole,
+        .roleExists, .corrupt,
         .unknownSchemaObjects, .damagedCounts:
         return dataError
       }

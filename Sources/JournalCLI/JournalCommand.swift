@@ -14,7 +14,7 @@ public struct JournalCommand: ParsableCommand {
     subcommands: [
       Add.self, List.self, Show.self, Edit.self, Delete.self, Restore.self, Tags.self, Trend.self,
       Report.self, Experiment.self, Reflect.self, Export.self, Import.self, Backup.self,
-      Doctor.self, Demo.self, Status.self,
+      Doctor.self, Demo.self, Status.self, Role.self,
     ]
   )
 

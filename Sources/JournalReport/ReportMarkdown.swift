@@ -82,6 +82,7 @@ public enum ReportMarkdown {
     out.append("```")
     out.append("")
 
+    out += RoleSection.markdown(brief)
     out.append("## What energized and what drained most")
     out.append("")
     out += evidence(

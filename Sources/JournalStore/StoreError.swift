@@ -34,6 +34,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unknownExperiment(id: Int64)
   /// The experiment was ended already.
   case experimentEnded(id: Int64)
+  /// No role has this id.
+  case unknownRole(id: Int64)
+  /// A role starts on this day already (`id`, `name`): a role lasts until the next starts, so
+  /// two cannot start on one day.
+  case roleExists(day: String, id: Int64, name: String)
   /// A stored value this version cannot read (a day that is not a date, an unknown track):
   /// the row is reported, never read as a default.
   case corrupt(table: String, column: String)
@@ -98,6 +103,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "No experiment with id \(id); 'journal experiment list' shows the ids."
     case .experimentEnded(let id):
       return "Experiment \(id) has ended already; start a new one to try again."
+    case .unknownRole(let id):
+      return "No role with id \(id); 'journal role list' shows the ids."
+    case .roleExists(let day, let id, let name):
+      return
+        "Role \(id) (\(name)) starts on \(day) already; give another --date, or change it with "
+        + "'journal role edit \(id)'."
     case .corrupt(let table, let column):
       return
         "The journal's \(table).\(column) holds a value this version cannot read; run 'journal "
