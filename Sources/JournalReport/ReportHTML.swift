@@ -7,8 +7,11 @@ import JournalInterchange
 public enum ReportHTML {
   public static let icColour = "#2563eb"
   public static let managementColour = "#d97706"
-  public static let energizedColour = "#16a34a"
-  public static let drainedColour = "#dc2626"
+  /// Energized and drained bars: a blue and a brown-orange from ColorBrewer's diverging
+  /// schemes, which people with red-green colour blindness tell apart (the report used green
+  /// and red); they differ from the calendar's blue and orange, and from the track lines'.
+  public static let energizedColour = "#2166ac"
+  public static let drainedColour = "#b35806"
 
   public static func render(_ brief: Brief) -> String {
     let trend = brief.trend
@@ -35,7 +38,7 @@ public enum ReportHTML {
     body.append("</section>")
 
     body.append("<h2>Weekly energy per track</h2>")
-    body.append(trackChart(trend))
+    body.append("<div class=\"chart-box\">\(trackChart(trend))</div>")
     body.append(
       "<table><tr><th>track</th><th>rate</th><th>90% interval</th><th>marks</th><th>weeks</th><th>direction</th></tr>"
     )
@@ -56,7 +59,7 @@ public enum ReportHTML {
     }
 
     body.append("<h2>Energy by activity</h2>")
-    body.append(tagChart(trend))
+    body.append("<div class=\"chart-box\">\(tagChart(trend))</div>")
 
     if let calendar = brief.calendar { body.append(CalendarHTML.section(calendar)) }
     body.append(RoleSection.html(brief))
@@ -128,8 +131,14 @@ public enum ReportHTML {
       blockquote { margin: 0.4em 0 0.4em 1em; padding-left: 0.8em; border-left: 3px solid #d1d5db; color: #374151; }
       pre { background: #f3f4f6; padding: 0.5em; border-radius: 4px; white-space: pre-wrap; }
       svg { display: block; max-width: 100%; height: auto; }
+      /* On a phone a 720-unit chart shrunk to the screen has 5 px text: below 600 px the charts
+         keep 480 px (scrolling sideways in their box) and a larger font, about 10 px. */
+      @media (max-width: 600px) { .chart-box { overflow-x: auto; }
+        .chart-box svg.chart { min-width: 480px; } svg.chart text { font-size: 15px; } }
       \(CalendarHTML.css)
-      @media print { body { margin: 0; max-width: none; } .suggestion { break-inside: avoid; } svg { break-inside: avoid; } }
+      @media print { body { margin: 0; max-width: none; font-size: 12px; }
+        .suggestion, svg, table, blockquote, li, .calendar-box { break-inside: avoid; }
+        h2, h3 { break-after: avoid; } details { display: none; } }
       </style>
       </head>
       <body>
@@ -176,7 +185,12 @@ public enum ReportHTML {
       for (index, week) in trend.weeks.enumerated() {
         if let rate = week.tracks[track]?.rate?.value {
           segment.append("\(x(index)),\(y(rate))")
-          svg.append("<circle cx=\"\(x(index))\" cy=\"\(y(rate))\" r=\"3\" fill=\"\(colour)\"/>")
+          // Shape as well as colour tells the tracks apart: IC circles, management squares.
+          svg.append(
+            track == .ic
+              ? "<circle cx=\"\(x(index))\" cy=\"\(y(rate))\" r=\"3\" fill=\"\(colour)\"/>"
+              : "<rect x=\"\(x(index) - 3)\" y=\"\(y(rate) - 3)\" width=\"6\" height=\"6\" "
+                + "fill=\"\(colour)\"/>")
         } else if !segment.isEmpty {
           segments.append(segment)
           segment = []
@@ -186,23 +200,27 @@ public enum ReportHTML {
       for points in segments where points.count > 1 {
         svg.append(
           "<polyline class=\"\(track.rawValue)\" points=\"\(points.joined(separator: " "))\" fill=\"none\" "
-            + "stroke=\"\(colour)\" stroke-width=\"2.5\"/>")
+            + "stroke=\"\(colour)\" stroke-width=\"2.5\""
+            + (track == .management ? " stroke-dasharray=\"7 4\"/>" : "/>"))
       }
     }
     svg.append(
       "<text x=\"\(left + 8)\" y=\"\(top + 12)\" font-size=\"12\" fill=\"\(icColour)\">● IC</text>"
-        + "<text x=\"\(left + 60)\" y=\"\(top + 12)\" font-size=\"12\" fill=\"\(managementColour)\">● Management</text>"
+        + "<text x=\"\(left + 60)\" y=\"\(top + 12)\" font-size=\"12\" fill=\"\(managementColour)\">■ Management</text>"
     )
     svg.append("</svg>")
     return svg.joined(separator: "\n")
   }
 
-  /// One horizontal bar per tag: its window rate from the zero line, green or red.
+  /// One horizontal bar per tag: its window rate from the zero line, blue or orange, and as
+  /// thick as its evidence: 4 px plus 15 × the tag's vote in its track (marks / (marks + 10)),
+  /// at most 16: 5.4 px for 1 mark, 11.5 for 10, 14 for 20, so a bar from 1 mark never looks
+  /// as strong as one from 20.
   public static func tagChart(_ trend: Trend) -> HTML {
     let rowHeight = 26.0
     let width = 720.0
     let labelWidth = 190.0
-    let countWidth = 90.0
+    let countWidth = 150.0  // "+0.54 · 13 marks" at the phone-width font size
     let half = (width - labelWidth - countWidth) / 2
     let zero = labelWidth + half
     let height = rowHeight * Double(max(trend.tags.count, 1)) + 8
@@ -216,13 +234,16 @@ public enum ReportHTML {
       let rate = tag.counts.rate ?? 0
       let length = abs(rate) * (half - 4)
       let x = rate >= 0 ? zero : zero - length
+      let barHeight = min(16, 4 + 15 * Pooling.vote(tag.counts.observations))
       svg.append(
         "<text x=\"\(labelWidth - 10)\" y=\"\(y + 16)\" font-size=\"12\" text-anchor=\"end\" fill=\"#111827\">"
           + "\(tag.name)</text>"
-          + "<rect class=\"bar\" x=\"\(x)\" y=\"\(y + 4)\" width=\"\(max(length, 1))\" height=\"16\" "
+          + "<rect class=\"bar\" x=\"\(x)\" y=\"\(y + 12 - barHeight / 2)\" width=\"\(max(length, 1))\" "
+          + "height=\"\(barHeight)\" "
           + "fill=\"\(rate >= 0 ? energizedColour : drainedColour)\"/>"
           + "<text x=\"\(width - countWidth + 8)\" y=\"\(y + 16)\" font-size=\"12\" fill=\"#4b5563\">"
-          + "\(Format.signed(rate)) · \(tag.counts.observations)</text>")
+          + "\(Format.signed(rate)) · \(Plural.count(tag.counts.observations, "mark", "marks"))</text>"
+      )
     }
     svg.append("</svg>")
     return svg.joined(separator: "\n")

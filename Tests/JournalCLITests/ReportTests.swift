@@ -456,13 +456,15 @@ struct ReportTests {
     #expect(html.contains("<svg"))
     #expect(html.contains("class=\"chart tracks\""))
     #expect(html.contains("class=\"chart tags\""))
-    // The weekly chart draws both tracks; the tag chart a green and a red bar.
+    // The weekly chart draws both tracks (management dashed, with squares); the tag chart a
+    // blue and a brown-orange bar, never red and green.
     #expect(html.contains("<polyline class=\"ic\""))
     #expect(html.contains("<polyline class=\"management\""))
-    #expect(html.contains("stroke=\"#2563eb\""))
-    #expect(html.contains("stroke=\"#d97706\""))
-    #expect(html.contains("fill=\"#16a34a\""))
-    #expect(html.contains("fill=\"#dc2626\""))
+    #expect(html.contains("stroke=\"#2563eb\" stroke-width=\"2.5\"/>"))
+    #expect(html.contains("stroke=\"#d97706\" stroke-width=\"2.5\" stroke-dasharray=\"7 4\"/>"))
+    #expect(html.contains("fill=\"#2166ac\""))
+    #expect(html.contains("fill=\"#b35806\""))
+    #expect(!html.contains("#16a34a") && !html.contains("#dc2626"))
     let lower = html.lowercased()
     for forbidden in ["<script", "<link", "<img", "<iframe", "@import", "url(", " src="] {
       #expect(!lower.contains(forbidden), "'\(forbidden)' in the HTML")

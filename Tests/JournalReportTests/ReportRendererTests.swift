@@ -140,3 +140,33 @@ func readJSON(_ text: String) throws -> JSONNode {
   try reader.expectEnd()
   return node
 }
+
+@Suite("HTML tag chart: evidence as bar thickness")
+struct TagChartThicknessTests {
+  /// The `height` of each bar in `svg`, in order.
+  static func barHeights(_ svg: String) -> [Double] {
+    svg.components(separatedBy: "<rect class=\"bar\"").dropFirst().compactMap { rect in
+      guard let start = rect.range(of: "height=\"")?.upperBound else { return nil }
+      return Double(rect[start...].prefix { $0 != "\"" })
+    }
+  }
+
+  @Test("a bar from 1 mark is thinner than one from 10, and 20; 4 + 15 × marks / (marks + 10)")
+  func thicknessFollowsMarks() throws {
+    let trend = Trend(
+      counts: [
+        BriefFixture.row(0, "architecture", .ic, 1, 0),
+        BriefFixture.row(0, "deep-work", .ic, 10, 0),
+        BriefFixture.row(0, "delivery", .management, 0, 20),
+      ], from: BriefFixture.first, through: BriefFixture.last)
+    let svg = ReportHTML.tagChart(trend).markup
+    let heights = Self.barHeights(svg)
+    // 4 + 15/11, 4 + 15 × 10/20, 4 + 15 × 20/30.
+    #expect(heights.count == 3)
+    #expect(abs(heights[0] - (4 + 15.0 / 11)) < 1e-9)
+    #expect(heights[1] == 11.5)
+    #expect(heights[2] == 14)
+    #expect(svg.contains("+1.00 · 1 mark</text>"))
+    #expect(svg.contains("-1.00 · 20 marks</text>"))
+  }
+}
