@@ -36,6 +36,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case interchange(InterchangeError)
   /// `backup` would overwrite a file.
   case fileExists(path: String)
+  /// `experiment edit --outcome` of an experiment still running.
+  case outcomeBeforeEnd(id: Int64)
   /// `experiment end` names a day before the experiment started.
   case endBeforeStart(id: Int64, start: String, end: String)
   /// `doctor` found problems.
@@ -101,6 +103,10 @@ public enum JournalError: Error, CustomStringConvertible {
       return error.description
     case .fileExists(let path):
       return "'\(path)' exists already; pass --force to replace it."
+    case .outcomeBeforeEnd(let id):
+      return
+        "Experiment \(id) is still running; record what you concluded when it ends, with "
+        + "'journal experiment end \(id) --outcome TEXT'."
     case .endBeforeStart(let id, let start, let end):
       return
         "Experiment \(id) started on \(start), after the end date \(end); give --date on or after "

@@ -50,6 +50,57 @@ extension Journal {
     }
   }
 
+  /// Corrects an experiment: only what is given changes.
+  ///
+  /// - Parameters:
+  ///   - id: The experiment's number.
+  ///   - title: A new title.
+  ///   - track: A new track (`.ic` or `.management`).
+  ///   - hypothesis: A new hypothesis.
+  ///   - start: A new first day.
+  ///   - weeks: A new planned length, 1 ... 52.
+  ///   - outcome: What the user concluded, for an experiment that has ended.
+  /// - Returns: The experiment as stored.
+  /// - Throws: `StoreError.unknownExperiment`.
+  public func editExperiment(
+    id: Int64, title: String? = nil, track: Track? = nil, hypothesis: String? = nil,
+    start: Day? = nil, weeks: Int? = nil, outcome: String? = nil
+  ) throws(StoreError) -> Experiment {
+    try db.transaction { () throws(StoreError) -> Experiment in
+      _ = try experiment(id: id)
+      try db.prepare(
+        """
+        UPDATE experiment SET title = coalesce(?, title), track = coalesce(?, track),
+          hypothesis = coalesce(?, hypothesis), startDay = coalesce(?, startDay),
+          plannedWeeks = coalesce(?, plannedWeeks), outcome = coalesce(?, outcome),
+          updatedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+        WHERE id = ?
+        """
+      ).run([
+        title.map { .text($0) } ?? .null, track.map { .text($0.rawValue) } ?? .null,
+        hypothesis.map { .text($0) } ?? .null, start.map { .text($0.iso) } ?? .null,
+        weeks.map { .integer(Int64($0)) } ?? .null, outcome.map { .text($0) } ?? .null,
+        .integer(id),
+      ])
+      return try experiment(id: id)
+    }
+  }
+
+  /// Deletes an experiment for good (a duplicate start, a trial that never happened). The
+  /// entries of its weeks stay: an experiment only names a span of them.
+  ///
+  /// - Parameter id: The experiment's number.
+  /// - Returns: The experiment as it was.
+  /// - Throws: `StoreError.unknownExperiment`.
+  @discardableResult
+  public func deleteExperiment(id: Int64) throws(StoreError) -> Experiment {
+    try db.transaction { () throws(StoreError) -> Experiment in
+      let existing = try experiment(id: id)
+      try db.prepare("DELETE FROM experiment WHERE id = ?").run([.integer(id)])
+      return existing
+    }
+  }
+
   /// Every experiment, oldest start first.
   ///
   /// - Returns: The experiments.

@@ -120,3 +120,60 @@ struct HelpPromiseTests {
     #expect(edit.stdout.contains("Never quote the entry in a report (it still counts in"))
   }
 }
+
+@Suite("experiment edit and delete")
+struct ExperimentEditDeleteTests {
+  @Test("edit changes only what is given; an outcome is refused while running, kept after the end")
+  func edit() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    expectSuccess(
+      try journal.run([
+        "experiment", "start", "Mentor two hires", "--track", "management", "--weeks", "6",
+        "--date", "2026-10-05",
+      ]))
+    let before = try journal.snapshot()
+    let early = try journal.run(["experiment", "edit", "1", "--outcome", "Loved it"])
+    expectRefused(early, status: 65, mentioning: ["Experiment 1 is still running"])
+    let nothing = try journal.run(["experiment", "edit", "1"])
+    #expect(nothing.status == 64)
+    let unknown = try journal.run(["experiment", "edit", "9", "--weeks", "8"])
+    expectRefused(unknown, status: 65)
+    #expect(try journal.snapshot() == before)
+
+    let edited = try journal.run(["experiment", "edit", "1", "--weeks", "8", "--title", "Mentor"])
+    expectSuccess(edited)
+    #expect(
+      edited.stdout
+        == "Updated experiment 1: 'Mentor' [management, 8 weeks from 2026-10-05, running].\n")
+    expectSuccess(try journal.run(["experiment", "end", "1", "--date", "2026-11-20"]))
+    let outcome = try journal.run([
+      "experiment", "edit", "1", "--outcome", "  Coaching energized me ",
+    ])
+    expectSuccess(outcome)
+    #expect(
+      try journal.sqlite("SELECT title, plannedWeeks, startDay, endDay, outcome FROM experiment")
+        == "Mentor|8|2026-10-05|2026-11-20|Coaching energized me")
+    let late = try journal.run(["experiment", "edit", "1", "--date", "2026-11-23"])
+    expectRefused(late, status: 65, mentioning: ["2026-11-23"])
+  }
+
+  @Test("delete needs --yes off a terminal and removes only the experiment")
+  func delete() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("Mentored", ["-e", "mentoring"])
+    for title in ["Mentor", "Mentor"] {
+      expectSuccess(
+        try journal.run(["experiment", "start", title, "--track", "management", "--weeks", "6"]))
+    }
+    let asked = try journal.run(["experiment", "delete", "2"])
+    expectRefused(asked, status: 64, mentioning: ["--yes"])
+    let deleted = try journal.run(["experiment", "delete", "2", "--yes"])
+    expectSuccess(deleted)
+    #expect(deleted.stdout == "Deleted experiment 2: 'Mentor'; its weeks' entries stay.\n")
+    #expect(try journal.sqlite("SELECT group_concat(id) FROM experiment") == "1")
+    #expect(try journal.entries().count == 1)
+    expectRefused(try journal.run(["experiment", "delete", "2", "--yes"]), status: 65)
+  }
+}

@@ -10,7 +10,9 @@ extension JournalCommand {
     static let configuration = CommandConfiguration(
       commandName: "experiment",
       abstract: "Try a track deliberately, and see it measured against the weeks before.",
-      subcommands: [Start.self, ListExperiments.self, End.self],
+      subcommands: [
+        Start.self, ListExperiments.self, End.self, EditExperiment.self, DeleteExperiment.self,
+      ],
       defaultSubcommand: ListExperiments.self)
   }
 }
@@ -160,6 +162,108 @@ extension JournalCommand.Experiment {
       try Console.output(
         "Ended experiment \(experiment.id): '\(TerminalText.line(experiment.title))' on \(day.iso)."
       )
+    }
+  }
+
+  struct EditExperiment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "edit",
+      abstract: "Correct an experiment, or add what you concluded after it ended.")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The experiment's id.")
+    var id: Int64
+
+    @Option(help: "A new title.")
+    var title: String?
+
+    @Option(
+      help: ArgumentHelp("A new track: ic or management.", valueName: "track"),
+      completion: .list(["ic", "management"]), transform: Arguments.experimentTrack)
+    var track: Track?
+
+    @Option(help: ArgumentHelp("A new planned length in weeks (1 to 52).", valueName: "n"))
+    var weeks: Int?
+
+    @Option(help: "A new hypothesis.")
+    var hypothesis: String?
+
+    @Option(
+      parsing: .unconditional, help: ArgumentHelp("A new first day.", valueName: "date"),
+      transform: Arguments.date)
+    var date: DateExpression?
+
+    @Option(help: "What you concluded (once the experiment has ended).")
+    var outcome: String?
+
+    func validate() throws {
+      if title == nil && track == nil && weeks == nil && hypothesis == nil && date == nil
+        && outcome == nil
+      {
+        throw ValidationError(
+          "Nothing to change; give --title, --track, --weeks, --hypothesis, --date or --outcome.")
+      }
+      if let weeks, !(1...52).contains(weeks) {
+        throw ValidationError("--weeks \(weeks) is out of range; use 1 to 52.")
+      }
+      if let title, title.allSatisfy(\.isWhitespace) {
+        throw ValidationError("The title is empty; say what you will try.")
+      }
+    }
+
+    func run() throws {
+      let today = try Clock.today()
+      let journal = try store.open(.update)
+      let current = try journal.experiment(id: id)
+      let start = try date?.day(today: today)
+      if let end = current.end, let start, start > end {
+        throw JournalError.endBeforeStart(id: id, start: start.iso, end: end.iso)
+      }
+      if outcome != nil && current.end == nil {
+        throw JournalError.outcomeBeforeEnd(id: id)
+      }
+      let experiment = try journal.editExperiment(
+        id: id, title: title?.trimmingWhitespace(), track: track,
+        hypothesis: hypothesis?.trimmingWhitespace(), start: start, weeks: weeks,
+        outcome: outcome?.trimmingWhitespace())
+      let status = experiment.end.map { "ended \($0.iso)" } ?? "running"
+      try Console.output(
+        "Updated experiment \(experiment.id): '\(TerminalText.line(experiment.title))' "
+          + "[\(experiment.track.rawValue), \(experiment.plannedWeeks) weeks from "
+          + "\(experiment.start.iso), \(status)].")
+    }
+  }
+
+  struct DeleteExperiment: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "delete",
+      abstract: "Delete an experiment for good (its weeks' entries stay).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The experiment's id.")
+    var id: Int64
+
+    @Flag(name: .shortAndLong, help: "Do not ask for confirmation.")
+    var yes = false
+
+    func run() throws {
+      let journal = try store.open(.update)
+      let experiment = try journal.experiment(id: id)
+      if !yes {
+        guard Console.stdinIsTerminal else {
+          throw JournalError.confirmationNeeded(command: "delete experiment \(id)")
+        }
+        let title = TerminalText.line(experiment.title)
+        guard try Console.confirm("Delete experiment \(id) ('\(title)') for good?") else {
+          throw JournalError.cancelled
+        }
+      }
+      try journal.deleteExperiment(id: id)
+      try Console.output(
+        "Deleted experiment \(id): '\(TerminalText.line(experiment.title))'; its weeks' entries "
+          + "stay.")
     }
   }
 }
