@@ -133,6 +133,15 @@ extension Journal {
   /// ``entries(_:)``, with the number of matches below which a search sorts its matches
   /// rather than walking the day index (tests lower it to walk small journals).
   func entries(_ filter: EntryFilter, fewMatches: Int64) throws(StoreError) -> EntryCursor {
+    EntryCursor(
+      ids: try entryIDs(filter, fewMatches: fewMatches),
+      fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
+  }
+
+  /// The ids of the live entries that `filter` selects, newest first.
+  private func entryIDs(_ filter: EntryFilter, fewMatches: Int64) throws(StoreError)
+    -> any Cursor<Int64>
+  {
     var conditions = ["e.deletedAt IS NULL"]
     var values: [Statement.Value] = []
     if let since = filter.since {
@@ -151,7 +160,6 @@ extension Journal {
       )
       values += ids.map { .integer($0) }
     }
-    let fetch = try db.prepare(Self.entrySelect + " WHERE e.id = ?")
     // The newest-first order comes from walking the day index backwards, unless a search
     // matches so few entries that looking each up and sorting them is cheaper than walking
     // the index until enough of them turn up.
@@ -168,9 +176,7 @@ extension Journal {
         try walk.bind(values)
         let matches = try db.prepare(
           "SELECT rowid FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?")
-        return EntryCursor(
-          ids: SearchWalk(walk: walk, matches: matches, query: query, limit: filter.limit),
-          fetch: fetch)
+        return SearchWalk(walk: walk, matches: matches, query: query, limit: filter.limit)
       }
       walkDayIndex = false
       conditions.append("e.id IN (SELECT rowid FROM entryText WHERE entryText MATCH ?)")
@@ -183,7 +189,7 @@ extension Journal {
       "SELECT e.id AS id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
         + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
     try ids.bind(values)
-    return EntryCursor(ids: ids, fetch: fetch)
+    return RowCursor(ids) { (row) throws(StoreError) in row.int(0) }
   }
 
   /// Below this many search matches, `list --search` sorts the matches instead of walking the
