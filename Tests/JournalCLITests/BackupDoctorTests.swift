@@ -365,6 +365,30 @@ struct BackupDoctorTests {
     #expect(result.stderr.contains("search index"), "\(result.stderr)")
   }
 
+  /// A leaf of the full-text index zeroed: every SQLite b-tree is sound, so only FTS5's own
+  /// integrity-check sees it.
+  @Test("doctor finds a damaged segment of the full-text index, which quick_check passes")
+  func doctorDamagedSearchSegment() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try Interchange.seedEveryField(journal)
+    _ = try journal.sqlite(
+      """
+      UPDATE entryText_data SET block = zeroblob(length(block))
+      WHERE id = (SELECT max(id) FROM entryText_data)
+      """)
+    #expect(try journal.sqlite("PRAGMA quick_check") == "ok")
+
+    let result = try journal.run(["doctor"])
+    #expect(result.status == 65, "\(result.stdout)")
+    expectNoCrash(result)
+    let failed = checkLines(result.stdout).filter { $0.hasPrefix("FAIL") }
+    #expect(
+      failed.count == 1 && failed.first?.contains("search index") == true
+        && failed.first?.contains("malformed") == true, "\(result.stdout)")
+    #expect(result.stderr.contains("search index"), "\(result.stderr)")
+  }
+
   @Test("doctor finds a search index row for an entry that does not exist")
   func doctorStaleSearchRow() throws {
     let journal = try TestJournal()
