@@ -27,7 +27,7 @@ public struct JournalCommand: ParsableCommand {
     Memory.keepFreedHeap()
     do {
       try refuseInvalidUTF8Arguments()
-      let arguments = Array(CommandLine.arguments.dropFirst())
+      let arguments = try CommandLineHints.normalise(Array(CommandLine.arguments.dropFirst()))
       var command = try parseLeaf(arguments) ?? parseAsRoot(arguments)
       try command.run()
       try Console.finishOutput()

@@ -105,6 +105,7 @@ public enum ReportHTML {
     } else {
       body.append("<p>None yet: <code>journal reflect</code> asks the articles' questions.</p>")
     }
+    body.append(ReportStatedVsMeasured.html(brief))
 
     let page: HTML = """
       <!DOCTYPE html>

@@ -51,6 +51,8 @@ public enum ReportJSON {
       ),
       ("experiments", .array(brief.experiments.map(experiment))),
       ("reflection", reflection(brief)),
+      ("stated_vs_measured", ReportStatedVsMeasured.json(brief)),
+      ("role_shape", ReportStatedVsMeasured.roleShapeJSON(brief)),
     ])
   }
 
@@ -123,6 +125,7 @@ public enum ReportJSON {
         .array(reflection.motives.filter(\.isWrongReason).map { .string($0.rawValue) })
       ),
       ("note", .string(reflection.note)),
+      ("answers", JournalExport.answersJSON(reflection.answers)),
     ])
   }
 }

@@ -129,6 +129,8 @@ public enum ReportMarkdown {
     } else {
       out.append("None yet: `journal reflect` asks the articles' questions.")
     }
+    out.append("")
+    out += ReportStatedVsMeasured.markdown(brief)
     return out.joined(separator: "\n").source + "\n"
   }
 

@@ -26,6 +26,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unknownTag(name: String, suggestion: String?)
   /// A tag with this name exists already.
   case tagExists(name: String)
+  /// `tags delete` of a tag that live entries still carry.
+  case tagInUse(name: String, entries: Int)
   /// The name is not kebab-case (see `TagName`).
   case invalidTagName(String)
   /// No experiment has this id.
@@ -80,6 +82,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return
         "Unknown tag '\(name)'\(hint); create it with 'journal tags add \(name) --track "
         + "ic|management|both|neutral'."
+    case .tagInUse(let name, let entries):
+      let carried = entries == 1 ? "1 entry carries it" : "\(entries) entries carry it"
+      return
+        "Tag '\(name)' is in use (\(carried)); 'journal tags merge \(name) OTHER' moves its "
+        + "marks onto another tag and removes it."
     case .invalidTagName(let name):
       return
         "'\(name)' is not a tag name; tags are kebab-case words of letters and digits, at most "

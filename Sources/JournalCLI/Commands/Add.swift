@@ -13,6 +13,7 @@ extension JournalCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
     @OptionGroup var options: EntryOptions
 
     @Argument(help: "What happened ('-' reads stdin).")
@@ -63,7 +64,14 @@ extension JournalCommand {
           day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,
           isPrivate: isPrivate))
       try Console.output(
-        "Added entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+        "Added entry \(entry.id): " + EntryRenderer(style: colors.style).line(entry).dropLeadingID()
+      )
+      if options.marks.isEmpty {
+        // Kept, but it counts in no figure: say so once, with the shortest fix.
+        try Console.output(
+          "Note: no activity marked, so this entry counts in no figure; add one with 'journal edit "
+            + "\(entry.id) -e TAG' (energized), '-d TAG' (drained) or '-l TAG' (just logged).")
+      }
     }
 
     private static let weekdays = [
@@ -77,6 +85,9 @@ extension JournalCommand {
       }
       if !options.drained.isEmpty {
         summary.append("Drained: " + options.drained.map(\.text).joined(separator: ", "))
+      }
+      if !options.logged.isEmpty {
+        summary.append("Logged: " + options.logged.map(\.text).joined(separator: ", "))
       }
       let question =
         day == today

@@ -11,6 +11,7 @@ extension JournalCommand {
         + "file mode.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     @Flag(
       help: ArgumentHelp(
@@ -22,7 +23,7 @@ extension JournalCommand {
       // Read-only: doctor works on a journal it may not write (a backup on read-only media).
       let journal = try store.open(.read)
       let checks = journal.healthChecks(full: full)
-      let style = Style.current
+      let style = colors.style
       for check in checks {
         let status = check.passed ? style.green("ok  ") : style.red("FAIL")
         try Console.output("\(status)  \(check.name.rightPadded(to: 14))  \(check.detail)")

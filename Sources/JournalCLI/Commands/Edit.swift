@@ -13,6 +13,7 @@ extension JournalCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     @Argument(help: "The entry's id.")
     var id: Int64
@@ -89,7 +90,8 @@ extension JournalCommand {
     private func save(_ changes: EntryChanges, in journal: Journal) throws {
       let entry = try journal.updateEntry(id: id, changes)
       try Console.output(
-        "Updated entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+        "Updated entry \(entry.id): "
+          + EntryRenderer(style: colors.style).line(entry).dropLeadingID())
     }
   }
 }

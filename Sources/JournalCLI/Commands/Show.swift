@@ -8,6 +8,7 @@ extension JournalCommand {
       commandName: "show", abstract: "Show one entry in full.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     @Argument(help: "The entry's id, as 'journal list' shows it.")
     var id: Int64
@@ -23,7 +24,7 @@ extension JournalCommand {
       let entry = try store.open(.read).entry(id: id)
       switch format {
       case .json: try Console.output(EntryJSON.listed(entry).rendered(encoderCompatible: true))
-      default: try Console.output(EntryRenderer(style: .current).detail(entry))
+      default: try Console.output(EntryRenderer(style: colors.style).detail(entry))
       }
     }
   }

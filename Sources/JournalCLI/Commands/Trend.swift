@@ -16,6 +16,7 @@ extension JournalCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var window: WindowOptions
+    @OptionGroup var colors: ColorOptions
 
     @Option(
       name: .customLong("tag"),
@@ -45,7 +46,7 @@ extension JournalCommand {
         return (try journal.weeklyTagCounts(in: weeks, tags: tags), marks)
       }
       let trend = JournalAnalysis.Trend(counts: counts, from: weeks.first, through: weeks.last)
-      let renderer = TrendRenderer(style: .current)
+      let renderer = TrendRenderer(style: colors.style)
       switch format {
       case .text: try Console.output(renderer.text(trend, marks: explain ? marks : nil))
       case .json:

@@ -17,6 +17,14 @@ enum Arguments {
   /// A tag name, in canonical lowercase kebab-case.
   static func tag(_ text: String) throws -> TagName {
     guard let name = TagName(text) else {
+      // `-e deep-work,architecture`: one option per tag, not one tag spelled from both.
+      let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" })
+      let names = parts.compactMap { TagName.suggestion(for: String($0)) }
+      if parts.count > 1, names.count == parts.count {
+        throw ValidationError(
+          "'\(text)' names \(parts.count) tags; give one per option: "
+            + names.map { "-e \($0)" }.joined(separator: " ") + " (or -d, -l).")
+      }
       let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
       throw ValidationError(
         "'\(text)' is not a tag name; tags are kebab-case words of letters and digits, at most "
@@ -56,6 +64,14 @@ struct EntryOptions: ParsableArguments {
   var drained: [TagName] = []
 
   @Option(
+    name: [.customShort("l"), .customLong("logged")],
+    help: ArgumentHelp(
+      "An activity you did, with no feeling either way (repeatable): counts as time spent, not "
+        + "in a rate.", valueName: "tag"),
+    completion: TagCompletion.kind, transform: Arguments.tag)
+  var logged: [TagName] = []
+
+  @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
       "The day's overall energy, from -2 (drained) to 2 (energized).", valueName: "n"))
@@ -69,9 +85,10 @@ struct EntryOptions: ParsableArguments {
     transform: Arguments.date)
   var date: DateExpression?
 
-  /// The marks given, energized first, in the order typed.
+  /// The marks given, energized first, then drained, then logged, in the order typed.
   var marks: [TagMark] {
     energized.map { TagMark($0, mark: .energized) } + drained.map { TagMark($0, mark: .drained) }
+      + logged.map { TagMark($0, mark: .logged) }
   }
 
   /// Refuses the first tag given that is not among `known`, suggesting the nearest one.
@@ -80,23 +97,23 @@ struct EntryOptions: ParsableArguments {
   /// - Throws: `StoreError.unknownTag`, as `addEntry` would, but before any text is asked for.
   func checkTagsExist(in known: [String]) throws(StoreError) {
     let names = Set(known)
-    for tag in energized + drained where !names.contains(tag.text) {
+    for tag in energized + drained + logged where !names.contains(tag.text) {
       throw .unknownTag(name: tag.text, suggestion: TagName.nearest(to: tag.text, in: known))
     }
   }
 
   /// Whether any tag option was given.
-  var hasTags: Bool { !energized.isEmpty || !drained.isEmpty }
+  var hasTags: Bool { !energized.isEmpty || !drained.isEmpty || !logged.isEmpty }
 
   func validate() throws {
     if let energy, !Entry.energyRange.contains(energy) {
       throw ValidationError("--energy \(energy) is out of range; use a whole number from -2 to 2.")
     }
     var seen: Set<TagName> = []
-    for name in energized + drained {
+    for name in energized + drained + logged {
       guard seen.insert(name).inserted else {
         throw ValidationError(
-          "'\(name)' is given twice; mark each activity once, as energized or as drained.")
+          "'\(name)' is given twice; mark each activity once, as energized, drained or logged.")
       }
     }
   }
