@@ -174,8 +174,14 @@ extension Journal {
           "SELECT e.id FROM entry e INDEXED BY entryByDay WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC")
         try walk.bind(values)
+        // Descending: FTS5 then starts from the newest end of each segment, where a walk
+        // newest first looks; ascending, it seeks from the oldest (1.0 against 2.7 million
+        // instructions for the newest 128 rowids of 1,000,000, callgrind 2026-11-30).
         let matches = try db.prepare(
-          "SELECT rowid FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?")
+          """
+          SELECT rowid FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?
+          ORDER BY rowid DESC
+          """)
         return SearchWalk(walk: walk, matches: matches, query: query, limit: filter.limit)
       }
       walkDayIndex = false

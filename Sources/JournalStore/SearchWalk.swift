@@ -13,7 +13,7 @@
 struct SearchWalk: Cursor {
   /// The walk: an `id` per row, newest first, values bound.
   private let walk: Statement
-  /// `SELECT rowid FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?`.
+  /// The rowids matching the query between two rowids (`… AND rowid BETWEEN ? AND ?`).
   private let matches: Statement
   private let query: String
   /// How many more ids to give; `nil` for no limit.
