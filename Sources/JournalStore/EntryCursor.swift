@@ -8,7 +8,7 @@ import JournalCore
 public struct EntryCursor: Cursor {
   /// The rows walked: whole entries, or (for a walk over ids) the entry each id still names,
   /// `nil` when it is gone.
-  private var rows: RowCursor<Entry?>
+  private var rows: any Cursor<Entry?>
 
   /// A cursor over `rows`, a statement over ``Journal/entrySelect`` with its values bound.
   init(entries rows: Statement) {
@@ -28,6 +28,12 @@ public struct EntryCursor: Cursor {
     }
   }
 
+  /// A cursor that reads, for each id `ids` gives, the entry `fetch` (``Journal/entrySelect``
+  /// by id) gives, skipping ids it no longer finds.
+  init(ids: some Cursor<Int64>, fetch: Statement) {
+    self.rows = FetchingCursor(ids: ids, fetch: fetch)
+  }
+
   /// Advances to the next entry.
   ///
   /// - Returns: The entry, or `nil` when there are no more.
@@ -37,5 +43,25 @@ public struct EntryCursor: Cursor {
       if let entry = found { return entry }
     }
     return nil
+  }
+}
+
+/// The entry of each id another cursor gives, `nil` for an id whose entry is gone.
+private struct FetchingCursor<IDs: Cursor<Int64>>: Cursor {
+  var ids: IDs
+  let fetch: Statement
+  let reader: Journal.EntryReader
+
+  init(ids: IDs, fetch: Statement) {
+    self.ids = ids
+    self.fetch = fetch
+    self.reader = Journal.EntryReader(fetch)
+  }
+
+  mutating func next() throws(StoreError) -> Entry?? {
+    guard let id = try ids.next() else { return nil }
+    try fetch.bind([.integer(id)])
+    defer { fetch.reset() }
+    return .some(try fetch.step() ? try reader.entry() : nil)
   }
 }

@@ -32,7 +32,8 @@ struct BackupDoctorTests {
     Interchange.lines(stdout).filter { $0.hasPrefix("ok ") || $0.hasPrefix("FAIL ") }
   }
 
-  @Test("backup writes a private copy that opens and passes integrity_check; --force replaces")
+  @Test(
+    "backup writes a private copy that opens and passes integrity_check; --force replaces")
   func backupCopy() throws {
     let journal = try TestJournal()
     defer { journal.remove() }
@@ -42,7 +43,7 @@ struct BackupDoctorTests {
     let result = try journal.run(["backup", file])
     expectSuccess(result)
     #expect(
-      result.stdout == "Backed up '\(journal.path)' to '\(file)' (integrity check: ok).\n")
+      result.stdout == "Backed up '\(journal.path)' to '\(file)' (copy check: ok).\n")
     #expect(try Interchange.mode(file) == 0o600)
     #expect(try SQLiteShell.run(file, "PRAGMA integrity_check") == "ok")
     let listed = try run(["list", "--format", "json"], db: file)
@@ -62,8 +63,10 @@ struct BackupDoctorTests {
     expectRefused(refused, status: 64, mentioning: [file, "--force"])
     #expect(try FileSnapshot(path: file) == kept, "a refused backup changed the file")
 
-    let forced = try journal.run(["backup", file, "--force"])
+    let forced = try journal.run(["backup", file, "--force", "--verify"])
     expectSuccess(forced)
+    #expect(
+      forced.stdout == "Backed up '\(journal.path)' to '\(file)' (integrity check: ok).\n")
     #expect(try Interchange.mode(file) == 0o600)
     #expect(try SQLiteShell.run(file, "PRAGMA integrity_check") == "ok")
     #expect(
@@ -139,7 +142,7 @@ struct BackupDoctorTests {
     }
     let reportedBefore = added()
     let file = journal.directory.file("during-writes.sqlite")
-    let backup = try journal.run(["backup", file])
+    let backup = try journal.run(["backup", file, "--verify"])
     let writersStillRunning = processes.contains(where: \.isRunning)
     for process in processes { process.waitUntilExit() }
 
@@ -191,6 +194,83 @@ struct BackupDoctorTests {
       #expect(checks.contains { $0.contains(name) }, "no \(name) check: \(result.stdout)")
     }
     #expect(result.stdout.hasSuffix("'\(journal.path)' is healthy.\n"))
+    #expect(
+      checks.contains { $0.contains("integrity") && $0.contains("quick_check") }, "\(result.stdout)"
+    )
+
+    let full = try journal.run(["doctor", "--full"])
+    expectSuccess(full)
+    let fullChecks = checkLines(full.stdout)
+    #expect(
+      fullChecks.count == 7 && fullChecks.allSatisfy { $0.hasPrefix("ok ") }, "\(full.stdout)")
+    #expect(
+      fullChecks.contains { $0.hasSuffix("integrity       ok") }, "\(full.stdout)")
+  }
+
+  /// An index whose rows no longer match its definition: every b-tree is sound, so only
+  /// `integrity_check`, which compares each index with its table, sees it.
+  @Test("doctor --full finds an index out of step with its table, which quick_check passes")
+  func doctorFullFindsIndexDamage() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try Interchange.seedEveryField(journal)
+    _ = try journal.sqlite(
+      """
+      PRAGMA writable_schema = ON;
+      UPDATE sqlite_schema SET sql = 'CREATE INDEX entryTagByTag ON entryTag (entryId, tagId)'
+      WHERE name = 'entryTagByTag';
+      """)
+
+    expectSuccess(try journal.run(["doctor"]))
+    let full = try journal.run(["doctor", "--full"])
+    #expect(full.status == 65, "\(full.stdout)")
+    expectNoCrash(full)
+    let failed = checkLines(full.stdout).filter { $0.hasPrefix("FAIL") }
+    #expect(failed.count == 1, "\(full.stdout)")
+    #expect(
+      failed.first?.contains("integrity") == true
+        && failed.first?.contains("missing from index entryTagByTag") == true, "\(full.stdout)")
+    #expect(full.stderr.contains("integrity"), "\(full.stderr)")
+  }
+
+  @Test(
+    "backup --verify of a damaged journal exits 65 and keeps the old backup")
+  func backupOfDamagedJournal() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try fillLarge(journal, count: 300)
+    let damaged = journal.directory.file("damaged.sqlite")
+    expectSuccess(try journal.run(["backup", damaged]))
+    let pageSize = try #require(Int(try SQLiteShell.run(damaged, "PRAGMA page_size")))
+    let root = try #require(
+      Int(try SQLiteShell.run(damaged, "SELECT rootpage FROM sqlite_schema WHERE name = 'entry'")))
+    try #require(root > 1)
+    let handle = try FileHandle(forUpdating: URL(fileURLWithPath: damaged))
+    try handle.seek(toOffset: UInt64((root - 1) * pageSize))
+    try handle.write(contentsOf: Data(repeating: 0xFF, count: 64))
+    try handle.close()
+
+    let older = journal.directory.file("older.sqlite")
+    expectSuccess(try journal.run(["backup", older]))
+    let kept = try FileSnapshot(path: older)
+    let verified = try run(["backup", older, "--force", "--verify"], db: damaged)
+    #expect(verified.status == 65, "\(verified.stdout)")
+    expectNoCrash(verified)
+    #expect(verified.stdout.isEmpty, "\(verified.stdout)")
+    #expect(
+      verified.stderr.hasPrefix("Error: '\(damaged)' failed integrity check ("),
+      "\(verified.stderr)")
+    #expect(try FileSnapshot(path: older) == kept, "the older backup was replaced")
+    let left = try FileManager.default.contentsOfDirectory(atPath: journal.directory.path)
+    #expect(!left.contains { $0.hasPrefix(".older.sqlite") || $0.contains(".tmp") }, "\(left)")
+
+    // Without --verify the copy is checked for its size and header only: the pages come over
+    // as they are, damage included, and doctor then finds it in the copy.
+    let copy = journal.directory.file("copy.sqlite")
+    let plain = try run(["backup", copy], db: damaged)
+    expectSuccess(plain)
+    #expect(plain.stdout.hasSuffix("(copy check: ok).\n"), "\(plain.stdout)")
+    #expect(try run(["doctor"], db: copy).status == 65)
   }
 
   @Test("doctor on a copy with a damaged page exits non-zero and names the failing check")
@@ -283,5 +363,45 @@ struct BackupDoctorTests {
     let failed = checkLines(result.stdout).filter { $0.hasPrefix("FAIL") }
     #expect(failed.contains { $0.contains("search index") }, "\(result.stdout)")
     #expect(result.stderr.contains("search index"), "\(result.stderr)")
+  }
+
+  /// A leaf of the full-text index zeroed: every SQLite b-tree is sound, so only FTS5's own
+  /// integrity-check sees it.
+  @Test("doctor finds a damaged segment of the full-text index, which quick_check passes")
+  func doctorDamagedSearchSegment() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try Interchange.seedEveryField(journal)
+    _ = try journal.sqlite(
+      """
+      UPDATE entryText_data SET block = zeroblob(length(block))
+      WHERE id = (SELECT max(id) FROM entryText_data)
+      """)
+    #expect(try journal.sqlite("PRAGMA quick_check") == "ok")
+
+    let result = try journal.run(["doctor"])
+    #expect(result.status == 65, "\(result.stdout)")
+    expectNoCrash(result)
+    let failed = checkLines(result.stdout).filter { $0.hasPrefix("FAIL") }
+    #expect(
+      failed.count == 1 && failed.first?.contains("search index") == true
+        && failed.first?.contains("malformed") == true, "\(result.stdout)")
+    #expect(result.stderr.contains("search index"), "\(result.stderr)")
+  }
+
+  @Test("doctor finds a search index row for an entry that does not exist")
+  func doctorStaleSearchRow() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try Interchange.seedEveryField(journal)
+    _ = try journal.sqlite("INSERT INTO entryText (rowid, text) VALUES (999, 'ghost words')")
+
+    let result = try journal.run(["doctor"])
+    #expect(result.status == 65, "\(result.stdout)")
+    let failed = checkLines(result.stdout).filter { $0.hasPrefix("FAIL") }
+    #expect(
+      failed.count == 1 && failed.first?.contains("search index") == true
+        && failed.first?.contains("0 entries not indexed, 1 index rows without an entry") == true,
+      "\(result.stdout)")
   }
 }

@@ -79,6 +79,80 @@ struct MigrationTests {
     }
   }
 
+  /// The migration that rebuilt `entryTag` with `mark BETWEEN -1 AND 1`: its index.
+  static let markRangeMigration = Schema.migrations.firstIndex {
+    $0.id.hasSuffix("_entry_tag_mark_between")
+  }
+
+  @Test(
+    "every earlier version keeps its marks and rollup through the entryTag rebuild; 2 is refused")
+  func markRangeMigrationKeepsData() throws {
+    let rebuild = try #require(Self.markRangeMigration)
+    for version in 1...rebuild {
+      let folder = try TemporaryDirectory()
+      defer { folder.remove() }
+      let path = folder.file("journal.sqlite")
+      try Self.makeJournal(at: path, version: version)
+      do {
+        // Three entries over two weeks, one deleted, written through that version's triggers.
+        let raw = try rawDatabase(at: path)
+        try raw.execute(
+          """
+          INSERT INTO entry (id, day, text, energy) VALUES (1, '2026-11-16', 'Paired on caching', 2);
+          INSERT INTO entry (id, day, text, energy) VALUES (2, '2026-11-22', 'Long planning', NULL);
+          INSERT INTO entry (id, day, text, energy, deletedAt)
+            VALUES (3, '2026-11-23', 'Gone', -1, '2026-11-24T10:00:00Z');
+          INSERT INTO entryTag (entryId, tagId, mark) SELECT 1, id, 1 FROM tag WHERE name = 'coaching';
+          INSERT INTO entryTag (entryId, tagId, mark) SELECT 1, id, 0 FROM tag WHERE name = 'delivery';
+          INSERT INTO entryTag (entryId, tagId, mark) SELECT 2, id, -1 FROM tag WHERE name = 'coaching';
+          INSERT INTO entryTag (entryId, tagId, mark) SELECT 3, id, 1 FROM tag WHERE name = 'coaching';
+          """)
+      }
+      let journal = try Journal.open(at: path, access: .write)
+      #expect(try journal.schemaVersion() == Schema.currentVersion)
+      #expect(
+        try journal.db.string("SELECT sql FROM sqlite_schema WHERE name = 'entryTag'")?
+          .contains("mark BETWEEN -1 AND 1") == true, "from version \(version)")
+      #expect(
+        try journal.entry(id: 1).tags == [
+          energized("coaching"), TagMark(name: "delivery", mark: .logged),
+        ])
+      #expect(try journal.entry(id: 2).tags == [drained("coaching")])
+      #expect(try journal.markRowCount() == 4, "from version \(version)")
+      // By hand: the week of the 16th has entry 1 (+coaching, logged delivery, energy 2) and
+      // entry 2 (-coaching, no energy); entry 3 is deleted.
+      var rows: [String] = []
+      try journal.db.prepare(
+        """
+        SELECT w.week || ' ' || t.name || ' ' || w.energized || w.drained || w.unmarked || ' '
+          || w.energySum || '/' || w.energyCount
+        FROM weekTag w JOIN tag t ON t.id = w.tagId ORDER BY 1
+        """
+      ).forEachRow { (row) throws(StoreError) in rows.append(row.text(0)) }
+      #expect(
+        rows == ["2026-11-16 coaching 110 2/1", "2026-11-16 delivery 001 2/1"],
+        "from version \(version)")
+      #expect(try journal.rollupDifferences().isEmpty, "from version \(version)")
+      #expect(try journal.unknownSchemaObjects().isEmpty, "from version \(version)")
+      #expect(try journal.db.integer("SELECT count(*) FROM pragma_foreign_key_check") == 0)
+      // The triggers still keep the rollup: a mark changed, an entry restored and purged.
+      try journal.db.execute("UPDATE entryTag SET mark = 1 WHERE entryId = 2")
+      _ = try journal.restoreEntry(id: 3)
+      try journal.purgeEntry(id: 1)
+      #expect(try journal.rollupDifferences().isEmpty, "from version \(version)")
+      #expect(try journal.rollupMismatches().isEmpty, "from version \(version)")
+      #expect(try journal.markRowCount() == 2, "from version \(version)")
+      for mark in ["2", "-2", "0.5", "NULL", "'x'"] {
+        let error = thrownError {
+          try journal.db.execute(
+            "INSERT INTO entryTag (entryId, tagId, mark) VALUES (2, 6, \(mark))")
+        }
+        #expect(error?.isConstraintViolation == true, "mark \(mark) from version \(version)")
+      }
+      #expect(try journal.markRowCount() == 2)
+    }
+  }
+
   @Test("a migration that fails midway is rolled back whole and the version stays")
   func failedFirstMigrationRollsBack() throws {
     let folder = try TemporaryDirectory()

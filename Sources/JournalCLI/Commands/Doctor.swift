@@ -13,10 +13,16 @@ extension JournalCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var colors: ColorOptions
 
+    @Flag(
+      help: ArgumentHelp(
+        "Run SQLite's integrity_check, which also compares every index with its table, instead "
+          + "of quick_check (about twice as long)."))
+    var full = false
+
     func run() throws {
       // Read-only: doctor works on a journal it may not write (a backup on read-only media).
       let journal = try store.open(.read)
-      let checks = journal.healthChecks()
+      let checks = journal.healthChecks(full: full)
       let style = colors.style
       for check in checks {
         let status = check.passed ? style.green("ok  ") : style.red("FAIL")

@@ -53,7 +53,7 @@ extension JournalCommand {
       try Journal.createFolders(for: path)
       // The scratch journal was written in one transaction a moment ago; checking the copy's
       // integrity would cost more than the import itself (callgrind, 2026-11-29).
-      _ = try journal.copy(to: path, replacing: false, checking: false)
+      _ = try journal.copy(to: path, replacing: false, checking: .none)
     }
 
     /// `--map`'s value; a malformed one is a usage error.

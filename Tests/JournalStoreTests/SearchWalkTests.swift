@@ -1,0 +1,99 @@
+import JournalCore
+import TestSupport
+import Testing
+
+@testable import JournalStore
+
+/// `list --search` for a word with many matches walks the day index in batches, one FTS5
+/// query per batch's rowid range. Its answers must be those of the plan that sorts every
+/// match (the one used for few matches), and of a plain reading of the entries.
+@Suite struct SearchWalkTests {
+  private static let words = ["alpha", "beta", "gamma", "del\"ta", "OR"]
+
+  /// 700 entries over two years, their days not in id order, ids with gaps far wider than
+  /// `SearchWalk.widestGap` (a back-dated import), 1 in 9 deleted.
+  private func seeded(_ journal: Journal) throws -> [(id: Int64, day: String, text: String)] {
+    var state: UInt64 = 42
+    func next() -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33)
+    }
+    let first = try day("2025-01-01")
+    var live: [(id: Int64, day: String, text: String)] = []
+    let insert = try journal.db.prepare("INSERT INTO entry (id, day, text) VALUES (?, ?, ?)")
+    let mark = try journal.db.prepare(
+      "INSERT INTO entryTag (entryId, tagId, mark) SELECT ?, id, 1 FROM tag WHERE name = ?")
+    var id: Int64 = 0
+    for index in 0..<700 {
+      id += next() % 10 == 0 ? Int64(2_000 + next() % 5_000) : 1
+      let words = Self.words.filter { _ in next() % 3 == 0 }
+      let text = (["entry", String(index)] + words).joined(separator: " ")
+      let entryDay = first.adding(days: next() % 700).iso
+      try insert.run([.integer(id), .text(entryDay), .text(text)])
+      if next() % 2 == 0 { try mark.run([.integer(id), .text("coaching")]) }
+      if next() % 9 == 0 {
+        try journal.deleteEntry(id: id)
+      } else {
+        live.append((id, entryDay, text))
+      }
+    }
+    return live
+  }
+
+  private func ids(_ journal: Journal, _ filter: EntryFilter, fewMatches: Int64) throws
+    -> [Int64]
+  {
+    var cursor = try journal.entries(filter, fewMatches: fewMatches)
+    var ids: [Int64] = []
+    while let entry = try cursor.next() { ids.append(entry.id) }
+    return ids
+  }
+
+  @Test("the batched walk gives the sorted plan's entries, in its order, for every filter")
+  func batchedWalkMatchesSortedPlan() throws {
+    try withJournal { journal, _ in
+      let live = try seeded(journal)
+      let since = try day("2025-06-01")
+      let until = try day("2026-03-31")
+      var compared = 0
+      for search in ["alpha", "alpha beta", "del\"ta", "OR", "gamma alpha OR", "nothing"] {
+        for limit in [nil, 0, 1, 7, 20, 5_000] {
+          for (range, tags) in [
+            ((nil, nil), []), ((since, until), []), ((nil, nil), ["coaching"]),
+            ((since, nil), ["coaching"]),
+          ] as [((Day?, Day?), [String])] {
+            let filter = EntryFilter(
+              since: range.0, until: range.1, tags: tags, search: search, limit: limit)
+            let walked = try ids(journal, filter, fewMatches: 1)
+            let sorted = try ids(journal, filter, fewMatches: .max)
+            #expect(walked == sorted, "\(search) \(String(describing: limit)) \(range) \(tags)")
+            compared += walked.count
+          }
+        }
+      }
+      #expect(compared > 1_000, "the filters found too little to compare")
+
+      // And a plain reading: every live entry holding both words, newest first.
+      let expected = live.filter { $0.text.contains(" alpha") && $0.text.contains(" beta") }
+        .sorted { ($0.day, $0.id) > ($1.day, $1.id) }.map(\.id)
+      #expect(expected.count > 20)
+      #expect(try ids(journal, EntryFilter(search: "beta ALPHA"), fewMatches: 1) == expected)
+      #expect(
+        try ids(journal, EntryFilter(search: "alpha beta", limit: 20), fewMatches: 1)
+          == Array(expected.prefix(20)))
+    }
+  }
+
+  @Test("a cursor left half-read keeps nothing open: a write after it succeeds")
+  func halfReadCursor() throws {
+    try withJournal { journal, _ in
+      _ = try seeded(journal)
+      do {
+        var cursor = try journal.entries(EntryFilter(search: "alpha"), fewMatches: 1)
+        #expect(try cursor.next() != nil)
+      }
+      let added = try journal.addEntry(NewEntry(day: try day("2027-01-01"), text: "alpha new"))
+      #expect(try ids(journal, EntryFilter(search: "alpha", limit: 1), fewMatches: 1) == [added.id])
+    }
+  }
+}
