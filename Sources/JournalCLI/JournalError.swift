@@ -124,9 +124,17 @@ public enum JournalError: Error, CustomStringConvertible {
         "'journal \(group)' has no subcommand '\(word)'; \(hint)it has: "
         + known.joined(separator: ", ") + "."
     case .unhealthy(let path, let checks):
+      // A loose file mode is fixed in place; only damage needs a backup.
+      let chmod =
+        "make it private again with 'chmod 600' on it (and on its -wal and -shm files, if any)"
+      if checks == ["file mode"] {
+        return "'\(path)' failed file mode: other users may read it; \(chmod)."
+      }
+      let damage = checks.filter { $0 != "file mode" }
       return
         "'\(path)' failed \(checks.joined(separator: ", ")); restore a backup, or export what "
-        + "can be read and import it into a new journal."
+        + "can be read and import it into a new journal"
+        + (damage.count < checks.count ? "; and \(chmod)." : ".")
     }
   }
 }

@@ -324,6 +324,9 @@ struct BackupDoctorTests {
     #expect(failed.first?.contains("644") == true, "\(result.stdout)")
     #expect(
       result.stderr.hasPrefix("Error:") && result.stderr.contains("file mode"), "\(result.stderr)")
+    // The advice fits the fault: make it private, not restore a backup.
+    #expect(result.stderr.contains("'chmod 600'"), "\(result.stderr)")
+    #expect(!result.stderr.contains("restore a backup"), "\(result.stderr)")
   }
 
   @Test("doctor finds a weekly rollup out of step with the entries")
