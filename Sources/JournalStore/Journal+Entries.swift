@@ -127,6 +127,23 @@ extension Journal {
   /// - Returns: A cursor over the entries.
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
   public func entries(_ filter: EntryFilter) throws(StoreError) -> EntryCursor {
+    EntryCursor(
+      ids: try entryIDs(filter), fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
+  }
+
+  /// The live entries that `filter` selects, newest first, as ``EntryRows`` read in place:
+  /// for `list`'s output, which writes them without making an ``Entry`` of each.
+  ///
+  /// - Parameter filter: Which entries.
+  /// - Returns: The rows.
+  /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
+  public func entryRows(_ filter: EntryFilter) throws(StoreError) -> EntryRows {
+    EntryRows(
+      ids: try entryIDs(filter), fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
+  }
+
+  /// The ids of the live entries that `filter` selects, newest first, values bound.
+  private func entryIDs(_ filter: EntryFilter) throws(StoreError) -> Statement {
     var conditions = ["e.deletedAt IS NULL"]
     var values: [Statement.Value] = []
     if let since = filter.since {
@@ -173,7 +190,7 @@ extension Journal {
       "SELECT e.id AS id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
         + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
     try ids.bind(values)
-    return EntryCursor(ids: ids, fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
+    return ids
   }
 
   /// Below this many search matches, `list --search` sorts the matches instead of walking the
@@ -308,8 +325,25 @@ extension Journal {
     /// - Returns: The entry, its marks energized first, then drained, then logged, by name.
     /// - Throws: `StoreError.corrupt` for a day or a mark this version cannot read.
     func entry() throws(StoreError) -> Entry {
+      Entry(
+        NewEntry(
+          day: try row.decode(day, of: "entry", Day.init(iso:)), text: row.text(text),
+          energy: row.optionalInt(energy).map { Int($0) }, tags: try Self.marks(row.text(tags)),
+          isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
+        id: row.int(id), uuid: row.text(uuid), createdAt: Timestamp(iso: row.text(createdAt)),
+        updatedAt: Timestamp(iso: row.text(updatedAt)),
+        deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
+    }
+
+    /// The marks of a `tags` column (`name:mark,…`), energized first, then drained, then
+    /// logged, by name.
+    ///
+    /// - Parameter text: The column's text.
+    /// - Returns: The marks.
+    /// - Throws: `StoreError.corrupt` for a mark this version cannot read.
+    static func marks(_ text: String) throws(StoreError) -> [TagMark] {
       var marks: [TagMark] = []
-      for pair in row.text(tags).split(separator: ",") {
+      for pair in text.split(separator: ",") {
         let parts = pair.split(separator: ":")
         guard parts.count == 2, let value = Int(parts[1]), let mark = Mark(storedValue: value)
         else { throw .corrupt(table: "entryTag", column: "mark") }
@@ -318,14 +352,7 @@ extension Journal {
       marks.sort {
         ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
       }
-      return Entry(
-        NewEntry(
-          day: try row.decode(day, of: "entry", Day.init(iso:)), text: row.text(text),
-          energy: row.optionalInt(energy).map { Int($0) }, tags: marks,
-          isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
-        id: row.int(id), uuid: row.text(uuid), createdAt: Timestamp(iso: row.text(createdAt)),
-        updatedAt: Timestamp(iso: row.text(updatedAt)),
-        deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
+      return marks
     }
   }
 
