@@ -101,7 +101,9 @@ struct OutputBytesTests {
     (["export", "--format", "json"], "export.json"),
     (["export", "--format", "csv"], "export.csv"),
     (["export", "--format", "markdown"], "export.md"),
-    (["export", "--format", "json", "--since", "2026-01-01", "--until", "2026-11-04"], "range.json"),
+    (
+      ["export", "--format", "json", "--since", "2026-01-01", "--until", "2026-11-04"], "range.json"
+    ),
     (["export", "--format", "csv", "--since", "2026-01-01", "--until", "2026-11-04"], "range.csv"),
     (["export", "--format", "markdown", "--since", "2026-01-01"], "range.md"),
     (["list"], "list.txt"),
@@ -114,7 +116,9 @@ struct OutputBytesTests {
     (["trend", "--format", "json"], "trend.json"),
     (["trend", "--format", "json", "--since", "2025-12-29"], "trend-all.json"),
     (["trend", "--format", "json", "--since", "2025-12-29", "--explain"], "trend-explain.json"),
-    (["trend", "--format", "json", "--tag", "deep-work", "--since", "2025-12-29"], "trend-tag.json"),
+    (
+      ["trend", "--format", "json", "--tag", "deep-work", "--since", "2025-12-29"], "trend-tag.json"
+    ),
     (["trend", "--since", "2025-12-29"], "trend-all.txt"),
   ]
 
