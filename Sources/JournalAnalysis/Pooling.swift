@@ -99,6 +99,15 @@ public enum Pooling {
 
   /// The tags of `weeks` summed, sorted by name, without tags that have no marks.
   static func totals(_ weeks: [[TagCounts]], skipping skipped: Int? = nil) -> [TagCounts] {
+    // One week whose names are already sorted and distinct (a trend's week, for its own track
+    // figures): its tags with marks, as they are, without hashing every name.
+    let remaining =
+      skipped.map { weeks.indices.contains($0) ? weeks.count - 1 : weeks.count } ?? weeks.count
+    if remaining == 1, let only = weeks.indices.first(where: { $0 != skipped }),
+      zip(weeks[only], weeks[only].dropFirst()).allSatisfy({ $0.name < $1.name })
+    {
+      return weeks[only].filter { $0.counts.observations > 0 }
+    }
     var sums: [String: TagCounts] = [:]
     for (index, week) in weeks.enumerated() where index != skipped {
       for tag in week {
@@ -117,26 +126,37 @@ public enum Pooling {
   /// other weeks gives, in time proportional to weeks × tags rather than weeks² × tags (the
   /// recount took 57 s of `trend --since` over 100 years of weeks, issue 16). A tag named
   /// with two tracks, which `totals` resolves by the last week it appears in, is recounted.
-  static func leaveOneOutTotals(_ weeks: [[TagCounts]], leaving: [Int]) -> [[TagCounts]] {
-    var trackOf: [String: Track] = [:]
-    for week in weeks {
-      for tag in week
-      where trackOf.updateValue(tag.track, forKey: tag.name) ?? tag.track != tag.track {
-        return leaving.map { totals(weeks, skipping: $0) }
-      }
-    }
-    // A tag without marks in all weeks has none in any week: only these can remain.
-    let all = totals(weeks)
+  static func leaveOneOutTotals(_ weeks: [[TagCounts]], all: [TagCounts], leaving: [Int])
+    -> [[TagCounts]]
+  {
+    // One week (a week's own track figures, every week of a trend): nothing is left.
+    guard weeks.count > 1 else { return leaving.map { _ in [] } }
+    // A tag without marks in all weeks has none in any week: only the tags of `all` remain.
     let position = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.name, $0) })
+    var found: [[(index: Int, counts: MarkCounts)]] = []
+    found.reserveCapacity(weeks.count)
+    for week in weeks {
+      var tags: [(index: Int, counts: MarkCounts)] = []
+      tags.reserveCapacity(week.count)
+      for tag in week {
+        guard let index = position[tag.name] else { continue }
+        // `all` holds the track of the last week a tag appears in; a tag named with another
+        // one elsewhere is recounted, as `totals` resolves it.
+        guard all[index].track == tag.track else {
+          return leaving.map { totals(weeks, skipping: $0) }
+        }
+        tags.append((index, tag.counts))
+      }
+      found.append(tags)
+    }
     return leaving.map { skipped in
       var counts = all.map(\.counts)
-      for tag in weeks[skipped] {
-        guard let index = position[tag.name] else { continue }
+      for (index, tag) in found[skipped] {
         counts[index] = MarkCounts(
-          energized: counts[index].energized - tag.counts.energized,
-          drained: counts[index].drained - tag.counts.drained,
-          energySum: counts[index].energySum - tag.counts.energySum,
-          energyCount: counts[index].energyCount - tag.counts.energyCount)
+          energized: counts[index].energized - tag.energized,
+          drained: counts[index].drained - tag.drained,
+          energySum: counts[index].energySum - tag.energySum,
+          energyCount: counts[index].energyCount - tag.energyCount)
       }
       return all.indices.compactMap { index in
         counts[index].observations > 0
@@ -156,7 +176,8 @@ public enum Pooling {
   public static func estimate(
     _ weeks: [[TagCounts]], tracks: [(Track, Double)], bounds: ClosedRange<Double>
   ) -> Estimate? {
-    guard let whole = figure(totals(weeks), tracks: tracks) else { return nil }
+    let all = totals(weeks)
+    guard let whole = figure(all, tracks: tracks) else { return nil }
     let relevant = weeks.indices.filter { index in
       weeks[index].contains { tag in
         tag.counts.observations > 0 && tracks.contains { tag.track.counts(toward: $0.0) }
@@ -164,7 +185,7 @@ public enum Pooling {
     }
     var half = Statistics.z90 * max(0, whole.variance).squareRoot()
     var leftOut: [Double] = []
-    for tags in leaveOneOutTotals(weeks, leaving: relevant) {
+    for tags in leaveOneOutTotals(weeks, all: all, leaving: relevant) {
       if let value = figure(tags, tracks: tracks)?.value {
         leftOut.append(value)
       }
