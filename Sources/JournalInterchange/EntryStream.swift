@@ -73,6 +73,28 @@ public struct EntryStream {
 
   // MARK: - JSON
 
+  /// Appends `text` as a JSON string (``JSONText/appendString(_:to:compatible:)``).
+  ///
+  /// - Parameter text: The text.
+  public mutating func appendJSONString(_ text: String) {
+    JSONText.appendString(text, to: &bytes, compatible: false)
+  }
+
+  /// Appends a whole number.
+  ///
+  /// - Parameter value: The number.
+  public mutating func appendJSONInt(_ value: Int) {
+    JSONText.appendInt(Int64(value), to: &bytes)
+  }
+
+  /// Appends ``JSONValue/figure(_:)``: the number rounded to four decimals, or `null`.
+  ///
+  /// - Parameter value: The number, or `nil`.
+  public mutating func appendJSONFigure(_ value: Double?) {
+    guard let value, value.isFinite else { return append("null") }
+    JSONText.appendNumber((value * 10_000).rounded() / 10_000, to: &bytes)
+  }
+
   /// Appends one entry of `export --format json`: ``EntryJSON/exported(_:)`` rendered on one
   /// line (`rendered(indent: nil)`).
   ///
