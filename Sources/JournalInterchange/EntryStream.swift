@@ -266,15 +266,17 @@ public struct EntryStream {
     throws(StoreError)
   {
     let day = try row.entryDay()
-    let week = ISOWeek(containing: day)
-    if week != currentWeek {
+    // Rows come by day: most share the week of the row before.
+    let sameWeek = currentWeek.map { $0.start <= day && day <= $0.end } ?? false
+    if !sameWeek {
+      let week = ISOWeek(containing: day)
       append("\n## \(week) (\(week.start.iso) to \(week.end.iso))\n")
       currentWeek = week
     }
     append("\n### ")
     row.withBytes(.day) { bytes.append(contentsOf: $0) }
     bytes.append(0x20)
-    append(day.weekdayAbbreviation)
+    append(Self.weekdays[day.weekday - 1])
     if let energy = row.energyValue {
       append(" · energy ")
       if energy > 0 { bytes.append(0x2B) }
@@ -297,6 +299,9 @@ public struct EntryStream {
     row.withBytes(.text) { bytes.append(contentsOf: $0) }
     bytes.append(0x0A)
   }
+
+  /// `Day.weekdayAbbreviation`'s words, without building its array for every row.
+  private static let weekdays: [StaticString] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
   /// Ends a line.
   public mutating func newline() {
