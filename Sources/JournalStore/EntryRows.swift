@@ -27,6 +27,9 @@ public final class EntryRows {
   private let row: Statement
   /// For `list`: the ids, newest first; each is looked up in `row`.
   private let ids: Statement?
+  /// Statements hold their connection unowned: whatever keeps one past the call that made it
+  /// keeps the connection too (as `RowCursor` does).
+  private let connection: Connection
   private let idColumn, uuid, day, text, energy, isStarred, isPrivate: Int32
   private let createdAt, updatedAt, tags, deletedAt: Int32
   /// The current row's marks, sorted: byte ranges of the `tags` column. Kept from row to row
@@ -50,6 +53,7 @@ public final class EntryRows {
   private init(_ statement: Statement, ids: Statement?) {
     row = statement
     self.ids = ids
+    connection = statement.connection
     (idColumn, uuid, day, text, energy) = (
       statement.column("id").index, statement.column("uuid").index,
       statement.column("day").index, statement.column("text").index,

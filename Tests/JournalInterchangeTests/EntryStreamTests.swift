@@ -154,4 +154,22 @@ struct EntryStreamTests {
       }
     }
   }
+
+  @Test("rows keep their connection: they can be read after the journal that made them is gone")
+  func outlivesJournal() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    do {
+      let journal = try Journal.open(at: path, access: .write)
+      _ = try journal.addEntry(NewEntry(day: try #require(Day(iso: "2026-11-20")), text: "one"))
+      _ = try journal.addEntry(NewEntry(day: try #require(Day(iso: "2026-11-21")), text: "two"))
+    }
+    let rows = try Journal.open(at: path, access: .read).entryRows(EntryFilter())
+    var texts: [String] = []
+    while try rows.next() {
+      texts.append(rows.withBytes(.text) { String(decoding: $0, as: UTF8.self) })
+    }
+    #expect(texts == ["two", "one"])
+  }
 }
