@@ -100,7 +100,8 @@ public enum Pooling {
   /// The tags of `weeks` summed, sorted by name, without tags that have no marks.
   static func totals(_ weeks: [[TagCounts]], skipping skipped: Int? = nil) -> [TagCounts] {
     // One week whose names are already sorted and distinct (a trend's week, for its own track
-    // figures): its tags with marks, as they are, without hashing every name.
+    // figures, 5,200 of them over a century): its tags with marks, as they are, without
+    // hashing every name (issue 16).
     let remaining =
       skipped.map { weeks.indices.contains($0) ? weeks.count - 1 : weeks.count } ?? weeks.count
     if remaining == 1, let only = weeks.indices.first(where: { $0 != skipped }),
@@ -121,50 +122,6 @@ public enum Pooling {
     }
   }
 
-  /// `totals(weeks, skipping: index)` for each index in `leaving`, in order. Each is the
-  /// totals of all weeks minus that week's counts: integer sums, so exactly what summing the
-  /// other weeks gives, in time proportional to weeks × tags rather than weeks² × tags (the
-  /// recount took 57 s of `trend --since` over 100 years of weeks, issue 16). A tag named
-  /// with two tracks, which `totals` resolves by the last week it appears in, is recounted.
-  static func leaveOneOutTotals(_ weeks: [[TagCounts]], all: [TagCounts], leaving: [Int])
-    -> [[TagCounts]]
-  {
-    // One week (a week's own track figures, every week of a trend): nothing is left.
-    guard weeks.count > 1 else { return leaving.map { _ in [] } }
-    // A tag without marks in all weeks has none in any week: only the tags of `all` remain.
-    let position = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.name, $0) })
-    var found: [[(index: Int, counts: MarkCounts)]] = []
-    found.reserveCapacity(weeks.count)
-    for week in weeks {
-      var tags: [(index: Int, counts: MarkCounts)] = []
-      tags.reserveCapacity(week.count)
-      for tag in week {
-        guard let index = position[tag.name] else { continue }
-        // `all` holds the track of the last week a tag appears in; a tag named with another
-        // one elsewhere is recounted, as `totals` resolves it.
-        guard all[index].track == tag.track else {
-          return leaving.map { totals(weeks, skipping: $0) }
-        }
-        tags.append((index, tag.counts))
-      }
-      found.append(tags)
-    }
-    return leaving.map { skipped in
-      var counts = all.map(\.counts)
-      for (index, tag) in found[skipped] {
-        counts[index] = MarkCounts(
-          energized: counts[index].energized - tag.energized,
-          drained: counts[index].drained - tag.drained,
-          energySum: counts[index].energySum - tag.energySum,
-          energyCount: counts[index].energyCount - tag.energyCount)
-      }
-      return all.indices.compactMap { index in
-        counts[index].observations > 0
-          ? TagCounts(name: all[index].name, track: all[index].track, counts: counts[index]) : nil
-      }
-    }
-  }
-
   /// A figure over `weeks` (each week's tags) with its 90% interval: the track rate for
   /// `[(track, 1)]`, the lean for `[(.ic, 1), (.management, -1)]`.
   ///
@@ -176,8 +133,7 @@ public enum Pooling {
   public static func estimate(
     _ weeks: [[TagCounts]], tracks: [(Track, Double)], bounds: ClosedRange<Double>
   ) -> Estimate? {
-    let all = totals(weeks)
-    guard let whole = figure(all, tracks: tracks) else { return nil }
+    guard let whole = figure(totals(weeks), tracks: tracks) else { return nil }
     let relevant = weeks.indices.filter { index in
       weeks[index].contains { tag in
         tag.counts.observations > 0 && tracks.contains { tag.track.counts(toward: $0.0) }
@@ -185,8 +141,11 @@ public enum Pooling {
     }
     var half = Statistics.z90 * max(0, whole.variance).squareRoot()
     var leftOut: [Double] = []
-    for tags in leaveOneOutTotals(weeks, all: all, leaving: relevant) {
-      if let value = figure(tags, tracks: tracks)?.value {
+    // One week left out of one leaves nothing: no sums to build for it.
+    let sums = weeks.count > 1 ? LeaveOneOut(weeks) : nil
+    for index in relevant {
+      let rest = sums?.totals(skipping: weeks[index]) ?? totals(weeks, skipping: index)
+      if let value = figure(rest, tracks: tracks)?.value {
         leftOut.append(value)
       }
     }
@@ -200,5 +159,54 @@ public enum Pooling {
     return Estimate(
       value: whole.value, low: max(bounds.lowerBound, whole.value - half),
       high: min(bounds.upperBound, whole.value + half), unclampedHalfWidth: half)
+  }
+}
+
+/// The tags of every week summed once, so that leaving one week out is a subtraction: the
+/// jackknife over n weeks then costs n × tags instead of n² × tags. Measured 2026-11-30 with
+/// hyperfine on the release build and the benchmark's million-entry journal (a loaded 2-core
+/// machine, so user time is the steadier figure): `trend --since 2020-01-06` (360 weeks) took
+/// 149 ms of user time before, 9.1 ms after; `trend --by-role` over three roles held for
+/// seven years 60 ms before, 10.4 ms after. Counts are integers, so
+/// the difference equals the sum without the week exactly, and the figures are bit for bit
+/// those of ``Pooling/totals(_:skipping:)``.
+struct LeaveOneOut {
+  private let sums: [String: TagCounts]
+  private let names: [String]
+
+  /// The sums, or `nil` when a tag is listed with two tracks in different weeks (then the
+  /// track of a sum depends on which week is left out, and the caller sums afresh).
+  init?(_ weeks: [[TagCounts]]) {
+    var sums: [String: TagCounts] = [:]
+    for week in weeks {
+      for tag in week {
+        if let sum = sums[tag.name] {
+          guard sum.track == tag.track else { return nil }
+          sums[tag.name] = TagCounts(
+            name: tag.name, track: tag.track, counts: sum.counts + tag.counts)
+        } else {
+          sums[tag.name] = tag
+        }
+      }
+    }
+    self.sums = sums
+    names = sums.keys.sorted()
+  }
+
+  /// The totals without `week`: sorted by name, tags without marks left out.
+  func totals(skipping week: [TagCounts]) -> [TagCounts] {
+    var less: [String: MarkCounts] = [:]
+    for tag in week { less[tag.name, default: MarkCounts()] += tag.counts }
+    return names.compactMap { name in
+      guard let sum = sums[name] else { return nil }
+      var counts = sum.counts
+      if let minus = less[name] {
+        counts = MarkCounts(
+          energized: counts.energized - minus.energized, drained: counts.drained - minus.drained,
+          energySum: counts.energySum - minus.energySum,
+          energyCount: counts.energyCount - minus.energyCount)
+      }
+      return counts.observations > 0 ? TagCounts(name: name, track: sum.track, counts: counts) : nil
+    }
   }
 }

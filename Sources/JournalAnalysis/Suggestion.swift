@@ -105,6 +105,10 @@ public struct Suggestion: Hashable, Sendable {
     if Sentences.isBeyondMargin(lean) {
       let outcome: Outcome = lean.low > Self.margin ? .ic : .management
       let claim = outcome == .ic ? p : 1 - p
+      // Which kind of role within the track: the activities that carry its energy.
+      if let shape = RoleShape(trend: trend, track: outcome == .ic ? .ic : .management) {
+        reasons.append(shape.sentence)
+      }
       self.init(
         outcome: outcome, confidence: claim, words: Self.words(claim, weeks: weeks),
         reasons: reasons, underSampled: nil,

@@ -65,8 +65,14 @@ enum Console {
   /// Whether stdout is a terminal.
   static var stdoutIsTerminal: Bool { Terminal.isTerminal(.standardOutput) }
 
-  /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
-  static var usesColor: Bool { stdoutIsTerminal && environment("NO_COLOR") == nil }
+  /// Whether stderr is a terminal.
+  static var stderrIsTerminal: Bool { Terminal.isTerminal(.standardError) }
+
+  /// Colour only on a terminal, never when `NO_COLOR` is set (no-color.org), and never for
+  /// `TERM=dumb` (a terminal that cannot show escapes, such as Emacs' shell buffer).
+  static var usesColor: Bool {
+    stdoutIsTerminal && environment("NO_COLOR") == nil && environment("TERM") != "dumb"
+  }
 
   /// Asks a yes/no question on the terminal; anything but `y` or `yes` is no.
   static func confirm(_ question: String) throws(JournalError) -> Bool {
@@ -75,9 +81,4 @@ enum Console {
     guard let answer = readLine() else { return false }
     return ["y", "yes"].contains(answer.lowercased().trimmingWhitespace())
   }
-}
-
-extension Style {
-  /// Colour on a terminal without `NO_COLOR`.
-  static var current: Style { Style(enabled: Console.usesColor) }
 }

@@ -6,8 +6,13 @@ import JournalStore
 /// through they start a 12-week experiment, mentoring two new hires, still running "today":
 /// coaching begins to energize them, so the management track rises, but not as high as the IC
 /// track. The report's story is the one its chart shows: IC energizes more, management is
-/// rising, and the experiment's partial result says so. Generated from a fixed seed, so every
-/// run writes the same journal for the same "today".
+/// rising, and the experiment's partial result says so. Their roles say the same: senior IC for
+/// the first eight weeks, then tech lead from the day the experiment starts (the experiment is
+/// that role change), so the report's "Roles over time" compares the two periods. Its
+/// reflection says the five-year answer is technical and deep work is what they want, but also
+/// that they prefer organisation-level decisions: the delivery those need drains them, and the
+/// report's stated-versus-measured section names that tension. Generated from a fixed seed, so
+/// every run writes the same journal for the same "today".
 enum DemoJournal {
   static let weeks = 16
 
@@ -29,16 +34,24 @@ enum DemoJournal {
       }
     }
     try journal.addEntries(entries)
-    // Still running: week 8 of 12 on the demo's last day.
+    _ = try journal.startRole(name: "senior-ic", track: .ic, start: firstWeek.start)
+    // Still running: week 8 of 12 on the demo's last day. It is a role change too: tech lead.
     _ = try journal.startExperiment(
       title: "Mentor the two new hires", track: .management,
       hypothesis: "Growing people energizes me more than I think.",
-      start: firstWeek.adding(weeks: weeks / 2).start, weeks: 12)
+      start: firstWeek.adding(weeks: weeks / 2).start, weeks: 12,
+      role: (name: "tech-lead", track: .both))
     _ = try journal.addReflection(
       day: lastWeek.start,
       fiveYears:
         "The person who knows how our storage systems fail, and who grew the people who fix them.",
-      motives: [.energy, .growth, .compensation], note: "")
+      motives: [.energy, .growth, .compensation], note: "",
+      // One answer pulls against the entries: team- and organisation-level decisions, while
+      // delivery drains them throughout; the report's "What you said" section shows it.
+      answers: [
+        (ReflectionQuestion.domain, "technical"), (.energizes, "technical"), (.coding, "yes"),
+        (.peopleIssues, "unsure"), (.decisions, "organisational"), (.scale, "people"),
+      ].compactMap { ReflectionAnswer($0, $1) })
     return entries.count
   }
 
@@ -58,9 +71,10 @@ enum DemoJournal {
       tags.append(TagMark(name: "architecture", mark: energized ? .energized : .drained))
       lines.append(random.pick(architecture))
     }
-    // Delivery: a steady drain, as the job demands it.
+    // Delivery: a steady drain, as the job demands it; clearly enough (energizing one day in
+    // seven) that the reflection's wish for organisation-level decisions shows as a tension.
     if random.chance(0.5) {
-      let energized = random.chance(0.3)
+      let energized = random.chance(0.15)
       tags.append(TagMark(name: "delivery", mark: energized ? .energized : .drained))
       lines.append(random.pick(delivery))
     }

@@ -27,7 +27,8 @@ public enum ExitStatus {
       case .journalNotFound: return noInput
       case .sqlite, .cannotOpen, .readOnly: return ioError
       case .notAJournal, .newerSchema, .unknownEntry, .deletedEntry, .notDeleted, .unknownTag,
-        .tagExists, .invalidTagName, .unknownExperiment, .experimentEnded, .corrupt,
+        .tagExists, .tagInUse, .invalidTagName, .unknownExperiment, .experimentEnded, .unknownRole,
+        .roleExists, .corrupt,
         .unknownSchemaObjects, .damagedCounts:
         return dataError
       }
@@ -48,9 +49,10 @@ public enum ExitStatus {
       return dataError
     case .fileExists:
       return usage
-    case .confirmationNeeded, .dateOutOfRange, .noJournalLocation:
+    case .confirmationNeeded, .dateOutOfRange, .noJournalLocation, .unknownCommand,
+      .unknownSubcommand:
       return usage
-    case .editorFailed, .cancelled:
+    case .editorFailed, .cancelled, .cancelledBecause:
       return failure
     }
   }

@@ -14,7 +14,7 @@ public struct JournalCommand: ParsableCommand {
     subcommands: [
       Add.self, List.self, Show.self, Edit.self, Delete.self, Restore.self, Tags.self, Trend.self,
       Report.self, Experiment.self, Reflect.self, Export.self, Import.self, Backup.self,
-      Doctor.self, Demo.self, Status.self,
+      Doctor.self, Demo.self, Status.self, Role.self,
     ]
   )
 
@@ -27,7 +27,7 @@ public struct JournalCommand: ParsableCommand {
     Memory.keepFreedHeap()
     do {
       try refuseInvalidUTF8Arguments()
-      let arguments = Array(CommandLine.arguments.dropFirst())
+      let arguments = try CommandLineHints.normalise(Array(CommandLine.arguments.dropFirst()))
       var command = try parseLeaf(arguments) ?? parseAsRoot(arguments)
       try command.run()
       try Console.finishOutput()

@@ -30,6 +30,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case confirmationNeeded(command: String)
   /// The user answered no.
   case cancelled
+  /// An interactive command stopped before anything was written, for `reason`.
+  case cancelledBecause(String)
   /// An import or an export refused or failed.
   case interchange(InterchangeError)
   /// `backup` would overwrite a file.
@@ -42,6 +44,10 @@ public enum JournalError: Error, CustomStringConvertible {
   indirect case textKept(JournalError, path: String)
   /// Neither `--db`, `JOURNAL_DB`, `XDG_DATA_HOME` nor `HOME` says where the journal lives.
   case noJournalLocation
+  /// The first word is not a command (`journal trends`).
+  case unknownCommand(String, suggestion: String?)
+  /// A command group does not have that subcommand (`journal tags delete`).
+  case unknownSubcommand(group: String, word: String, known: [String], suggestion: String?)
 
   /// `error` as one of ours, wrapping the libraries' errors; `nil` for the argument parser's
   /// own (help, usage), which keep their conventional output and codes.
@@ -89,6 +95,8 @@ public enum JournalError: Error, CustomStringConvertible {
       return "Refusing to \(command) without confirmation; pass --yes."
     case .cancelled:
       return "Cancelled; nothing was changed."
+    case .cancelledBecause(let reason):
+      return "Cancelled: \(reason); nothing was recorded."
     case .interchange(let error):
       return error.description
     case .fileExists(let path):
@@ -101,6 +109,14 @@ public enum JournalError: Error, CustomStringConvertible {
       return
         "Nowhere to find the journal: HOME, XDG_DATA_HOME and JOURNAL_DB are unset; pass "
         + "--db PATH or set JOURNAL_DB (the working directory is never used)."
+    case .unknownCommand(let word, let suggestion):
+      let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
+      return "'\(word)' is not a journal command; \(hint)'journal --help' lists them."
+    case .unknownSubcommand(let group, let word, let known, let suggestion):
+      let hint = suggestion.map { "did you mean '\($0)'? " } ?? ""
+      return
+        "'journal \(group)' has no subcommand '\(word)'; \(hint)it has: "
+        + known.joined(separator: ", ") + "."
     case .unhealthy(let path, let checks):
       return
         "'\(path)' failed \(checks.joined(separator: ", ")); restore a backup, or export what "

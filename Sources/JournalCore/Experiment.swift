@@ -109,6 +109,9 @@ public struct Reflection: Hashable, Sendable {
   public var motives: [Motive]
   /// Anything else.
   public var note: String
+  /// The answers to the "how to choose" questions, in the order of
+  /// ``ReflectionQuestion/allCases``; a question left unanswered is absent.
+  public var answers: [ReflectionAnswer]
 
   /// Creates a reflection value.
   ///
@@ -118,11 +121,26 @@ public struct Reflection: Hashable, Sendable {
   ///   - fiveYears: The five-year answer.
   ///   - motives: The motives named.
   ///   - note: Anything else.
-  public init(id: Int64, day: Day, fiveYears: String, motives: [Motive], note: String = "") {
+  ///   - answers: The answers to the "how to choose" questions, in any order.
+  public init(
+    id: Int64, day: Day, fiveYears: String, motives: [Motive], note: String = "",
+    answers: [ReflectionAnswer] = []
+  ) {
     self.id = id
     self.day = day
     self.fiveYears = fiveYears
     self.motives = motives
     self.note = note
+    self.answers = ReflectionQuestion.allCases.compactMap { question in
+      answers.last { $0.question == question }
+    }
+  }
+
+  /// The answer to `question`, if it was answered.
+  ///
+  /// - Parameter question: The question.
+  /// - Returns: The answer, or `nil`.
+  public func answer(_ question: ReflectionQuestion) -> ReflectionAnswer? {
+    answers.first { $0.question == question }
   }
 }

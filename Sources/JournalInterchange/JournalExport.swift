@@ -88,8 +88,14 @@ public enum JournalExport {
       ("id", .int(Int(reflection.id))), ("uuid", .string(record.uuid)),
       ("date", .string(reflection.day.iso)), ("five_years", .string(reflection.fiveYears)),
       ("motives", .array(reflection.motives.map { .string($0.rawValue) })),
+      ("answers", answersJSON(reflection.answers)),
       ("note", .string(reflection.note)), ("created_at", .optionalString(record.createdAt?.iso)),
     ])
+  }
+
+  /// A reflection's answers by code, `{"coding": "yes", …}`, in the questions' order.
+  public static func answersJSON(_ answers: [ReflectionAnswer]) -> JSONValue {
+    .object(answers.map { ($0.question.rawValue, .string($0.choice.code)) })
   }
 
   /// The columns of `journal export --format csv`: those of `journal list --format csv`, then

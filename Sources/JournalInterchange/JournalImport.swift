@@ -399,11 +399,34 @@ public enum JournalImport {
       }
       if !motives.contains(motive) { motives.append(motive) }
     }
+    var answers: [ReflectionAnswer] = []
+    if let node = node["answers"], !node.isNull {
+      guard case .object(let fields) = node else {
+        throw invalid(path, "\(place) has answers that are not an object")
+      }
+      for key in fields.keys.sorted() {
+        guard let value = fields[key] else { continue }
+        guard let question = ReflectionQuestion(rawValue: key) else {
+          throw invalid(
+            path,
+            "\(place) answers an unknown question '\(key)'; questions are "
+              + ReflectionQuestion.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        guard let code = value.string, let answer = ReflectionAnswer(question, code) else {
+          let shown = value.string.map { "'\($0)'" } ?? "a non-text value"
+          throw invalid(
+            path,
+            "\(place) has an unknown answer \(shown) to '\(key)'; answers are "
+              + question.codeList)
+        }
+        answers.append(answer)
+      }
+    }
     return ReflectionRecord(
       reflection: Reflection(
         id: try wantedID(node["id"], place: place, path: path) ?? 0, day: day,
         fiveYears: try text("five_years", "five-year answer"), motives: motives,
-        note: try text("note", "note")),
+        note: try text("note", "note"), answers: answers),
       uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)))
   }
 

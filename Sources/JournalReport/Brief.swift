@@ -20,6 +20,10 @@ public struct Brief {
   public let drainers: [TagSummary]
   /// Starred, non-private entries quoted as evidence, by tag name and mark.
   public let quotes: [QuoteKey: [Entry]]
+  /// The role periods through the report's last day; `nil` when no role is recorded.
+  public var roles: RoleHistory? = nil
+  /// The year of daily energy that ends on the report's last day (the HTML calendar).
+  public var calendar: EnergyCalendar? = nil
 
   public struct QuoteKey: Hashable, Sendable {
     /// The tag.
@@ -49,17 +53,18 @@ public struct Brief {
   ///   - journal: The journal.
   ///   - today: The day the report is written.
   ///   - window: The weeks it covers.
+  ///   - calendar: Whether to read the year of daily energy (only HTML draws it).
   /// - Returns: The brief.
   /// - Throws: `StoreError` on a SQLite failure.
-  public static func load(journal: Journal, today: Day, window: WeekWindow)
-    throws(StoreError) -> Brief
-  {
+  public static func load(
+    journal: Journal, today: Day, window: WeekWindow, calendar: Bool = false
+  ) throws(StoreError) -> Brief {
     try journal.reading { () throws(StoreError) -> Brief in
-      try read(journal: journal, today: today, window: window)
+      try read(journal: journal, today: today, window: window, calendar: calendar)
     }
   }
 
-  private static func read(journal: Journal, today: Day, window: WeekWindow)
+  private static func read(journal: Journal, today: Day, window: WeekWindow, calendar: Bool)
     throws(StoreError)
     -> Brief
   {
@@ -103,13 +108,16 @@ public struct Brief {
         quoted.insert(entry.id)
       }
     }
+    let (roles, calendar) = try readRolesAndCalendar(
+      journal: journal, last: min(window.lastDay, today), calendar: calendar)
     return Brief(
       today: today, firstEntry: try journal.firstEntryDay(through: window.lastDay),
       trend: trend,
       entries: try journal.entryCount(in: window),
       suggestion: Suggestion(trend: trend), experiments: experiments,
       reflection: try journal.latestReflection(onOrBefore: window.lastDay),
-      energizers: Array(energizers.prefix(3)), drainers: Array(drainers.prefix(3)), quotes: quotes)
+      energizers: Array(energizers.prefix(3)), drainers: Array(drainers.prefix(3)), quotes: quotes,
+      roles: roles, calendar: calendar)
   }
 
   /// The headline of a suggestion.

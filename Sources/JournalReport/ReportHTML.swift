@@ -58,6 +58,8 @@ public enum ReportHTML {
     body.append("<h2>Energy by activity</h2>")
     body.append(tagChart(trend))
 
+    if let calendar = brief.calendar { body.append(CalendarHTML.section(calendar)) }
+    body.append(RoleSection.html(brief))
     body.append("<h2>What energized and what drained most</h2>")
     body.append(evidence(brief, tags: brief.energizers, mark: .energized, title: "Energized most"))
     body.append(evidence(brief, tags: brief.drainers, mark: .drained, title: "Drained most"))
@@ -105,6 +107,7 @@ public enum ReportHTML {
     } else {
       body.append("<p>None yet: <code>journal reflect</code> asks the articles' questions.</p>")
     }
+    body.append(ReportStatedVsMeasured.html(brief))
 
     let page: HTML = """
       <!DOCTYPE html>
@@ -112,6 +115,7 @@ public enum ReportHTML {
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
       <title>Career brief \(brief.since.iso) to \(brief.until.iso)</title>
       <style>
       body { font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #111827;
@@ -124,6 +128,7 @@ public enum ReportHTML {
       blockquote { margin: 0.4em 0 0.4em 1em; padding-left: 0.8em; border-left: 3px solid #d1d5db; color: #374151; }
       pre { background: #f3f4f6; padding: 0.5em; border-radius: 4px; white-space: pre-wrap; }
       svg { display: block; max-width: 100%; height: auto; }
+      \(CalendarHTML.css)
       @media print { body { margin: 0; max-width: none; } .suggestion { break-inside: avoid; } svg { break-inside: avoid; } }
       </style>
       </head>

@@ -8,7 +8,7 @@ public enum ReportJSON {
     let trend = brief.trend
     let suggestion = brief.suggestion
     let idea = suggestion.nextExperiment
-    return .object([
+    var members: [(String, JSONValue)] = [
       (
         "period",
         .object([
@@ -51,7 +51,11 @@ public enum ReportJSON {
       ),
       ("experiments", .array(brief.experiments.map(experiment))),
       ("reflection", reflection(brief)),
-    ])
+      ("stated_vs_measured", ReportStatedVsMeasured.json(brief)),
+      ("role_shape", ReportStatedVsMeasured.roleShapeJSON(brief)),
+    ]
+    if let roles = RoleSection.json(brief) { members.append(("roles", roles)) }
+    return .object(members)
   }
 
   private static func evidence(_ brief: Brief, _ tags: [TagSummary], _ mark: Mark) -> JSONValue {
@@ -123,6 +127,7 @@ public enum ReportJSON {
         .array(reflection.motives.filter(\.isWrongReason).map { .string($0.rawValue) })
       ),
       ("note", .string(reflection.note)),
+      ("answers", JournalExport.answersJSON(reflection.answers)),
     ])
   }
 }

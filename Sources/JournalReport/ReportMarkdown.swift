@@ -82,6 +82,7 @@ public enum ReportMarkdown {
     out.append("```")
     out.append("")
 
+    out += RoleSection.markdown(brief)
     out.append("## What energized and what drained most")
     out.append("")
     out += evidence(
@@ -129,6 +130,8 @@ public enum ReportMarkdown {
     } else {
       out.append("None yet: `journal reflect` asks the articles' questions.")
     }
+    out.append("")
+    out += ReportStatedVsMeasured.markdown(brief)
     return out.joined(separator: "\n").source + "\n"
   }
 

@@ -188,6 +188,9 @@ extension Journal {
           reflection: try Self.reflection(from: row), uuid: row.text("uuid"),
           createdAt: Timestamp(iso: row.text("createdAt"))))
     }
+    for index in records.indices {
+      records[index].reflection = try withAnswers(records[index].reflection)
+    }
     return records
   }
 
@@ -632,6 +635,7 @@ extension Journal {
         .text(reflection.motives.map(\.rawValue).joined(separator: ",")),
         .text(reflection.note), record.createdAt.map { .text($0.iso) } ?? .null,
       ])
+      try journal.insertAnswers(reflection.answers, reflection: db.lastInsertedRowID)
       return true
     }
   }

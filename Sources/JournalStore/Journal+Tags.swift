@@ -79,6 +79,33 @@ extension Journal {
     }
   }
 
+  /// Deletes a tag that no live entry carries. Deleted entries that carried it lose that mark
+  /// (`journal restore` brings them back without it).
+  ///
+  /// - Parameter name: The tag.
+  /// - Returns: How many marks of deleted entries went with it.
+  /// - Throws: `StoreError.unknownTag`, or `.tagInUse` with the number of live entries.
+  @discardableResult
+  public func deleteTag(_ name: TagName) throws(StoreError) -> Int {
+    try db.transaction { () throws(StoreError) -> Int in
+      let id = try requireTag(name.text)
+      let live =
+        try db.prepare(
+          """
+          SELECT count(*) FROM entryTag et JOIN entry e ON e.id = et.entryId
+          WHERE et.tagId = ? AND e.deletedAt IS NULL
+          """
+        ).scalarInt([.integer(id)]) ?? 0
+      guard live == 0 else { throw .tagInUse(name: name.text, entries: Int(live)) }
+      let marks =
+        try db.prepare("SELECT count(*) FROM entryTag WHERE tagId = ?").scalarInt([.integer(id)])
+        ?? 0
+      // The marks and the weekly rollup go with the tag (ON DELETE CASCADE).
+      try db.prepare("DELETE FROM tag WHERE id = ?").run([.integer(id)])
+      return Int(marks)
+    }
+  }
+
   /// Moves every mark of `source` onto `target`, then removes `source`. Where an entry carries
   /// both, it keeps the mark it gave `target`.
   ///

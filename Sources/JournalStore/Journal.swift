@@ -79,6 +79,19 @@ public final class Journal {
     return journal
   }
 
+  /// A new, migrated journal in memory: what a first `add` creates, for showing the built-in
+  /// tags before there is a journal file. Nothing is written anywhere.
+  ///
+  /// - Returns: The journal; its `path` is `:memory:`.
+  /// - Throws: `StoreError` when SQLite fails.
+  public static func inMemory() throws(StoreError) -> Journal {
+    let db = try Connection(path: ":memory:", readOnly: false, trustsSchema: true)
+    try db.execute("PRAGMA foreign_keys = ON")
+    let journal = Journal(path: ":memory:", db: db)
+    try journal.migrate()
+    return journal
+  }
+
   private func migrateIfNeeded(access: Access, isWritable: Bool) throws(StoreError) {
     let state = try schemaState()
     switch state {

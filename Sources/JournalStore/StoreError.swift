@@ -26,12 +26,19 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   case unknownTag(name: String, suggestion: String?)
   /// A tag with this name exists already.
   case tagExists(name: String)
+  /// `tags delete` of a tag that live entries still carry.
+  case tagInUse(name: String, entries: Int)
   /// The name is not kebab-case (see `TagName`).
   case invalidTagName(String)
   /// No experiment has this id.
   case unknownExperiment(id: Int64)
   /// The experiment was ended already.
   case experimentEnded(id: Int64)
+  /// No role has this id.
+  case unknownRole(id: Int64)
+  /// A role starts on this day already (`id`, `name`): a role lasts until the next starts, so
+  /// two cannot start on one day.
+  case roleExists(day: String, id: Int64, name: String)
   /// A stored value this version cannot read (a day that is not a date, an unknown track):
   /// the row is reported, never read as a default.
   case corrupt(table: String, column: String)
@@ -80,6 +87,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return
         "Unknown tag '\(name)'\(hint); create it with 'journal tags add \(name) --track "
         + "ic|management|both|neutral'."
+    case .tagInUse(let name, let entries):
+      let carried = entries == 1 ? "1 entry carries it" : "\(entries) entries carry it"
+      return
+        "Tag '\(name)' is in use (\(carried)); 'journal tags merge \(name) OTHER' moves its "
+        + "marks onto another tag and removes it."
     case .invalidTagName(let name):
       return
         "'\(name)' is not a tag name; tags are kebab-case words of letters and digits, at most "
@@ -91,6 +103,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return "No experiment with id \(id); 'journal experiment list' shows the ids."
     case .experimentEnded(let id):
       return "Experiment \(id) has ended already; start a new one to try again."
+    case .unknownRole(let id):
+      return "No role with id \(id); 'journal role list' shows the ids."
+    case .roleExists(let day, let id, let name):
+      return
+        "Role \(id) (\(name)) starts on \(day) already; give another --date, or change it with "
+        + "'journal role edit \(id)'."
     case .corrupt(let table, let column):
       return
         "The journal's \(table).\(column) holds a value this version cannot read; run 'journal "

@@ -22,7 +22,8 @@ private let commandPaths: [[String]] = [
   [], ["add"], ["list"], ["show"], ["edit"], ["delete"], ["restore"], ["tags"], ["tags", "list"],
   ["tags", "add"], ["tags", "rename"], ["tags", "merge"], ["tags", "set-track"], ["trend"],
   ["report"], ["experiment"], ["experiment", "start"], ["experiment", "list"],
-  ["experiment", "end"], ["reflect"], ["export"], ["import"], ["backup"], ["doctor"], ["demo"],
+  ["experiment", "end"], ["reflect"], ["reflect", "add"], ["reflect", "list"], ["export"],
+  ["import"], ["backup"], ["doctor"], ["demo"],
   ["help"], ["help", "add"], ["frobnicate"],
 ]
 
@@ -33,7 +34,9 @@ private let optionWords = [
   "--tag", "--search", "--limit", "--format", "--output", "--weeks", "--explain", "--star",
   "--unstar", "--private", "--public", "--yes", "-y", "--purge", "--from", "--map",
   "--create-tags", "--dry-run", "--force", "--track", "--description", "--hypothesis",
-  "--five-years", "--motive", "--note", "--no-energy", "--editor", "--help", "-h", "--version",
+  "--five-years", "--motive", "--note", "--domain", "--energizes", "--coding",
+  "--people-issues", "--decisions", "--scale", "--no-energy", "--editor", "--help", "-h",
+  "--version",
   "--", "-", "-x", "--energy=", "--date=", "-e=", "--format=json", "--weeks=3", "-ey", "-yd",
   "--db=", "--unknown", "---", "--limit=0",
 ]
@@ -54,6 +57,8 @@ private let valueWords = [
   "help", "json", "csv", "text", "html", "markdown", "md", "xml", "journal-json", "jrnl-json",
   "status",
   "compensation", "pressure", "fear", "money",
+  // Reflection answers, good and bad.
+  "yes", "no", "unsure", "people", "technology", "organisational", "organizational", "maybe",
   // Texts and paths.
   "Paired on the cache bug", "'); DROP TABLE entry; --", "/tmp/x.sqlite", " ", "\t", "-- ",
   "a\u{0}b", "\u{FEFF}", "\u{202E}evil", "emoji 🧪",
@@ -112,7 +117,10 @@ private struct CommandLines {
     case 4:
       line = ["experiment", "start", "Try", "--track", "ic", "--weeks", "4", "--date", pick(dates)]
     case 5:
-      line = ["reflect", "--note", "n", "--date", pick(dates)]
+      line = [
+        "reflect", "--note", "n", "--date", pick(dates), "--coding",
+        pick(["yes", "no", "unsure", "maybe"]),
+      ]
     default:
       line = ["export", "--since", pick(dates), "--format", pick(["json", "csv", "markdown"])]
     }

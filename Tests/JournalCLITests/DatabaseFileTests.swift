@@ -129,8 +129,8 @@ struct DatabaseLocationTests {
   @Test(
     "read commands on a missing journal exit 66 and create nothing",
     arguments: [
-      ["list"], ["list", "--format", "json"], ["show", "1"], ["tags"],
-      ["tags", "list", "--format", "json"],
+      ["list"], ["list", "--format", "json"], ["show", "1"], ["trend"],
+      ["report", "--format", "json"],
     ])
   func readMissingJournal(arguments: [String]) throws {
     let directory = try TemporaryDirectory()
@@ -150,10 +150,14 @@ struct DatabaseLocationTests {
     defer { directory.remove() }
     let environment = ["XDG_DATA_HOME": directory.file("xdg"), "HOME": directory.file("home")]
 
-    for arguments in [["list"], ["show", "1"], ["tags"]] {
+    for arguments in [["list"], ["show", "1"], ["trend"]] {
       let result = try runWithoutDB(arguments, environment: environment)
       expectRefused(result, status: 66, mentioning: ["career-journal/journal.sqlite"])
     }
+    // `tags` answers a new user with the built-in tags instead, still creating nothing.
+    let tags = try runWithoutDB(["tags"], environment: environment)
+    expectSuccess(tags)
+    #expect(tags.stdout.contains("No journal yet"))
     #expect(!exists(directory.file("xdg")))
     #expect(!exists(directory.file("home")))
   }

@@ -174,6 +174,21 @@ struct DemoTests {
     let report = try ReportSeed.report(journal, ["--weeks", "16"])
     #expect(report.contains("## Suggestion: IC track"))
     #expect(report.contains(running))
+
+    // Issue 15: the reflection's answers agree with the entries but one: organisation-level
+    // decisions, while delivery drains them, shows as a tension with an experiment to tell.
+    let stated = try ReportSeed.field(json, "stated_vs_measured")
+    let comparisons = try #require(stated["comparisons"] as? [[String: Any]])
+    let verdicts = comparisons.map { "\($0["question"] ?? "")=\($0["verdict"] ?? "")" }
+    #expect(
+      verdicts == [
+        "domain=consistent", "energizes=consistent", "coding=consistent",
+        "people-issues=unsure", "decisions=in-tension", "scale=consistent",
+      ])
+    #expect(report.contains("| impact and decisions | organisational (management) | delivery |"))
+    #expect(report.contains("journal experiment start \"Run delivery for one project\""))
+    let shape = try ReportSeed.field(json, "role_shape")
+    #expect(shape["track"] as? String == "ic")
   }
 
   @Test("--db naming an existing file is refused (64) and the file is left alone")

@@ -151,7 +151,7 @@ enum Interchange {
       [
         "reflect", "--five-years", "The person who knows how our storage fails", "--motive",
         "growth", "--motive", "status", "--note", "Ask Priya about the staff path",
-        "--date", "2026-11-13",
+        "--date", "2026-11-13", "--coding", "yes", "--scale", "people",
       ])
   }
 
@@ -300,6 +300,8 @@ struct ExportImportTests {
     #expect(reflections[0]["five_years"] as? String == "The person who knows how our storage fails")
     #expect(reflections[0]["motives"] as? [String] == ["growth", "status"])
     #expect(reflections[0]["note"] as? String == "Ask Priya about the staff path")
+    #expect(
+      reflections[0]["answers"] as? [String: String] == ["coding": "yes", "scale": "people"])
   }
 
   @Test("export, import into a new journal, export again: byte-identical JSON")
@@ -337,6 +339,10 @@ struct ExportImportTests {
       try copy.sqlite("SELECT day, fiveYears, motives, note FROM reflection")
         == "2026-11-13|The person who knows how our storage fails|growth,status|Ask Priya about the staff path"
     )
+    #expect(
+      try copy.sqlite(
+        "SELECT question, answer FROM reflectionAnswer ORDER BY question")
+        == "coding|yes\nscale|people")
     let experiments = try Interchange.output(copy, ["experiment", "list", "--format", "json"])
     #expect(
       experiments == (try Interchange.output(source, ["experiment", "list", "--format", "json"])))

@@ -582,6 +582,11 @@ extension HostileInputTests {
       for arguments in Self.readCommands + [["backup", directory.file("copy.sqlite")]] {
         let result = try JournalProcess.run(
           arguments + ["--db", path], environment: ["JOURNAL_TODAY": TestJournal.today])
+        if arguments == ["tags"] {
+          // Lists the built-in tags of a journal that does not exist yet (FirstStepsTests).
+          #expect(result.status == 0 && result.stdout.contains("No journal yet"))
+          continue
+        }
         expectHostileRefusal(result, status: 66, mentioning: [path])
       }
       #expect(!FileManager.default.fileExists(atPath: directory.file("missing")))

@@ -111,6 +111,7 @@ struct HostileTextTests {
     let fixed: Set<String> = [
       "## Energy by track", "## Energy by activity", "## Week by week",
       "## What energized and what drained most", "## Experiments", "## Latest reflection",
+      "## What you said and what your entries show",
     ]
     let headings = markdown.split(separator: "\n", omittingEmptySubsequences: false)
       .filter { $0.hasPrefix("#") }.map(String.init)

@@ -231,19 +231,26 @@ struct TerminalTests {
     #expect(try journal.entries().map(\.id) == [1])
   }
 
-  @Test("colour on a terminal, none with NO_COLOR")
+  @Test("colour on a terminal, none with NO_COLOR, TERM=dumb or --color never")
   func colourOnlyOnTerminal() throws {
     let journal = try TestJournal()
     defer { journal.remove() }
     try journal.add("Coloured", ["-e", "coaching"])
+    let xterm = ["TERM": "xterm-256color"]
 
-    let coloured = try Terminal.run(["list"], on: journal)
-    let plain = try Terminal.run(["list"], on: journal, environment: ["NO_COLOR": "1"])
-
+    let coloured = try Terminal.run(["list"], on: journal, environment: xterm)
     #expect(coloured.status == 0)
     #expect(coloured.stdout.contains("\u{1B}["))
-    #expect(plain.status == 0)
-    #expect(plain.stdout.contains("+coaching"))
-    #expect(!plain.stdout.contains("\u{1B}["))
+    for (label, arguments, environment) in [
+      ("NO_COLOR", ["list"], ["NO_COLOR": "1", "TERM": "xterm-256color"]),
+      ("TERM=dumb", ["list"], ["TERM": "dumb"]),
+      ("--color never", ["list", "--color", "never"], xterm),
+      ("--color never before the command", ["--color", "never", "list"], xterm),
+    ] {
+      let plain = try Terminal.run(arguments, on: journal, environment: environment)
+      #expect(plain.status == 0, "\(label)")
+      #expect(plain.stdout.contains("+coaching"), "\(label)")
+      #expect(!plain.stdout.contains("\u{1B}["), "\(label): \(plain.stdout.debugDescription)")
+    }
   }
 }

@@ -114,7 +114,10 @@ enum BriefFixture {
   static let reflection = Reflection(
     id: 1, day: day("2026-11-20"),
     fiveYears: "<script>alert('x')</script> storage & *databases*", motives: [.status, .energy],
-    note: "line one\nline | two")
+    note: "line one\nline | two",
+    answers: [
+      (ReflectionQuestion.coding, "yes"), (.peopleIssues, "unsure"), (.scale, "people"),
+    ].compactMap { ReflectionAnswer($0, $1) })
 
   /// The brief, built the way `Brief.load` builds it but from values instead of a journal.
   static func brief(reflection: Reflection? = reflection, experiments: [Experiment]? = nil)

@@ -92,7 +92,8 @@ struct ReportRendererTests {
     #expect(
       Set(members.keys) == [
         "period", "entries", "private_entries", "observations", "suggestion", "tracks", "lean",
-        "tags", "weeks", "evidence", "experiments", "reflection",
+        "tags", "weeks", "evidence", "experiments", "reflection", "stated_vs_measured",
+        "role_shape",
       ])
     #expect(node["entries"]?.int == 9)
     #expect(node["private_entries"]?.int == 2)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JournalAnalysis
 import JournalCore
 import JournalStore
 
@@ -13,6 +14,7 @@ extension JournalCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
     @OptionGroup var options: EntryOptions
 
     @Argument(help: "What happened ('-' reads stdin).")
@@ -29,18 +31,38 @@ extension JournalCommand {
       _ = try store.path  // refused before any text is asked for
       let today = try Clock.today()
       let day = try options.date?.day(today: today) ?? today
+      let journal: Journal
       if let text, text != "-" {
-        try save(text: try TextInput.clean(text), day: day)
+        journal = try save(text: try TextInput.clean(text), day: day)
       } else if text == "-" || !Console.stdinIsTerminal {
-        try save(text: try TextInput.readStandardInput(), day: day)
+        journal = try save(text: try TextInput.readStandardInput(), day: day)
       } else {
         // Everything the command line says is checked before the editor opens, so a typo in a
         // tag does not cost the paragraph typed there.
-        let journal = try open(checkingTags: true)
+        journal = try open(checkingTags: true)
         try TextInput.edit(initial: "", template: template(day: day, today: today)) { text in
-          try save(text: text, day: day, into: journal)
+          _ = try save(text: text, day: day, into: journal)
         }
       }
+      hintMissedWorkdays(journal: journal, today: today)
+    }
+
+    /// Mentions the workdays of this week so far without an entry, for a person at a terminal
+    /// (stdin, stdout and stderr all one: never in a script or a pipe), and only when that set
+    /// of days differs from the one mentioned last (kept in the journal), so it is said once,
+    /// not at every entry. A hint never fails the entry that was just saved.
+    private func hintMissedWorkdays(journal: Journal, today: Day) {
+      guard Console.stdinIsTerminal, Console.stdoutIsTerminal, Console.stderrIsTerminal else {
+        return
+      }
+      guard
+        let days = try? journal.recentEntryDays(
+          from: ISOWeek(containing: today).start, through: today),
+        case let missed = MissedWorkdays.thisWeek(days: days, today: today),
+        let hint = MissedWorkdays.hint(missed),
+        (try? journal.noteMissedWorkdays(missed)) == true
+      else { return }
+      Console.error(hint)
     }
 
     /// Opens the journal for writing; with `checkingTags`, only once every tag is known to exist
@@ -56,14 +78,23 @@ extension JournalCommand {
       return journal
     }
 
-    private func save(text: String, day: Day, into opened: Journal? = nil) throws {
+    @discardableResult
+    private func save(text: String, day: Day, into opened: Journal? = nil) throws -> Journal {
       let journal = try opened ?? open(checkingTags: false)
       let entry = try journal.addEntry(
         NewEntry(
           day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,
           isPrivate: isPrivate))
       try Console.output(
-        "Added entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+        "Added entry \(entry.id): " + EntryRenderer(style: colors.style).line(entry).dropLeadingID()
+      )
+      if options.marks.isEmpty {
+        // Kept, but it counts in no figure: say so once, with the shortest fix.
+        try Console.output(
+          "Note: no activity marked, so this entry counts in no figure; add one with 'journal edit "
+            + "\(entry.id) -e TAG' (energized), '-d TAG' (drained) or '-l TAG' (just logged).")
+      }
+      return journal
     }
 
     private static let weekdays = [
@@ -77,6 +108,9 @@ extension JournalCommand {
       }
       if !options.drained.isEmpty {
         summary.append("Drained: " + options.drained.map(\.text).joined(separator: ", "))
+      }
+      if !options.logged.isEmpty {
+        summary.append("Logged: " + options.logged.map(\.text).joined(separator: ", "))
       }
       let question =
         day == today

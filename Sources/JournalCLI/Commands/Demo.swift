@@ -15,6 +15,8 @@ extension JournalCommand {
         "Keep the sample journal at this path (it must not exist yet).", valueName: "path"))
     var db: String?
 
+    @OptionGroup var colors: ColorOptions
+
     func run() throws {
       let today = try Clock.today()
       if let db {
@@ -43,7 +45,7 @@ extension JournalCommand {
       let window = WeekWindow(weeks: DemoJournal.weeks, endingWith: ISOWeek(containing: today))
       let brief = try Brief.load(journal: journal, today: today, window: window)
       try Console.output("$ journal trend --weeks \(DemoJournal.weeks)\n")
-      try Console.output(TrendRenderer(style: .current).text(brief.trend, marks: nil))
+      try Console.output(TrendRenderer(style: colors.style).text(brief.trend, marks: nil))
       try Console.output("\n$ journal report --weeks \(DemoJournal.weeks)\n")
       try Console.output(ReportMarkdown.render(brief))
     }

@@ -11,12 +11,13 @@ extension JournalCommand {
         + "file mode.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     func run() throws {
       // Read-only: doctor works on a journal it may not write (a backup on read-only media).
       let journal = try store.open(.read)
       let checks = journal.healthChecks()
-      let style = Style.current
+      let style = colors.style
       for check in checks {
         let status = check.passed ? style.green("ok  ") : style.red("FAIL")
         try Console.output("\(status)  \(check.name.rightPadded(to: 14))  \(check.detail)")

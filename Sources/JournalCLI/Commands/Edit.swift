@@ -13,6 +13,7 @@ extension JournalCommand {
         """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     @Argument(help: "The entry's id.")
     var id: Int64
@@ -31,7 +32,10 @@ extension JournalCommand {
     @Flag(help: ArgumentHelp("Mark or unmark the entry as a highlight."))
     var star: StarChange?
 
-    @Flag(help: ArgumentHelp("Keep the entry out of reports, or allow quoting it again."))
+    @Flag(
+      help: ArgumentHelp(
+        "Never quote the entry in a report (it still counts in every figure), or allow quoting "
+          + "it again."))
     var visibility: Visibility?
 
     enum StarChange: EnumerableFlag {
@@ -89,7 +93,8 @@ extension JournalCommand {
     private func save(_ changes: EntryChanges, in journal: Journal) throws {
       let entry = try journal.updateEntry(id: id, changes)
       try Console.output(
-        "Updated entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+        "Updated entry \(entry.id): "
+          + EntryRenderer(style: colors.style).line(entry).dropLeadingID())
     }
   }
 }

@@ -25,7 +25,9 @@ extension JournalCommand.Experiment {
     @Argument(help: "What you will try, such as 'Mentor two new hires'.")
     var title: String
 
-    @Option(help: "The track it tries: ic or management.")
+    @Option(
+      help: ArgumentHelp("The track it tries: ic or management.", valueName: "track"),
+      completion: .list(["ic", "management"]), transform: Arguments.experimentTrack)
     var track: Track
 
     @Option(help: ArgumentHelp("How many weeks it runs (1 to 52).", valueName: "n"))
@@ -40,10 +42,14 @@ extension JournalCommand.Experiment {
       transform: Arguments.date)
     var date: DateExpression?
 
+    @Option(
+      help: ArgumentHelp(
+        "A role that starts with it, such as tech-lead: the experiment is a role change.",
+        valueName: "role"),
+      transform: JournalCommand.Role.name)
+    var role: String?
+
     func validate() throws {
-      guard track == .ic || track == .management else {
-        throw ValidationError("--track \(track.rawValue): an experiment tries ic or management.")
-      }
       guard (1...52).contains(weeks) else {
         throw ValidationError("--weeks \(weeks) is out of range; use 1 to 52.")
       }
@@ -55,14 +61,30 @@ extension JournalCommand.Experiment {
     func run() throws {
       let today = try Clock.today()
       let start = try date?.day(today: today) ?? today
-      let experiment = try store.open(.write).startExperiment(
-        title: title.trimmingWhitespace(), track: track,
-        hypothesis: hypothesis.trimmingWhitespace(),
-        start: start, weeks: weeks)
+      let journal = try store.open(.write)
+      let experiment: JournalCore.Experiment
+      var started: JournalCore.Role?
+      if let role {
+        // One transaction: a refused role (one starts that day already) starts no experiment.
+        (experiment, started) = try journal.startExperiment(
+          title: title.trimmingWhitespace(), track: track,
+          hypothesis: hypothesis.trimmingWhitespace(), start: start, weeks: weeks,
+          role: (role, JournalCore.Role.knownTrack(for: role) ?? .neutral))
+      } else {
+        experiment = try journal.startExperiment(
+          title: title.trimmingWhitespace(), track: track,
+          hypothesis: hypothesis.trimmingWhitespace(),
+          start: start, weeks: weeks)
+      }
       try Console.output(
         "Started experiment \(experiment.id): '\(TerminalText.line(experiment.title))' (\(track.rawValue), "
           + "\(weeks) weeks from \(start.iso)). Log your days as usual; 'journal experiment list' "
           + "compares it with the \(weeks) weeks before.")
+      if let started {
+        try Console.output(
+          "Started role \(started.id): \(JournalCommand.Role.label(started.name, started.track)) "
+            + "from \(start.iso); it lasts until the next role starts.")
+      }
     }
   }
 
@@ -72,12 +94,8 @@ extension JournalCommand.Experiment {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format (text or json).")
-    var format: OutputFormat = .text
-
-    func validate() throws {
-      if format == .csv { throw ValidationError("'experiment list' prints text or json, not csv.") }
-    }
+    @Option(help: "Output format: text or json.")
+    var format: TextOrJSON = .text
 
     func run() throws {
       let today = try Clock.today()

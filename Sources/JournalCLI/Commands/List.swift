@@ -11,6 +11,7 @@ extension JournalCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var range: RangeOptions
+    @OptionGroup var colors: ColorOptions
 
     @Option(
       name: .customLong("tag"),
@@ -41,7 +42,7 @@ extension JournalCommand {
       let (since, until) = try range.resolve(today: try Clock.today())
       let journal = try store.open(.read)
       let filter = EntryFilter(since: since, until: until, tags: tags, search: search, limit: limit)
-      let renderer = EntryRenderer(style: .current)
+      let renderer = EntryRenderer(style: colors.style)
       var count = 0
       // Rows are read in place and written without an Entry each (issue 16); the bytes are
       // those of EntryRenderer.line(_:), EntryJSON.listed and CSV.entryRow.

@@ -27,7 +27,8 @@ extension JournalCommand {
       let today = try Clock.today()
       let journal = try store.open(.read)
       let brief = try Brief.load(
-        journal: journal, today: today, window: try window.weeks(today: today))
+        journal: journal, today: today, window: try window.weeks(today: today),
+        calendar: destination.format == .html)
       let text: String
       switch destination.format {
       case .markdown: text = ReportMarkdown.render(brief)

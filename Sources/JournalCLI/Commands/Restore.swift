@@ -7,6 +7,7 @@ extension JournalCommand {
       commandName: "restore", abstract: "Bring back a deleted entry.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     @Argument(help: "The entry's id.")
     var id: Int64
@@ -14,7 +15,8 @@ extension JournalCommand {
     func run() throws {
       let entry = try store.open(.update).restoreEntry(id: id)
       try Console.output(
-        "Restored entry \(entry.id): " + EntryRenderer(style: .current).line(entry).dropLeadingID())
+        "Restored entry \(entry.id): "
+          + EntryRenderer(style: colors.style).line(entry).dropLeadingID())
     }
   }
 }

@@ -17,15 +17,11 @@ extension JournalCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Output format (text or json).")
-    var format: OutputFormat = .text
+    @Option(help: "Output format: text or json.")
+    var format: TextOrJSON = .text
 
     @Flag(help: "A short form for a shell prompt: '✎3/4', or 'journal: 4d' after a missed workday.")
     var prompt = false
-
-    func validate() throws {
-      if format == .csv { throw ValidationError("'status' prints text or json, not csv.") }
-    }
 
     func run() throws {
       if prompt {

@@ -9,7 +9,9 @@ extension JournalCommand {
     static let configuration = CommandConfiguration(
       commandName: "tags",
       abstract: "List and manage tags: the activities you mark as energizing or draining.",
-      subcommands: [ListTags.self, AddTag.self, Rename.self, Merge.self, SetTrack.self],
+      subcommands: [
+        ListTags.self, AddTag.self, Rename.self, Merge.self, SetTrack.self, DeleteTag.self,
+      ],
       defaultSubcommand: ListTags.self)
   }
 }
@@ -20,6 +22,7 @@ extension JournalCommand.Tags {
       commandName: "list", abstract: "List tags with their track and how often each was marked.")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var colors: ColorOptions
 
     @Option(help: "Output format.")
     var format: OutputFormat = .text
@@ -34,10 +37,14 @@ extension JournalCommand.Tags {
     }
 
     func run() throws {
-      let tags = try store.open(.read).tags()
+      // Before the first entry there is no journal, but a new user needs the tags most: list
+      // the ones a new journal starts with, from an unsaved one in memory.
+      let isNew = !Journal.exists(at: try store.path)
+      let journal = try isNew ? Journal.inMemory() : store.open(.read)
+      let tags = try journal.tags()
       switch format {
       case .text:
-        let style = Style.current
+        let style = colors.style
         let width = max(4, tags.map(\.name.count).max() ?? 0)
         try Console.output(
           style.bold("tag".rightPadded(to: width) + "  track       energized  drained  description")
@@ -48,6 +55,11 @@ extension JournalCommand.Tags {
               + String(tag.energizedCount).leftPadded(to: 9) + "  "
               + String(tag.drainedCount).leftPadded(to: 7) + "  "
               + TerminalText.line(tag.description))
+        }
+        if isNew {
+          try Console.output(
+            "No journal yet: these are the tags a new one starts with; 'journal add' creates it "
+              + "and 'journal tags add NAME --track ic|management|both|neutral' adds your own.")
         }
       case .json:
         try Console.output(JSONValue.array(tags.map(Self.json)).rendered(encoderCompatible: true))
@@ -127,6 +139,25 @@ extension JournalCommand.Tags {
     func run() throws {
       let moved = try store.open(.update).mergeTag(from, into: into)
       try Console.output("Merged tag '\(from)' into '\(into)' (\(moved) marks moved).")
+    }
+  }
+
+  struct DeleteTag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "delete",
+      abstract: "Delete a tag no live entry carries (else merge it into another first).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The tag.", completion: TagCompletion.kind, transform: Arguments.tag)
+    var name: TagName
+
+    func run() throws {
+      let removed = try store.open(.update).deleteTag(name)
+      let note =
+        removed == 0
+        ? "" : " (\(Plural.count(removed, "mark", "marks")) of deleted entries went with it)"
+      try Console.output("Deleted tag '\(name)'\(note).")
     }
   }
 

@@ -17,6 +17,7 @@ extension JournalCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var window: WindowOptions
+    @OptionGroup var colors: ColorOptions
 
     @Option(
       name: .customLong("tag"),
@@ -31,10 +32,24 @@ extension JournalCommand {
     @Flag(help: "List the entries behind each figure.")
     var explain = false
 
+    @Flag(
+      name: .customLong("by-role"),
+      help: "One row per role period ('journal role'), each whole, up to the window's end.")
+    var byRole = false
+
+    func validate() throws {
+      if byRole, format == .csv { throw ValidationError("'trend --by-role' prints text or json.") }
+      if byRole, explain { throw ValidationError("--explain does not combine with --by-role.") }
+    }
+
     func run() throws {
       let today = try Clock.today()
       let weeks = try window.weeks(today: today)
       let journal = try store.open(.read)
+      if byRole {
+        try printByRole(journal: journal, through: min(weeks.lastDay, today))
+        return
+      }
       // One snapshot: the marks listed are the ones behind the figures.
       let (counts, marks) = try journal.reading {
         () throws(StoreError) -> ([WeeklyTagCount], [Journal.MarkReference]) in
@@ -46,7 +61,7 @@ extension JournalCommand {
         return (try journal.weeklyTagCounts(in: weeks, tags: tags), marks)
       }
       let trend = JournalAnalysis.Trend(counts: counts, from: weeks.first, through: weeks.last)
-      let renderer = TrendRenderer(style: .current)
+      let renderer = TrendRenderer(style: colors.style)
       switch format {
       case .text: try Console.output(renderer.text(trend, marks: explain ? marks : nil))
       case .json:
@@ -57,6 +72,26 @@ extension JournalCommand {
         try stream.flush()
       case .csv: try Console.output(TrendRenderer.csv(trend), terminator: "")
       }
+    }
+
+    /// `--by-role`: the role periods' figures (the report's "Roles over time" as a table).
+    private func printByRole(journal: Journal, through last: Day) throws {
+      let roles = try journal.reading { () throws(StoreError) -> RoleHistory? in
+        try RoleSection.load(journal: journal, through: last, tags: tags)
+      }
+      if format == .json {
+        let value =
+          roles.map(RoleSection.json)
+          ?? .object([("current", .null), ("periods", .array([]))])
+        try Console.output(value.rendered())
+        return
+      }
+      guard let roles else {
+        Console.error(
+          "No roles yet; record one with 'journal role start senior-ic --date 2026-01-05'.")
+        return
+      }
+      try Console.output(RoleSection.trendText(roles))
     }
   }
 }

@@ -15,8 +15,24 @@ enum Arguments {
   }
 
   /// A tag name, in canonical lowercase kebab-case.
+  /// An experiment's track: one of the two tracks a person can try (never both or neutral).
+  static func experimentTrack(_ text: String) throws -> Track {
+    guard let track = Track(rawValue: text), track == .ic || track == .management else {
+      throw ValidationError("'\(text)' is not a track an experiment can try; use ic or management.")
+    }
+    return track
+  }
+
   static func tag(_ text: String) throws -> TagName {
     guard let name = TagName(text) else {
+      // `-e deep-work,architecture`: one option per tag, not one tag spelled from both.
+      let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" })
+      let names = parts.compactMap { TagName.suggestion(for: String($0)) }
+      if parts.count > 1, names.count == parts.count {
+        throw ValidationError(
+          "'\(text)' names \(parts.count) tags; give one per option: "
+            + names.map { "-e \($0)" }.joined(separator: " ") + " (or -d, -l).")
+      }
       let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
       throw ValidationError(
         "'\(text)' is not a tag name; tags are kebab-case words of letters and digits, at most "
@@ -41,6 +57,12 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
   case text, json, csv
 }
 
+/// The formats of a command whose records have no CSV form (`show`, `status`,
+/// `experiment list`, `reflect list`): the parser refuses `csv` and its help does not list it.
+enum TextOrJSON: String, CaseIterable, ExpressibleByArgument {
+  case text, json
+}
+
 /// The options `add` and `edit` share: tags with their marks, energy and date.
 struct EntryOptions: ParsableArguments {
   @Option(
@@ -56,6 +78,14 @@ struct EntryOptions: ParsableArguments {
   var drained: [TagName] = []
 
   @Option(
+    name: [.customShort("l"), .customLong("logged")],
+    help: ArgumentHelp(
+      "An activity you did, with no feeling either way (repeatable): counts as time spent, not "
+        + "in a rate.", valueName: "tag"),
+    completion: TagCompletion.kind, transform: Arguments.tag)
+  var logged: [TagName] = []
+
+  @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
       "The day's overall energy, from -2 (drained) to 2 (energized).", valueName: "n"))
@@ -69,9 +99,10 @@ struct EntryOptions: ParsableArguments {
     transform: Arguments.date)
   var date: DateExpression?
 
-  /// The marks given, energized first, in the order typed.
+  /// The marks given, energized first, then drained, then logged, in the order typed.
   var marks: [TagMark] {
     energized.map { TagMark($0, mark: .energized) } + drained.map { TagMark($0, mark: .drained) }
+      + logged.map { TagMark($0, mark: .logged) }
   }
 
   /// Refuses the first tag given that is not among `known`, suggesting the nearest one.
@@ -80,23 +111,23 @@ struct EntryOptions: ParsableArguments {
   /// - Throws: `StoreError.unknownTag`, as `addEntry` would, but before any text is asked for.
   func checkTagsExist(in known: [String]) throws(StoreError) {
     let names = Set(known)
-    for tag in energized + drained where !names.contains(tag.text) {
+    for tag in energized + drained + logged where !names.contains(tag.text) {
       throw .unknownTag(name: tag.text, suggestion: TagName.nearest(to: tag.text, in: known))
     }
   }
 
   /// Whether any tag option was given.
-  var hasTags: Bool { !energized.isEmpty || !drained.isEmpty }
+  var hasTags: Bool { !energized.isEmpty || !drained.isEmpty || !logged.isEmpty }
 
   func validate() throws {
     if let energy, !Entry.energyRange.contains(energy) {
       throw ValidationError("--energy \(energy) is out of range; use a whole number from -2 to 2.")
     }
     var seen: Set<TagName> = []
-    for name in energized + drained {
+    for name in energized + drained + logged {
       guard seen.insert(name).inserted else {
         throw ValidationError(
-          "'\(name)' is given twice; mark each activity once, as energized or as drained.")
+          "'\(name)' is given twice; mark each activity once, as energized, drained or logged.")
       }
     }
   }
