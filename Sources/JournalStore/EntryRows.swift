@@ -26,7 +26,7 @@ public final class EntryRows {
   /// entry that the current id names.
   private let row: Statement
   /// For `list`: the ids, newest first; each is looked up in `row`.
-  private let ids: Statement?
+  private var ids: (any Cursor<Int64>)?
   /// Statements hold their connection unowned: whatever keeps one past the call that made it
   /// keeps the connection too (as `RowCursor` does).
   private let connection: Connection
@@ -44,13 +44,13 @@ public final class EntryRows {
     self.init(statement, ids: nil)
   }
 
-  /// Rows of `fetch` (``Journal/entrySelect`` by id) for each row of `ids` (values bound, an
-  /// `id` column), skipping ids it no longer finds.
-  convenience init(ids: Statement, fetch: Statement) {
+  /// Rows of `fetch` (``Journal/entrySelect`` by id) for each id of `ids`, skipping ids it no
+  /// longer finds.
+  convenience init(ids: some Cursor<Int64>, fetch: Statement) {
     self.init(fetch, ids: ids)
   }
 
-  private init(_ statement: Statement, ids: Statement?) {
+  private init(_ statement: Statement, ids: (any Cursor<Int64>)?) {
     row = statement
     self.ids = ids
     connection = statement.connection
@@ -74,13 +74,12 @@ public final class EntryRows {
   public func next() throws(StoreError) -> Bool {
     guard !done else { return false }
     do {
-      if let ids {
-        while try ids.step() {
-          try row.bind([.integer(ids.int(0))])
+      if var walk = ids {
+        defer { ids = walk }
+        while let id = try walk.next() {
+          try row.bind([.integer(id)])
           if try row.step() { return try readMarks() }
         }
-        row.reset()
-        ids.reset()
       } else if try row.step() {
         return try readMarks()
       }
@@ -90,7 +89,6 @@ public final class EntryRows {
     } catch {
       done = true
       row.reset()
-      ids?.reset()
       throw error
     }
   }

@@ -139,7 +139,8 @@ extension Journal {
   /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
   public func entryRows(_ filter: EntryFilter) throws(StoreError) -> EntryRows {
     EntryRows(
-      ids: try entryIDs(filter), fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
+      ids: RowCursor(try entryIDs(filter)) { (row) throws(StoreError) in row.int(0) },
+      fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
   }
 
   /// The ids of the live entries that `filter` selects, newest first, values bound.
