@@ -94,6 +94,26 @@ SQLITE_GROUP = (
     "SELECT date(e.day, 'weekday 0', '-6 days') AS week, et.tagId, sum(et.mark = 1), "
     "sum(et.mark = -1) FROM entry e JOIN entryTag et ON et.entryId = e.id "
     "WHERE e.deletedAt IS NULL GROUP BY 1, 2;")
+# Issue 16: export's rows as sqlite3 prints them (-json, -csv, a printf for Markdown), and
+# list's and the all-history trend's own queries, as floors for the streaming writers.
+SQLITE_ENTRIES = (
+    "SELECT e.id AS id, e.uuid AS uuid, e.day AS date, e.text AS text, e.energy AS energy, "
+    "(SELECT group_concat(t.name || ':' || et.mark, ',') FROM entryTag et JOIN tag t ON "
+    "t.id = et.tagId WHERE et.entryId = e.id) AS tags, e.isStarred AS starred, e.isPrivate AS "
+    "private, e.createdAt AS created_at, e.updatedAt AS updated_at, e.deletedAt AS deleted_at "
+    "FROM entry e")
+SQLITE_LIVE = " WHERE e.deletedAt IS NULL ORDER BY e.day, e.id;"
+SQLITE_MARKDOWN = (
+    "SELECT printf('### %s · energy %s · %s%s%s' || char(10) || char(10) || '%s', e.day, e.energy, "
+    "(SELECT group_concat(t.name || ':' || et.mark, ',') FROM entryTag et JOIN tag t ON "
+    "t.id = et.tagId WHERE et.entryId = e.id), iif(e.isStarred, ' · ★', ''), "
+    "iif(e.isPrivate, ' · private', ''), e.text) FROM entry e" + SQLITE_LIVE)
+LIST_SINCE = "2025-06-01"  # about 5,000 entries tagged coaching at 1,000,000
+SQLITE_LIST_TAG = (
+    SQLITE_ENTRIES + " WHERE e.deletedAt IS NULL AND e.day >= '" + LIST_SINCE + "' AND EXISTS "
+    "(SELECT 1 FROM entryTag et WHERE et.entryId = e.id AND et.tagId = "
+    "(SELECT id FROM tag WHERE name = 'coaching')) ORDER BY e.day DESC, e.id DESC;")
+SQLITE_ROLLUP_ALL = SQLITE_ROLLUP.replace("'2026-08-31'", "'0001-01-01'")
 SQLITE_LIST = "SELECT id, day, text FROM entry WHERE deletedAt IS NULL ORDER BY day DESC, id DESC LIMIT 20;"
 SQLITE_SEARCH = (
     "SELECT e.id FROM entry e WHERE e.deletedAt IS NULL AND e.id IN "
@@ -133,10 +153,23 @@ def main():
             ("trend (12 weeks)", [JOURNAL, "trend", "--db", path], RUNS,
              {"sqlite3 rollup query": ["sqlite3", path, SQLITE_ROLLUP],
               "sqlite3 GROUP BY all entries": ["sqlite3", path, SQLITE_GROUP]}),
-            (f"trend --since {since}", [JOURNAL, "trend", "--db", path, "--since", since], heavy, {}),
+            (f"trend --since {since}", [JOURNAL, "trend", "--db", path, "--since", since], heavy,
+             {"sqlite3 rollup query, all weeks": ["sqlite3", path, SQLITE_ROLLUP_ALL]}),
             ("report (markdown)", [JOURNAL, "report", "--db", path], RUNS, {}),
             ("report --format json", [JOURNAL, "report", "--db", path, "--format", "json"], RUNS, {}),
-            ("export --format json", [JOURNAL, "export", "--db", path, "--format", "json"], heavy, {}),
+            ("export --format json", [JOURNAL, "export", "--db", path, "--format", "json"], heavy,
+             {"sqlite3 -json same rows": ["sqlite3", "-json", path, SQLITE_ENTRIES + " ORDER BY e.id;"]}),
+            ("export --format csv", [JOURNAL, "export", "--db", path, "--format", "csv"], heavy,
+             {"sqlite3 -csv same rows": ["sqlite3", "-csv", path, SQLITE_ENTRIES + SQLITE_LIVE]}),
+            ("export --format markdown", [JOURNAL, "export", "--db", path, "--format", "markdown"],
+             heavy, {"sqlite3 printf same rows": ["sqlite3", path, SQLITE_MARKDOWN]}),
+            (f"list --tag coaching --since {LIST_SINCE}",
+             [JOURNAL, "list", "--db", path, "--tag", "coaching", "--since", LIST_SINCE], RUNS,
+             {"sqlite3 same query": ["sqlite3", path, SQLITE_LIST_TAG]}),
+            ("list --format json (all)", [JOURNAL, "list", "--db", path, "--format", "json"], heavy, {}),
+            (f"trend --since {since} --format json",
+             [JOURNAL, "trend", "--db", path, "--since", since, "--format", "json"], heavy,
+             {"sqlite3 rollup query, all weeks": ["sqlite3", path, SQLITE_ROLLUP_ALL]}),
             ("backup", [JOURNAL, "backup", "--db", path, copy, "--force"], heavy,
              {"sqlite3 .backup": ["sqlite3", path, f".backup {copy}"]}),
             ("doctor", [JOURNAL, "doctor", "--db", path], heavy, {}),
@@ -236,6 +269,27 @@ def write_report(rows, floor_true, startup, imported):
             small = by[(smallest, name)][0]["median"]
             checks.append((f"`{name}` at {largest:,}: ≤ 1.3× its time at {smallest:,}",
                            f"{big:.1f} vs {small:.1f} ms = {big / small:.2f}×", big <= 1.3 * small))
+    for name, floor, factor in [("export --format json", "sqlite3 -json same rows", 1.3),
+                                ("export --format csv", "sqlite3 -csv same rows", 1.3),
+                                ("export --format markdown", "sqlite3 printf same rows", 1.3),
+                                (f"list --tag coaching --since {LIST_SINCE}", "sqlite3 same query", 1.5)]:
+        if (largest, name) in by:
+            result, floors = by[(largest, name)]
+            base = floors[floor]["median"]
+            checks.append((f"`{name}` at {largest:,}: ≤ {factor}× {floor}",
+                           f"{result['median']:.1f} vs {base:.1f} ms = {result['median'] / base:.2f}×",
+                           result["median"] <= factor * base))
+    trends = [(name, r, f) for (size, name), (r, f) in by.items()
+              if size == largest and name.startswith("trend --since")]
+    for name, result, floors in trends:
+        base = floors["sqlite3 rollup query, all weeks"]["median"]
+        checks.append((f"`{name}` at {largest:,}: ≤ 2× the rollup query",
+                       f"{result['median']:.1f} vs {base:.1f} ms = {result['median'] / base:.2f}×",
+                       result["median"] <= 2 * base))
+        if (largest, "trend (12 weeks)") in by:
+            twelve = by[(largest, "trend (12 weeks)")][0]["peak"]
+            checks.append((f"`{name}` at {largest:,}: peak ≤ 12-week trend's + 2 MiB",
+                           f"{result['peak']:.1f} vs {twelve:.1f} MiB", result["peak"] <= twelve + 2))
     if (largest, "list --search priya --limit 20") in by:
         median = by[(largest, "list --search priya --limit 20")][0]["median"]
         checks.append((f"`list --search` at {largest:,}: ≤ 50 ms", f"{median:.1f} ms", median <= 50))

@@ -22,12 +22,15 @@ public enum JournalExport {
     try sink.line(",")
     try sink.write("  \"entries\": [")
     var first = true
-    var entries = try journal.storedEntries(since: since, until: until)
-    while let entry = try entries.next() {
-      try sink.write(
-        (first ? "\n    " : ",\n    ") + EntryJSON.exported(entry).rendered(indent: nil))
+    var stream = EntryStream(to: sink)
+    let rows = try journal.entryRows(since: since, until: until)
+    while try rows.next() {
+      stream.append(first ? "\n    " : ",\n    ")
+      try stream.appendExportedJSON(rows)
       first = false
+      try stream.flushIfFull()
     }
+    try stream.flush()
     try sink.write(first ? "]" : "\n  ]")
     try sink.line(",")
     var experiments = try journal.experimentRecords()
@@ -104,12 +107,15 @@ public enum JournalExport {
     throws
   {
     try sink.line(CSV.row(csvHeader))
-    var entries = try journal.storedEntries(
+    var stream = EntryStream(to: sink)
+    let rows = try journal.entryRows(
       since: since, until: until, includeDeleted: false, chronological: true)
-    while let entry = try entries.next() {
-      let logged = entry.tags.filter { $0.mark == .logged }.map(\.name).joined(separator: ";")
-      try sink.line(CSV.entryRow(entry) + "," + CSV.row([logged, entry.uuid]))
+    while try rows.next() {
+      try stream.appendExportedCSV(rows)
+      stream.newline()
+      try stream.flushIfFull()
     }
+    try stream.flush()
     try sink.flush()
   }
 
@@ -119,26 +125,14 @@ public enum JournalExport {
   {
     try sink.line("# Career journal")
     var currentWeek: ISOWeek?
-    var entries = try journal.storedEntries(
+    var stream = EntryStream(to: sink)
+    let rows = try journal.entryRows(
       since: since, until: until, includeDeleted: false, chronological: true)
-    while let entry = try entries.next() {
-      let week = ISOWeek(containing: entry.day)
-      if week != currentWeek {
-        try sink.line("")
-        try sink.line("## \(week) (\(week.start.iso) to \(week.end.iso))")
-        currentWeek = week
-      }
-      var heading = "\(entry.day.iso) \(entry.day.weekdayAbbreviation)"
-      if let energy = entry.energy { heading += " · energy \(Entry.energyLabel(energy))" }
-      let tags = entry.tags.map(\.label).joined(separator: " ")
-      if !tags.isEmpty { heading += " · " + tags }
-      if entry.isStarred { heading += " · ★" }
-      if entry.isPrivate { heading += " · private" }
-      try sink.line("")
-      try sink.line("### \(heading)")
-      try sink.line("")
-      try sink.line(entry.text)
+    while try rows.next() {
+      try stream.appendMarkdown(rows, currentWeek: &currentWeek)
+      try stream.flushIfFull()
     }
+    try stream.flush()
     try sink.flush()
   }
 }

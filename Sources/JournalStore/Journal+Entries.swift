@@ -138,6 +138,18 @@ extension Journal {
       fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
   }
 
+  /// The live entries that `filter` selects, newest first, as ``EntryRows`` read in place:
+  /// for `list`'s output, which writes them without making an ``Entry`` of each.
+  ///
+  /// - Parameter filter: Which entries.
+  /// - Returns: The rows.
+  /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, or a SQLite failure.
+  public func entryRows(_ filter: EntryFilter) throws(StoreError) -> EntryRows {
+    EntryRows(
+      ids: try entryIDs(filter, fewMatches: Self.fewMatches),
+      fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
+  }
+
   /// The ids of the live entries that `filter` selects, newest first.
   private func entryIDs(_ filter: EntryFilter, fewMatches: Int64) throws(StoreError)
     -> any Cursor<Int64>
@@ -332,8 +344,25 @@ extension Journal {
     /// - Returns: The entry, its marks energized first, then drained, then logged, by name.
     /// - Throws: `StoreError.corrupt` for a day or a mark this version cannot read.
     func entry() throws(StoreError) -> Entry {
+      Entry(
+        NewEntry(
+          day: try row.decode(day, of: "entry", Day.init(iso:)), text: row.text(text),
+          energy: row.optionalInt(energy).map { Int($0) }, tags: try Self.marks(row.text(tags)),
+          isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
+        id: row.int(id), uuid: row.text(uuid), createdAt: Timestamp(iso: row.text(createdAt)),
+        updatedAt: Timestamp(iso: row.text(updatedAt)),
+        deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
+    }
+
+    /// The marks of a `tags` column (`name:mark,…`), energized first, then drained, then
+    /// logged, by name.
+    ///
+    /// - Parameter text: The column's text.
+    /// - Returns: The marks.
+    /// - Throws: `StoreError.corrupt` for a mark this version cannot read.
+    static func marks(_ text: String) throws(StoreError) -> [TagMark] {
       var marks: [TagMark] = []
-      for pair in row.text(tags).split(separator: ",") {
+      for pair in text.split(separator: ",") {
         let parts = pair.split(separator: ":")
         guard parts.count == 2, let value = Int(parts[1]), let mark = Mark(storedValue: value)
         else { throw .corrupt(table: "entryTag", column: "mark") }
@@ -342,14 +371,7 @@ extension Journal {
       marks.sort {
         ($0.mark.order, $0.name) < ($1.mark.order, $1.name)
       }
-      return Entry(
-        NewEntry(
-          day: try row.decode(day, of: "entry", Day.init(iso:)), text: row.text(text),
-          energy: row.optionalInt(energy).map { Int($0) }, tags: marks,
-          isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
-        id: row.int(id), uuid: row.text(uuid), createdAt: Timestamp(iso: row.text(createdAt)),
-        updatedAt: Timestamp(iso: row.text(updatedAt)),
-        deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
+      return marks
     }
   }
 

@@ -107,6 +107,33 @@ extension Journal {
   public func storedEntries(
     since: Day? = nil, until: Day? = nil, includeDeleted: Bool = true, chronological: Bool = false
   ) throws(StoreError) -> EntryCursor {
+    EntryCursor(
+      entries: try storedEntriesStatement(
+        since: since, until: until, includeDeleted: includeDeleted, chronological: chronological))
+  }
+
+  /// The entries of ``storedEntries(since:until:includeDeleted:chronological:)``, as
+  /// ``EntryRows`` read in place: for export, which writes them without making an ``Entry``
+  /// of each.
+  ///
+  /// - Parameters:
+  ///   - since: The first day included.
+  ///   - until: The last day included.
+  ///   - includeDeleted: Whether deleted entries are included.
+  ///   - chronological: Order by day, then id, instead of by id.
+  /// - Returns: The rows.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func entryRows(
+    since: Day? = nil, until: Day? = nil, includeDeleted: Bool = true, chronological: Bool = false
+  ) throws(StoreError) -> EntryRows {
+    EntryRows(
+      entries: try storedEntriesStatement(
+        since: since, until: until, includeDeleted: includeDeleted, chronological: chronological))
+  }
+
+  private func storedEntriesStatement(
+    since: Day?, until: Day?, includeDeleted: Bool, chronological: Bool
+  ) throws(StoreError) -> Statement {
     var conditions = includeDeleted ? ["1"] : ["e.deletedAt IS NULL"]
     var values: [Statement.Value] = []
     if let since {
@@ -122,7 +149,7 @@ extension Journal {
         + (chronological ? " ORDER BY e.day, e.id" : " ORDER BY e.id")
     )
     try statement.bind(values)
-    return EntryCursor(entries: statement)
+    return statement
   }
 
   /// Every experiment with its identifiers and timestamps, by id.

@@ -22,13 +22,22 @@ extension Journal {
     try restrict(&sql, &values, column: "w.tagId", to: tags)
     sql += " ORDER BY w.week, t.name"
     var counts: [WeeklyTagCount] = []
-    try db.prepare(sql).forEachRow(values) { (row) throws(StoreError) in
+    let statement = try db.prepare(sql)
+    // Columns resolved once: all history is tens of thousands of rows (issue 16).
+    let (week, name, track) = (
+      statement.column("week"), statement.column("name"), statement.column("track")
+    )
+    let (energized, drained) = (statement.column("energized"), statement.column("drained"))
+    let (energySum, energyCount) = (
+      statement.column("energySum"), statement.column("energyCount")
+    )
+    try statement.forEachRow(values) { (row) throws(StoreError) in
       counts.append(
         WeeklyTagCount(
-          week: ISOWeek(containing: try row.decode("week", of: "weekTag", Day.init(iso:))),
-          tag: row.text("name"), track: try row.decode("track", of: "tag", Track.init(rawValue:)),
-          energized: Int(row.int("energized")), drained: Int(row.int("drained")),
-          energySum: Int(row.int("energySum")), energyCount: Int(row.int("energyCount"))))
+          week: ISOWeek(containing: try row.decode(week, of: "weekTag", Day.init(iso:))),
+          tag: row.text(name), track: try row.decode(track, of: "tag", Track.init(rawValue:)),
+          energized: Int(row.int(energized)), drained: Int(row.int(drained)),
+          energySum: Int(row.int(energySum)), energyCount: Int(row.int(energyCount))))
     }
     return try Self.checked(counts)
   }

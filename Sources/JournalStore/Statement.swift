@@ -144,6 +144,15 @@ final class Statement {
 
   func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 
+  /// The bytes of a text column as SQLite holds them, read in place without making a
+  /// `String`; they are valid only inside `body` (the next step or reset frees them).
+  func withBytes<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard let bytes = sqlite3_column_text(handle, column) else {
+      return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+    return body(UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
+  }
+
   func optionalInt(_ column: Int32) -> Int64? { isNull(column) ? nil : int(column) }
 
   // MARK: - Columns by name

@@ -44,28 +44,38 @@ extension JournalCommand {
       let filter = EntryFilter(since: since, until: until, tags: tags, search: search, limit: limit)
       let renderer = EntryRenderer(style: colors.style)
       var count = 0
+      // Rows are read in place and written without an Entry each (issue 16); the bytes are
+      // those of EntryRenderer.line(_:), EntryJSON.listed and CSV.entryRow.
+      let rows = try journal.entryRows(filter)
       switch format {
       case .text:
-        var entries = try journal.entries(filter)
-        while let entry = try entries.next() {
-          try Console.output(renderer.line(entry))
+        while try rows.next() {
+          try Console.output(try renderer.line(rows))
           count += 1
         }
         if count == 0 { Console.error("No entries match.") }
       case .json:
         // One entry per line inside one array: valid JSON, streamed, easy to grep.
-        try Console.output("[", terminator: "")
-        var entries = try journal.entries(filter)
-        while let entry = try entries.next() {
-          let json = EntryJSON.listed(entry).rendered(indent: nil, encoderCompatible: true)
-          try Console.output(count == 0 ? "\n" + json : ",\n" + json, terminator: "")
+        var stream = EntryStream(to: Console.standardOutput)
+        stream.append("[")
+        while try rows.next() {
+          stream.append(count == 0 ? "\n" : ",\n")
+          try stream.appendListedJSON(rows)
           count += 1
+          try stream.flushIfFull()
         }
-        try Console.output(count == 0 ? "]" : "\n]")
+        stream.append(count == 0 ? "]\n" : "\n]\n")
+        try stream.flush()
       case .csv:
-        try Console.output(CSV.row(CSV.entryHeader))
-        var entries = try journal.entries(filter)
-        while let entry = try entries.next() { try Console.output(CSV.entryRow(entry)) }
+        var stream = EntryStream(to: Console.standardOutput)
+        stream.append(CSV.row(CSV.entryHeader))
+        stream.newline()
+        while try rows.next() {
+          try stream.appendCSV(rows)
+          stream.newline()
+          try stream.flushIfFull()
+        }
+        try stream.flush()
       }
     }
   }

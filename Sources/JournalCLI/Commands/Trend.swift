@@ -65,7 +65,11 @@ extension JournalCommand {
       switch format {
       case .text: try Console.output(renderer.text(trend, marks: explain ? marks : nil))
       case .json:
-        try Console.output(TrendRenderer.json(trend, marks: explain ? marks : nil).rendered())
+        // Written week by week: all history is thousands of weeks (issue 16).
+        var stream = EntryStream(to: Console.standardOutput)
+        try TrendRenderer.writeJSON(trend, marks: explain ? marks : nil, to: &stream)
+        stream.newline()
+        try stream.flush()
       case .csv: try Console.output(TrendRenderer.csv(trend), terminator: "")
       }
     }
