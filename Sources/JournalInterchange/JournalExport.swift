@@ -8,8 +8,8 @@ public enum JournalExport {
   public static let formatName = "career-journal"
   public static let formatVersion = 1
 
-  /// Writes the whole journal as JSON: tags, then entries (deleted ones too), experiments and
-  /// reflections, each record on one line with keys in a fixed order, so the same journal
+  /// Writes the whole journal as JSON: tags, then entries (deleted ones too), experiments,
+  /// reflections and roles, each record on one line with keys in a fixed order, so the same journal
   /// always gives the same bytes and an import into a new journal gives them back.
   public static func json(_ journal: Journal, since: Day?, until: Day?, to sink: BufferedOutput)
     throws
@@ -35,19 +35,25 @@ public enum JournalExport {
     try sink.line(",")
     var experiments = try journal.experimentRecords()
     var reflections = try journal.reflectionRecords()
+    var roles = try journal.roleRecords()
     if let since {
       experiments = experiments.filter { $0.experiment.start >= since }
       reflections = reflections.filter { $0.reflection.day >= since }
+      roles = roles.filter { $0.role.start >= since }
     }
     if let until {
       experiments = experiments.filter { $0.experiment.start <= until }
       reflections = reflections.filter { $0.reflection.day <= until }
+      roles = roles.filter { $0.role.start <= until }
     }
     try sink.write("  \"experiments\": [")
     try list(experiments.map(experimentJSON), to: sink)
     try sink.line(",")
     try sink.write("  \"reflections\": [")
     try list(reflections.map(reflectionJSON), to: sink)
+    try sink.line(",")
+    try sink.write("  \"roles\": [")
+    try list(roles.map(roleJSON), to: sink)
     try sink.line("")
     try sink.line("}")
     try sink.flush()
@@ -77,6 +83,16 @@ public enum JournalExport {
       ("planned_weeks", .int(experiment.plannedWeeks)),
       ("end", .optionalString(experiment.end?.iso)),
       ("outcome", .optionalString(experiment.outcome)),
+      ("created_at", .optionalString(record.createdAt?.iso)),
+      ("updated_at", .optionalString(record.updatedAt?.iso)),
+    ])
+  }
+
+  public static func roleJSON(_ record: RoleRecord) -> JSONValue {
+    let role = record.role
+    return .object([
+      ("id", .int(Int(role.id))), ("uuid", .string(record.uuid)), ("name", .string(role.name)),
+      ("track", .string(role.track.rawValue)), ("start", .string(role.start.iso)),
       ("created_at", .optionalString(record.createdAt?.iso)),
       ("updated_at", .optionalString(record.updatedAt?.iso)),
     ])

@@ -62,6 +62,8 @@ public struct ImportSummary: Sendable {
   public var experiments = 0
   /// Reflections added.
   public var reflections = 0
+  /// Roles added.
+  public var roles = 0
 }
 
 /// Reads the import formats and writes them through one `Journal.importing` transaction: all
@@ -177,7 +179,7 @@ public enum JournalImport {
         }
         if isNew { try importer.restoreTags(tags) } else { try tags.forEach(importer.ensureTag) }
         sawTags = true
-      case "entries", "experiments", "reflections":
+      case "entries", "experiments", "reflections", "roles":
         guard sawFormat && sawTags else {
           deferred = true
           return try reader.skipValue()
@@ -198,7 +200,7 @@ public enum JournalImport {
       var second = try reopen()
       try second.skipByteOrderMark()
       try second.readObject { key, reader in
-        guard ["entries", "experiments", "reflections"].contains(key) else {
+        guard ["entries", "experiments", "reflections", "roles"].contains(key) else {
           return try reader.skipValue()
         }
         try records(
@@ -214,6 +216,7 @@ public enum JournalImport {
     var entries = 0
     var experiments = 0
     var reflections = 0
+    var roles = 0
   }
 
   /// Imports the array `key` ("entries", "experiments" or "reflections") that starts here.
@@ -234,6 +237,12 @@ public enum JournalImport {
         let record = try experiment(
           from: try reader.readValue(), index: counters.experiments, path: path)
         if try importer.insertExperiment(record) { summary.experiments += 1 }
+      }
+    case "roles":
+      try reader.readArray { reader in
+        counters.roles += 1
+        let record = try role(from: try reader.readValue(), index: counters.roles, path: path)
+        if try importer.insertRole(record) { summary.roles += 1 }
       }
     default:
       try reader.readArray { reader in
@@ -365,6 +374,30 @@ public enum JournalImport {
         id: try wantedID(node["id"], place: place, path: path) ?? 0, title: title, track: track,
         hypothesis: try text("hypothesis", "hypothesis", multiline: true) ?? "", start: start,
         plannedWeeks: weeks, end: end, outcome: try text("outcome", "outcome", multiline: true)),
+      uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)),
+      updatedAt: node["updated_at"]?.string.map(Timestamp.init(iso:)))
+  }
+
+  /// A role of the file, checked as `journal role start` checks its own: a kebab-case name,
+  /// a track, a valid day.
+  private static func role(from node: JSONNode, index: Int, path: String) throws -> RoleRecord {
+    let place = "role \(index)"
+    guard let uuid = node["uuid"]?.string, !uuid.isEmpty else {
+      throw invalid(path, "\(place) has no uuid")
+    }
+    guard let rawName = node["name"]?.string, let name = TagName(rawName) else {
+      throw invalid(path, "\(place) has no valid name (kebab-case, like a tag)")
+    }
+    guard let track = node["track"]?.string.flatMap(Track.init(rawValue:)) else {
+      throw invalid(path, "\(place) has no valid track (ic, management, both or neutral)")
+    }
+    guard let start = node["start"]?.string.flatMap({ Day(iso: $0) }) else {
+      throw invalid(path, "\(place) has no valid start day")
+    }
+    return RoleRecord(
+      role: Role(
+        id: try wantedID(node["id"], place: place, path: path) ?? 0, name: name.text,
+        track: track, start: start),
       uuid: uuid, createdAt: node["created_at"]?.string.map(Timestamp.init(iso:)),
       updatedAt: node["updated_at"]?.string.map(Timestamp.init(iso:)))
   }

@@ -53,6 +53,32 @@ public struct ExperimentRecord: Hashable, Sendable {
   }
 }
 
+/// Everything export and import carry about a role.
+public struct RoleRecord: Hashable, Sendable {
+  /// The role.
+  public var role: Role
+  /// Its stable identifier.
+  public var uuid: String
+  /// When it was recorded; `nil` means now.
+  public var createdAt: Timestamp?
+  /// When it was last changed; `nil` means now.
+  public var updatedAt: Timestamp?
+
+  /// Creates a role record.
+  ///
+  /// - Parameters:
+  ///   - role: The role.
+  ///   - uuid: Its stable identifier.
+  ///   - createdAt: When it was recorded.
+  ///   - updatedAt: When it was last changed.
+  public init(role: Role, uuid: String, createdAt: Timestamp?, updatedAt: Timestamp?) {
+    self.role = role
+    self.uuid = uuid
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt
+  }
+}
+
 /// Everything export and import carry about a reflection.
 public struct ReflectionRecord: Hashable, Sendable {
   /// The reflection.
@@ -168,6 +194,24 @@ extension Journal {
       records.append(
         ExperimentRecord(
           experiment: try Self.experiment(from: row), uuid: row.text("uuid"),
+          createdAt: Timestamp(iso: row.text("createdAt")),
+          updatedAt: Timestamp(iso: row.text("updatedAt"))))
+    }
+    return records
+  }
+
+  /// Every role with its identifiers, the earliest start first.
+  ///
+  /// - Returns: The records.
+  /// - Throws: `StoreError` on a SQLite failure or a corrupt row.
+  public func roleRecords() throws(StoreError) -> [RoleRecord] {
+    var records: [RoleRecord] = []
+    try db.prepare(
+      "SELECT id, name, track, startDay, uuid, createdAt, updatedAt FROM role ORDER BY startDay, id"
+    ).forEachRow { (row) throws(StoreError) in
+      records.append(
+        RoleRecord(
+          role: try Self.role(from: row), uuid: row.text("uuid"),
           createdAt: Timestamp(iso: row.text("createdAt")),
           updatedAt: Timestamp(iso: row.text("updatedAt"))))
     }
@@ -599,6 +643,46 @@ extension Journal {
         .text(experiment.track.rawValue), .text(experiment.hypothesis), .text(experiment.start.iso),
         .integer(Int64(experiment.plannedWeeks)), experiment.end.map { .text($0.iso) } ?? .null,
         experiment.outcome.map { .text($0) } ?? .null,
+        record.createdAt.map { .text($0.iso) } ?? .null,
+        record.updatedAt.map { .text($0.iso) } ?? .null,
+      ])
+      return true
+    }
+
+    /// Inserts a role unless one with its uuid exists.
+    ///
+    /// - Parameter record: The role.
+    /// - Returns: `true` when it was added.
+    /// - Throws: `StoreError.roleExists` when another role starts on its day (two roles never
+    ///   start on the same day), or a SQLite failure.
+    @discardableResult
+    public func insertRole(_ record: RoleRecord) throws(StoreError) -> Bool {
+      guard
+        try db.prepare("SELECT id FROM role WHERE uuid = ?").scalarInt([.text(record.uuid)]) == nil
+      else { return false }
+      let role = record.role
+      let clash = try db.prepare(
+        "SELECT id, name, track, startDay FROM role WHERE startDay = ?")
+      try clash.bind([.text(role.start.iso)])
+      defer { clash.reset() }
+      if try clash.step() {
+        let other = try Journal.role(from: clash)
+        throw .roleExists(day: role.start.iso, id: other.id, name: other.name)
+      }
+      var idIsFree = false
+      if role.id > 0 {
+        idIsFree =
+          try db.prepare("SELECT id FROM role WHERE id = ?").scalarInt([.integer(role.id)]) == nil
+      }
+      try db.prepare(
+        """
+        INSERT INTO role (id, uuid, name, track, startDay, createdAt, updatedAt)
+        VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+          coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
+        """
+      ).run([
+        idIsFree ? .integer(role.id) : .null, .text(record.uuid), .text(role.name),
+        .text(role.track.rawValue), .text(role.start.iso),
         record.createdAt.map { .text($0.iso) } ?? .null,
         record.updatedAt.map { .text($0.iso) } ?? .null,
       ])

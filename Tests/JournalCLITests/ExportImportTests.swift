@@ -153,6 +153,8 @@ enum Interchange {
         "growth", "--motive", "status", "--note", "Ask Priya about the staff path",
         "--date", "2026-11-13", "--coding", "yes", "--scale", "people",
       ])
+    _ = try output(journal, ["role", "start", "senior-ic", "--date", "2026-10-05"])
+    _ = try output(journal, ["role", "start", "Tech-Lead", "--date", "2026-11-16"])
   }
 
   /// A small journal for the CSV and Markdown expected files: built-in tags only (so a CSV
@@ -302,6 +304,41 @@ struct ExportImportTests {
     #expect(reflections[0]["note"] as? String == "Ask Priya about the staff path")
     #expect(
       reflections[0]["answers"] as? [String: String] == ["coding": "yes", "scale": "people"])
+    let roles = try #require(object["roles"] as? [[String: Any]])
+    #expect(roles.map { $0["name"] as? String } == ["senior-ic", "tech-lead"])
+    #expect(roles.map { $0["track"] as? String } == ["ic", "both"])
+    #expect(roles.map { $0["start"] as? String } == ["2026-10-05", "2026-11-16"])
+    #expect(roles.allSatisfy { ($0["uuid"] as? String)?.count == 32 })
+  }
+
+  @Test("roles travel with the export; a role on a day another role starts is refused, unchanged")
+  func rolesRoundTripAndClash() throws {
+    let source = try TestJournal()
+    defer { source.remove() }
+    try Interchange.seedEveryField(source)
+    let file = source.directory.file("export.json")
+    try Interchange.write(try Interchange.output(source, ["export"]), to: file)
+
+    // Into a journal with roles of its own on other days: both sets kept, by start day.
+    let other = try TestJournal()
+    defer { other.remove() }
+    _ = try Interchange.output(other, ["role", "start", "manager", "--date", "2026-06-01"])
+    _ = try Interchange.output(other, ["import", file])
+    #expect(
+      try other.sqlite("SELECT group_concat(name || '@' || startDay) FROM role ORDER BY startDay")
+        == "manager@2026-06-01,senior-ic@2026-10-05,tech-lead@2026-11-16")
+    // A second import adds no role twice (same uuids).
+    let again = try Interchange.output(other, ["import", file])
+    #expect(!again.contains("role"), "\(again)")
+
+    // A different role already on 2026-11-16: the whole import is refused.
+    let clash = try TestJournal()
+    defer { clash.remove() }
+    _ = try Interchange.output(clash, ["role", "start", "staff", "--date", "2026-11-16"])
+    let before = try clash.snapshot()
+    let refused = try clash.run(["import", file])
+    expectRefused(refused, status: 65, mentioning: ["starts on 2026-11-16 already"])
+    #expect(try clash.snapshot() == before)
   }
 
   @Test("export, import into a new journal, export again: byte-identical JSON")
@@ -317,7 +354,8 @@ struct ExportImportTests {
     defer { copy.remove() }
     let imported = try Interchange.output(copy, ["import", file])
     #expect(
-      imported.hasPrefix("Imported 6 entries, 2 experiments, 1 reflection from '\(file)'"),
+      imported.hasPrefix(
+        "Imported 6 entries, 2 experiments, 2 roles, 1 reflection from '\(file)'"),
       "\(imported)")
     let second = try Interchange.output(copy, ["export", "--format", "json"])
     #expect(second == first, "the round trip changed the JSON")
@@ -443,14 +481,14 @@ struct ExportImportTests {
     let dryRun = try Interchange.output(target, ["import", file, "--dry-run"])
     #expect(
       dryRun.hasPrefix(
-        "Dry run: would import 6 entries, 2 experiments, 1 reflection from '\(file)'"),
+        "Dry run: would import 6 entries, 2 experiments, 2 roles, 1 reflection from '\(file)'"),
       "\(dryRun)")
     #expect(dryRun.hasSuffix("Nothing was written.\n"), "\(dryRun)")
     #expect(try target.snapshot() == untouched, "--dry-run wrote to the journal")
     #expect(try target.entries().count == 1)
 
     let real = try Interchange.output(target, ["import", file])
-    #expect(real.hasPrefix("Imported 6 entries, 2 experiments, 1 reflection"), "\(real)")
+    #expect(real.hasPrefix("Imported 6 entries, 2 experiments, 2 roles, 1 reflection"), "\(real)")
     #expect(try target.sqlite("SELECT count(*) FROM entry") == "7")
     let imported = try Interchange.output(target, ["export"])
     let twice = try Interchange.output(target, ["import", file])

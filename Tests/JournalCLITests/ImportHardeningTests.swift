@@ -32,7 +32,8 @@ struct ImportHardeningTests {
     let copy = try TestJournal()
     defer { copy.remove() }
     let imported = try Interchange.output(copy, ["import", file])
-    #expect(imported.hasPrefix("Imported 6 entries, 2 experiments, 1 reflection"), "\(imported)")
+    #expect(
+      imported.hasPrefix("Imported 6 entries, 2 experiments, 2 roles, 1 reflection"), "\(imported)")
     #expect(try Interchange.output(copy, ["export", "--format", "json"]) == first)
 
     // Into a journal that has entries already (tags merged, not restored), too.

@@ -95,6 +95,9 @@ extension JournalCommand {
       if summary.experiments > 0 {
         parts.append(Plural.count(summary.experiments, "experiment", "experiments"))
       }
+      if summary.roles > 0 {
+        parts.append(Plural.count(summary.roles, "role", "roles"))
+      }
       if summary.reflections > 0 {
         parts.append(Plural.count(summary.reflections, "reflection", "reflections"))
       }
