@@ -49,7 +49,7 @@ public enum ExitStatus {
       return dataError
     case .fileExists:
       return usage
-    case .confirmationNeeded, .dateOutOfRange, .noJournalLocation, .unknownCommand,
+    case .confirmationNeeded, .dateOutOfRange, .futureDay, .noJournalLocation, .unknownCommand,
       .unknownSubcommand:
       return usage
     case .editorFailed, .cancelled, .cancelledBecause:

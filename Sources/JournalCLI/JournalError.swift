@@ -24,6 +24,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case editorFailed(command: String, status: String)
   /// A relative date lands outside the years a journal accepts.
   case dateOutOfRange
+  /// A record's day is after today.
+  case futureDay(day: String, today: String)
   /// `--since` is after `--until`.
   case emptyRange(since: String, until: String)
   /// A destructive command needs confirmation that a script cannot give on a terminal.
@@ -91,6 +93,10 @@ public enum JournalError: Error, CustomStringConvertible {
       return
         "That date falls outside \(Day.earliestYear)-\(Day.latestYear); give a day from "
         + "\(Day.earliestYear)-01-01 to \(Day.latestYear)-12-31."
+    case .futureDay(let day, let today):
+      return
+        "\(day) is after today (\(today)); a journal records days that happened: give today or an "
+        + "earlier day (JOURNAL_TODAY sets what today is)."
     case .emptyRange(let since, let until):
       return "--since \(since) is after --until \(until); swap them."
     case .confirmationNeeded(let command):

@@ -146,16 +146,16 @@ struct ExperimentEditDeleteTests {
     #expect(
       edited.stdout
         == "Updated experiment 1: 'Mentor' [management, 8 weeks from 2026-10-05, running].\n")
-    expectSuccess(try journal.run(["experiment", "end", "1", "--date", "2026-11-20"]))
+    expectSuccess(try journal.run(["experiment", "end", "1", "--date", "2026-11-10"]))
     let outcome = try journal.run([
       "experiment", "edit", "1", "--outcome", "  Coaching energized me ",
     ])
     expectSuccess(outcome)
     #expect(
       try journal.sqlite("SELECT title, plannedWeeks, startDay, endDay, outcome FROM experiment")
-        == "Mentor|8|2026-10-05|2026-11-20|Coaching energized me")
-    let late = try journal.run(["experiment", "edit", "1", "--date", "2026-11-23"])
-    expectRefused(late, status: 65, mentioning: ["2026-11-23"])
+        == "Mentor|8|2026-10-05|2026-11-10|Coaching energized me")
+    let late = try journal.run(["experiment", "edit", "1", "--date", "2026-11-12"])
+    expectRefused(late, status: 65, mentioning: ["2026-11-12"])
   }
 
   @Test("delete needs --yes off a terminal and removes only the experiment")
@@ -175,5 +175,39 @@ struct ExperimentEditDeleteTests {
     #expect(try journal.sqlite("SELECT group_concat(id) FROM experiment") == "1")
     #expect(try journal.entries().count == 1)
     expectRefused(try journal.run(["experiment", "delete", "2", "--yes"]), status: 65)
+  }
+}
+
+@Suite("A record's day is never in the future")
+struct FutureDayTests {
+  @Test(
+    "every command that dates a record refuses a day after today, and writes nothing",
+    arguments: [
+      ["add", "Planned", "-e", "deep-work", "--date", "2099-01-01"],
+      ["add", "Tomorrow", "-e", "deep-work", "--date", "2026-11-21"],
+      ["edit", "1", "--date", "2026-12-01"],
+      ["reflect", "--five-years", "x", "--date", "2026-11-21"],
+      ["experiment", "start", "Later", "--track", "ic", "--weeks", "6", "--date", "2026-11-23"],
+      ["role", "start", "staff", "--date", "2027-01-04"],
+    ])
+  func refused(arguments: [String]) throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("Today", ["-e", "deep-work"])
+    let before = try journal.snapshot()
+    let result = try journal.run(arguments)
+    expectRefused(result, status: 64, mentioning: ["is after today (2026-11-20)"])
+    #expect(try journal.snapshot() == before)
+  }
+
+  @Test("today and earlier days are recorded; --until may reach past today")
+  func todayAndEarlier() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("Today", ["-e", "deep-work", "--date", "2026-11-20"])
+    try journal.add("Earlier", ["-e", "deep-work", "--date", "2026-11-02"])
+    let listed = try journal.run(["list", "--until", "2027-01-01"])
+    expectSuccess(listed)
+    #expect(listed.stdout.split(separator: "\n").count == 2)
   }
 }

@@ -30,7 +30,7 @@ extension JournalCommand {
     func run() throws {
       _ = try store.path  // refused before any text is asked for
       let today = try Clock.today()
-      let day = try options.date?.day(today: today) ?? today
+      let day = try options.date?.recordedDay(today: today) ?? today
       let journal: Journal
       if let text, text != "-" {
         journal = try save(text: try TextInput.clean(text), day: day)

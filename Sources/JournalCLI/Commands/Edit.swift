@@ -65,7 +65,7 @@ extension JournalCommand {
       let today = try Clock.today()
       let journal = try store.open(.update)
       // Everything the command line says is checked before the editor opens.
-      let day = try options.date?.day(today: today)
+      let day = try options.date?.recordedDay(today: today)
       var energy: Int?? = options.energy.map { .some($0) }
       if clearEnergy { energy = .some(nil) }
       let tags = options.hasTags ? options.marks : nil

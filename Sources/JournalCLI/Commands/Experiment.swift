@@ -62,7 +62,7 @@ extension JournalCommand.Experiment {
 
     func run() throws {
       let today = try Clock.today()
-      let start = try date?.day(today: today) ?? today
+      let start = try date?.recordedDay(today: today) ?? today
       let journal = try store.open(.write)
       let experiment: JournalCore.Experiment
       var started: JournalCore.Role?
@@ -152,7 +152,7 @@ extension JournalCommand.Experiment {
     func run() throws {
       let today = try Clock.today()
       let journal = try store.open(.update)
-      let day = try date?.day(today: today) ?? today
+      let day = try date?.recordedDay(today: today) ?? today
       let current = try journal.experiment(id: id)
       guard day >= current.start else {
         throw JournalError.endBeforeStart(id: id, start: current.start.iso, end: day.iso)
@@ -216,7 +216,7 @@ extension JournalCommand.Experiment {
       let today = try Clock.today()
       let journal = try store.open(.update)
       let current = try journal.experiment(id: id)
-      let start = try date?.day(today: today)
+      let start = try date?.recordedDay(today: today)
       if let end = current.end, let start, start > end {
         throw JournalError.endBeforeStart(id: id, start: start.iso, end: end.iso)
       }

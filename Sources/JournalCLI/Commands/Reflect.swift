@@ -127,7 +127,7 @@ extension JournalCommand.Reflect {
       var unique: [Motive] = []
       for motive in motives where !unique.contains(motive) { unique.append(motive) }
       let reflection = try store.open(.write).addReflection(
-        day: try date?.day(today: today) ?? today, fiveYears: fiveYears, motives: unique,
+        day: try date?.recordedDay(today: today) ?? today, fiveYears: fiveYears, motives: unique,
         note: note, answers: answers)
       try Console.output(
         "Recorded reflection \(reflection.id) for \(reflection.day.iso)"

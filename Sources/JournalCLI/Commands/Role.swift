@@ -61,7 +61,7 @@ extension JournalCommand.Role {
 
     func run() throws {
       let today = try Clock.today()
-      let start = try date?.day(today: today) ?? today
+      let start = try date?.recordedDay(today: today) ?? today
       let lean = track ?? JournalCore.Role.knownTrack(for: role) ?? .neutral
       let started = try store.open(.write).startRole(name: role, track: lean, start: start)
       try Console.output(
@@ -151,7 +151,7 @@ extension JournalCommand.Role {
 
     func run() throws {
       let today = try Clock.today()
-      let start = try date?.day(today: today)
+      let start = try date?.recordedDay(today: today)
       let journal = try store.open(.update)
       let lean = track ?? name.flatMap { JournalCore.Role.knownTrack(for: $0) }
       let role = try journal.editRole(id: id, name: name, track: lean, start: start)

@@ -50,6 +50,16 @@ extension DateExpression {
     guard let day = resolve(today: today) else { throw .dateOutOfRange }
     return day
   }
+
+  /// The day a record is dated (an entry, a reflection, an experiment's start or end, a role's
+  /// start): never after today. A journal records what happened; a day typed a year off would
+  /// top every list and stretch every trend, so every command refuses it the same way.
+  /// (Ranges to read, `--since` and `--until`, may reach past today.)
+  func recordedDay(today: Day) throws(JournalError) -> Day {
+    let day = try day(today: today)
+    guard day <= today else { throw .futureDay(day: day.iso, today: today.iso) }
+    return day
+  }
 }
 
 /// The output formats of the read commands.
