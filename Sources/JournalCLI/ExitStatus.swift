@@ -45,7 +45,7 @@ public enum ExitStatus {
     case .textKept(let error, _):
       return code(for: error)
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
-      .unhealthy, .endBeforeStart, .outcomeBeforeEnd:
+      .unhealthy, .endBeforeStart, .outcomeBeforeEnd, .unknownTag:
       return dataError
     case .fileExists:
       return usage

@@ -24,6 +24,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case editorFailed(command: String, status: String)
   /// A relative date lands outside the years a journal accepts.
   case dateOutOfRange
+  /// A tag given on the command line does not exist; `known` are the journal's tags.
+  case unknownTag(name: String, suggestion: String?, known: [String])
   /// A record's day is after today.
   case futureDay(day: String, today: String)
   /// `--since` is after `--until`.
@@ -93,6 +95,21 @@ public enum JournalError: Error, CustomStringConvertible {
       return
         "That date falls outside \(Day.earliestYear)-\(Day.latestYear); give a day from "
         + "\(Day.earliestYear)-01-01 to \(Day.latestYear)-12-31."
+    case .unknownTag(let name, let suggestion, let known):
+      let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+      // A short list is all of them; a long one, the six nearest.
+      let shown =
+        known.count <= 12
+        ? known
+        : Array(
+          known.sorted { TagName.editDistance(name, $0) < TagName.editDistance(name, $1) }
+            .prefix(6))
+      let list =
+        (known.count <= 12 ? "the journal's tags: " : "the nearest tags: ")
+        + shown.joined(separator: ", ")
+      return
+        "Unknown tag '\(name)'\(hint); \(list); create it with 'journal tags add \(name) --track "
+        + "ic|management|both|neutral'."
     case .futureDay(let day, let today):
       return
         "\(day) is after today (\(today)); a journal records days that happened: give today or an "

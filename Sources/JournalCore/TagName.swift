@@ -93,14 +93,19 @@ public struct TagName: Hashable, Comparable, Sendable, CustomStringConvertible {
   ///   - name: The unknown name.
   ///   - known: The names in the journal.
   /// - Returns: The nearest known name, or `nil` when none is within a third of its length
-  ///   (at least two edits).
+  ///   (at least two edits) or shares a long start with it (four characters, and half of the
+  ///   shorter name).
   public static func nearest(to name: String, in known: [String]) -> String? {
     let limit = max(2, name.count / 3)
     var best: (name: String, distance: Int)?
     for candidate in known.sorted() {
       let distance = editDistance(name, candidate)
       let isPrefix = candidate.hasPrefix(name) || name.hasPrefix(candidate)
-      let score = isPrefix ? min(distance, 1) : distance
+      // A long shared start is a different ending of the same word (`mentorship` for
+      // `mentoring`): close enough whatever the edit distance of the endings.
+      let shared = zip(name, candidate).prefix { $0 == $1 }.count
+      let sameStem = shared >= max(4, min(name.count, candidate.count) / 2)
+      let score = isPrefix ? min(distance, 1) : sameStem ? min(distance, limit) : distance
       if score <= limit, score < (best?.distance ?? Int.max) {
         best = (candidate, score)
       }
@@ -109,7 +114,7 @@ public struct TagName: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// Levenshtein distance over characters.
-  static func editDistance(_ lhs: String, _ rhs: String) -> Int {
+  public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
     let a = Array(lhs)
     let b = Array(rhs)
     if a.isEmpty { return b.count }

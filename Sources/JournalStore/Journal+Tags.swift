@@ -27,6 +27,19 @@ extension Journal {
     return tags
   }
 
+  /// Every tag's name, sorted: the cheap list a command checks typed tags against (``tags()``
+  /// also counts every mark).
+  ///
+  /// - Returns: The names.
+  /// - Throws: `StoreError` on a SQLite failure.
+  public func tagNames() throws(StoreError) -> [String] {
+    var names: [String] = []
+    try db.prepare("SELECT name FROM tag ORDER BY name").forEachRow { (row) throws(StoreError) in
+      names.append(row.text("name"))
+    }
+    return names
+  }
+
   /// Creates a tag.
   ///
   /// - Parameters:

@@ -98,4 +98,23 @@ struct FirstStepsTests {
     let unknown = try journal.run(["tags", "delete", "typo-tag"])
     expectRefused(unknown, status: 65, mentioning: ["Unknown tag 'typo-tag'"])
   }
+
+  @Test("an unknown tag is refused with the nearest and the journal's tags, piped or not")
+  func unknownTagListsTags() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("First", ["-e", "deep-work"])
+    let before = try journal.snapshot()
+    let all =
+      "the journal's tags: architecture, coaching, conflict-resolution, deep-work, delivery, "
+      + "mentoring;"
+    let typed = try journal.run(["add", "Paired", "-e", "mentorship"])
+    expectRefused(
+      typed, status: 65,
+      mentioning: ["Unknown tag 'mentorship' (did you mean 'mentoring'?)", all])
+    let piped = try journal.run(["add", "-d", "1on1"], stdin: "A 1:1 that went badly")
+    expectRefused(piped, status: 65, mentioning: ["Unknown tag '1on1'", all])
+    #expect(!piped.stderr.contains("did you mean"))
+    #expect(try journal.snapshot() == before)
+  }
 }

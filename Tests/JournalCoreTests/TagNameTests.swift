@@ -73,13 +73,16 @@ struct TagNameTests {
     arguments: [
       ("coachng", "coaching"), ("deep", "deep-work"), ("mentorin", "mentoring"),
       ("architecure", "architecture"), ("delivry", "delivery"), ("deep-wrok", "deep-work"),
-      ("conflict", "conflict-resolution"),
+      ("conflict", "conflict-resolution"), ("mentorship", "mentoring"), ("deliveries", "delivery"),
+      ("architect", "architecture"), ("coachings", "coaching"),
     ])
   func nearest(_ typo: String, _ expected: String) {
     #expect(TagName.nearest(to: typo, in: Self.builtIns) == expected)
   }
 
-  @Test("nearest gives nil when nothing is close", arguments: ["zzzzzz", "xylophone", "qq"])
+  @Test(
+    "nearest gives nil when nothing is close",
+    arguments: ["zzzzzz", "xylophone", "qq", "1on1", "debugging", "deploy"])
   func nearestNil(_ name: String) {
     #expect(TagName.nearest(to: name, in: Self.builtIns) == nil)
   }

@@ -39,7 +39,7 @@ extension JournalCommand {
       } else {
         // Everything the command line says is checked before the editor opens, so a typo in a
         // tag does not cost the paragraph typed there.
-        journal = try open(checkingTags: true)
+        journal = try open()
         try TextInput.edit(initial: "", template: template(day: day, today: today)) { text in
           _ = try save(text: text, day: day, into: journal)
         }
@@ -65,22 +65,23 @@ extension JournalCommand {
       Console.error(hint)
     }
 
-    /// Opens the journal for writing; with `checkingTags`, only once every tag is known to exist
-    /// (otherwise `addEntry` refuses an unknown one, without the extra query).
-    private func open(checkingTags: Bool) throws -> Journal {
+    /// Opens the journal for writing, once every tag given is known to exist.
+    private func open() throws -> Journal {
       // A first entry with a mistyped tag must not leave an empty journal behind: before the
       // file exists, the built-in tags are all there is.
       if !Journal.exists(at: try store.path) {
         try options.checkTagsExist(in: Schema.builtInTags)
       }
       let journal = try store.open(.write)
-      if checkingTags { try options.checkTagsExist(in: try journal.tags().map(\.name)) }
+      // Every add checks its tags by name first (one small query), so an unknown one is
+      // refused with the journal's tags listed, not only the nearest.
+      if options.hasTags { try options.checkTagsExist(in: try journal.tagNames()) }
       return journal
     }
 
     @discardableResult
     private func save(text: String, day: Day, into opened: Journal? = nil) throws -> Journal {
-      let journal = try opened ?? open(checkingTags: false)
+      let journal = try opened ?? open()
       let entry = try journal.addEntry(
         NewEntry(
           day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,

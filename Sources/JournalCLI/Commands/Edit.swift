@@ -79,7 +79,7 @@ extension JournalCommand {
         try save(changes(text: newText), in: journal)
       } else if editor {
         let current = try journal.entry(id: id)
-        if options.hasTags { try options.checkTagsExist(in: try journal.tags().map(\.name)) }
+        if options.hasTags { try options.checkTagsExist(in: try journal.tagNames()) }
         try TextInput.edit(
           initial: current.text, template: ["Editing entry \(id) of \(current.day.iso)."]
         ) { text in

@@ -118,11 +118,13 @@ struct EntryOptions: ParsableArguments {
   /// Refuses the first tag given that is not among `known`, suggesting the nearest one.
   ///
   /// - Parameter known: The tag names the journal has.
-  /// - Throws: `StoreError.unknownTag`, as `addEntry` would, but before any text is asked for.
-  func checkTagsExist(in known: [String]) throws(StoreError) {
+  /// - Throws: `JournalError.unknownTag`, as `addEntry` would but naming the tags there are,
+  ///   before any text is asked for.
+  func checkTagsExist(in known: [String]) throws(JournalError) {
     let names = Set(known)
     for tag in energized + drained + logged where !names.contains(tag.text) {
-      throw .unknownTag(name: tag.text, suggestion: TagName.nearest(to: tag.text, in: known))
+      throw .unknownTag(
+        name: tag.text, suggestion: TagName.nearest(to: tag.text, in: known), known: known.sorted())
     }
   }
 
