@@ -49,7 +49,8 @@ public enum ExitStatus {
       return dataError
     case .fileExists:
       return usage
-    case .confirmationNeeded, .dateOutOfRange, .futureDay, .noJournalLocation, .unknownCommand,
+    case .confirmationNeeded, .dateOutOfRange, .futureDay, .markedTwice, .noJournalLocation,
+      .unknownCommand,
       .unknownSubcommand:
       return usage
     case .editorFailed, .cancelled, .cancelledBecause:

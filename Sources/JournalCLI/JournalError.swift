@@ -26,6 +26,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case dateOutOfRange
   /// A tag given on the command line does not exist; `known` are the journal's tags.
   case unknownTag(name: String, suggestion: String?, known: [String])
+  /// A tag marked one way by an option and another in the text (`-e x` and `-x`).
+  case markedTwice(tag: String, option: String, text: String)
   /// A record's day is after today.
   case futureDay(day: String, today: String)
   /// `--since` is after `--until`.
@@ -110,6 +112,10 @@ public enum JournalError: Error, CustomStringConvertible {
       return
         "Unknown tag '\(name)'\(hint); \(list); create it with 'journal tags add \(name) --track "
         + "ic|management|both|neutral'."
+    case .markedTwice(let tag, let option, let text):
+      return
+        "'\(tag)' is marked \(option) by an option and \(text) in the text; mark each activity "
+        + "once."
     case .futureDay(let day, let today):
       return
         "\(day) is after today (\(today)); a journal records days that happened: give today or an "

@@ -118,3 +118,51 @@ struct FirstStepsTests {
     #expect(try journal.snapshot() == before)
   }
 }
+
+@Suite("Inline marks through journal add")
+struct InlineMarksEndToEndTests {
+  @Test("+tag, -tag and @tag in the text mark the entry; the text is kept as written")
+  func inline() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    let text = "Paired with Priya +deep-work, then -delivery (@mentoring). +1 to pairing."
+    let id = try journal.add(text)
+    let entry = try journal.entry(id)
+    #expect(entry.text == text)
+    #expect(
+      entry.tags == [
+        MarkRecord(name: "deep-work", mark: "energized"),
+        MarkRecord(name: "delivery", mark: "drained"),
+        MarkRecord(name: "mentoring", mark: "logged"),
+      ])
+    // Piped text too, together with an option for another tag.
+    let piped = try journal.run(["add", "-e", "coaching"], stdin: "1:1 went well, but -delivery")
+    expectSuccess(piped)
+    #expect(!piped.stdout.contains("Note:"))
+  }
+
+  @Test("a tag marked one way by an option and the other in the text is refused, unchanged")
+  func conflict() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("First", ["-e", "deep-work"])
+    let before = try journal.snapshot()
+    let result = try journal.run(["add", "Shipped it -deep-work", "-e", "deep-work"])
+    expectRefused(
+      result, status: 64,
+      mentioning: ["'deep-work' is marked energized by an option and drained in the text"])
+    #expect(try journal.snapshot() == before)
+    // The same mark both ways is one mark.
+    let same = try journal.run(["add", "Shipped it +deep-work", "-e", "deep-work"])
+    expectSuccess(same)
+  }
+
+  @Test("prose that only looks like a mark leaves the entry untagged, with the note")
+  func prose() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    let result = try journal.run(["add", "+1 to the e-mail from @priya"])
+    expectSuccess(result)
+    #expect(result.stdout.contains("Note: no activity marked"))
+  }
+}

@@ -82,20 +82,40 @@ extension JournalCommand {
     @discardableResult
     private func save(text: String, day: Day, into opened: Journal? = nil) throws -> Journal {
       let journal = try opened ?? open()
+      let marks = try marks(in: text, journal: journal)
       let entry = try journal.addEntry(
         NewEntry(
-          day: day, text: text, energy: options.energy, tags: options.marks, isStarred: star,
+          day: day, text: text, energy: options.energy, tags: marks, isStarred: star,
           isPrivate: isPrivate))
       try Console.output(
         "Added entry \(entry.id): " + EntryRenderer(style: colors.style).line(entry).dropLeadingID()
       )
-      if options.marks.isEmpty {
+      if marks.isEmpty {
         // Kept, but it counts in no figure: say so once, with the shortest fix.
         try Console.output(
           "Note: no activity marked, so this entry counts in no figure; add one with 'journal edit "
             + "\(entry.id) -e TAG' (energized), '-d TAG' (drained) or '-l TAG' (just logged).")
       }
       return journal
+    }
+
+    /// The options' marks, then the ones written in the text (`+deep-work`, `-delivery`,
+    /// `@mentoring`; see `InlineMarks`); a tag marked both ways is refused.
+    private func marks(in text: String, journal: Journal) throws -> [TagMark] {
+      let given = options.marks
+      let inline = InlineMarks.marks(in: text, known: Set(try journal.tagNames()))
+      var marks = given
+      for mark in inline {
+        if let option = given.first(where: { $0.name == mark.name }) {
+          guard option.mark == mark.mark else {
+            throw JournalError.markedTwice(
+              tag: mark.name, option: option.mark.rawValue, text: mark.mark.rawValue)
+          }
+          continue
+        }
+        marks.append(mark)
+      }
+      return marks
     }
 
     private static let weekdays = [
@@ -116,7 +136,10 @@ extension JournalCommand {
       let question =
         day == today
         ? "What happened today?" : "What happened on \(Self.weekdays[day.weekday - 1]), \(day.iso)?"
-      return [question + " An empty entry is not saved.", summary.joined(separator: "  ")]
+      return [
+        question + " An empty entry is not saved.", summary.joined(separator: "  "),
+        "Mark activities in the text too: +deep-work energized, -delivery drained, @mentoring logged.",
+      ]
     }
   }
 }
