@@ -17,9 +17,12 @@ public enum Shell {
     /// Whether it exited with code 0.
     public var isSuccess: Bool { self == .exited(0) }
 
-    /// In words: "exited with status 3", "was ended by signal 9".
+    /// In words: "exited with status 3", "was ended by signal 9"; the shell's own 127 and 126
+    /// say what they mean (`sh -c` could not find or run the command).
     public var description: String {
       switch self {
+      case .exited(127): return "was not found (the shell exited with status 127)"
+      case .exited(126): return "could not be run (the shell exited with status 126)"
       case .exited(let code): return "exited with status \(code)"
       case .signalled(let signal): return "was ended by signal \(signal)"
       }

@@ -370,6 +370,10 @@ struct PlatformTests {
     #expect(try Shell.run("exit 0") == .exited(0))
     #expect(try Shell.run("exit 3") == .exited(3))
     #expect(Shell.Status.exited(3).description == "exited with status 3")
+    let missing = try Shell.run("no-such-editor-\(UInt32.random(in: 0...UInt32.max)) 2>/dev/null")
+    #expect(missing == .exited(127))
+    #expect(missing.description == "was not found (the shell exited with status 127)")
+    #expect(Shell.Status.signalled(9).description == "was ended by signal 9")
     #expect(try Shell.run("kill -9 $$") == .signalled(9))
   }
 
