@@ -74,6 +74,22 @@ enum Console {
     stdoutIsTerminal && environment("NO_COLOR") == nil && environment("TERM") != "dumb"
   }
 
+  /// Asks before a destructive `command` unless `--yes` was given: on a terminal the
+  /// `question` (no answer cancels), elsewhere a refusal, since a script cannot answer.
+  ///
+  /// - Parameters:
+  ///   - question: What to ask, such as "Delete entry 3 (…)?"; made only when it is asked.
+  ///   - command: The action in the refusal, such as "delete entry 3".
+  ///   - given: Whether `--yes` was given.
+  /// - Throws: `.confirmationNeeded` off a terminal, `.cancelled` for a no.
+  static func confirm(
+    _ question: @autoclosure () throws -> String, before command: String, unless given: Bool
+  ) throws {
+    guard !given else { return }
+    guard stdinIsTerminal else { throw JournalError.confirmationNeeded(command: command) }
+    guard try confirm(try question()) else { throw JournalError.cancelled }
+  }
+
   /// Asks a yes/no question on the terminal; anything but `y` or `yes` is no.
   static func confirm(_ question: String) throws(JournalError) -> Bool {
     try output(question + " [y/N] ", terminator: "")

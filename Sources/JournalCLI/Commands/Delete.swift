@@ -21,17 +21,11 @@ extension JournalCommand {
     func run() throws {
       let journal = try store.open(.update)
       let action = purge ? "purge" : "delete"
-      if !yes {
-        guard Console.stdinIsTerminal else {
-          throw JournalError.confirmationNeeded(command: "\(action) entry \(id)")
-        }
-        let summary =
-          purge
-          ? "" : " (" + (try journal.entry(id: id).text).firstLineSummary(limit: 40) + ")"
-        guard try Console.confirm("\(purge ? "Purge" : "Delete") entry \(id)\(summary)?") else {
-          throw JournalError.cancelled
-        }
-      }
+      try Console.confirm(
+        "\(purge ? "Purge" : "Delete") entry \(id)"
+          + (purge ? "" : " (" + (try journal.entry(id: id).text).firstLineSummary(limit: 40) + ")")
+          + "?",
+        before: "\(action) entry \(id)", unless: yes)
       if purge {
         try journal.purgeEntry(id: id)
         try Console.output("Purged entry \(id) for good.")

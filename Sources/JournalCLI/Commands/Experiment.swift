@@ -251,15 +251,9 @@ extension JournalCommand.Experiment {
     func run() throws {
       let journal = try store.open(.update)
       let experiment = try journal.experiment(id: id)
-      if !yes {
-        guard Console.stdinIsTerminal else {
-          throw JournalError.confirmationNeeded(command: "delete experiment \(id)")
-        }
-        let title = TerminalText.line(experiment.title)
-        guard try Console.confirm("Delete experiment \(id) ('\(title)') for good?") else {
-          throw JournalError.cancelled
-        }
-      }
+      try Console.confirm(
+        "Delete experiment \(id) ('\(TerminalText.line(experiment.title))') for good?",
+        before: "delete experiment \(id)", unless: yes)
       try journal.deleteExperiment(id: id)
       try Console.output(
         "Deleted experiment \(id): '\(TerminalText.line(experiment.title))'; its weeks' entries "
