@@ -135,16 +135,10 @@ public struct TrendRenderer {
     /// Where the rate column starts.
     var rateColumn: Int { nameWidth + 2 + 10 + 2 + sparkWidth + 2 }
 
-    /// The columns a row takes whose direction is `direction`.
+    /// The columns a row takes whose direction is `direction` (its colour codes take none).
     func rowColumns(direction: Direction) -> Int {
-      let words: Int
-      switch direction {
-      case .rising: words = 8
-      case .falling: words = 9
-      case .steady: words = 8
-      case .unknown: words = 3
-      }
-      return rateColumn + 5 + 2 + marksWidth + 2 + words
+      rateColumn + 5 + 2 + marksWidth + 2
+        + TerminalLayout.columns(TrendRenderer.directionWords(direction))
     }
 
     /// One row; `sparkline` may hold colour codes, `weeks` is its visible width.
@@ -228,11 +222,21 @@ public struct TrendRenderer {
   }
 
   private func arrow(_ direction: Direction) -> String {
+    let words = Self.directionWords(direction)
     switch direction {
-    case .rising: return style.green("↗ rising")
-    case .falling: return style.red("↘ falling")
-    case .steady: return "→ steady"
-    case .unknown: return "  -"
+    case .rising: return style.green(words)
+    case .falling: return style.red(words)
+    case .steady, .unknown: return words
+    }
+  }
+
+  /// The direction column's words, without colour ("↘ falling", the widest, is 9 columns).
+  static func directionWords(_ direction: Direction) -> String {
+    switch direction {
+    case .rising: "↗ rising"
+    case .falling: "↘ falling"
+    case .steady: "→ steady"
+    case .unknown: "  -"
     }
   }
 
