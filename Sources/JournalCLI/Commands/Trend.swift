@@ -96,9 +96,10 @@ extension JournalCommand {
       try Console.output(RoleSection.trendText(roles, width: Self.terminalWidth))
     }
 
-    /// The width the text is laid out for: `COLUMNS` when it holds a positive number (shells
-    /// set it for the terminal they run in), else 80 (a pipe, a file, or a shell that does not
-    /// export it).
+    /// The width the text is laid out for: `COLUMNS` when it holds a positive number, else 80.
+    /// bash and zsh keep `COLUMNS` up to date but do not export it, so without
+    /// `export COLUMNS` this is 80 on a wider terminal too: the text still fits, it just does
+    /// not use the room (a width query on the terminal itself would; Terminal.swift has none).
     static var terminalWidth: Int {
       guard let columns = Console.environment("COLUMNS").flatMap({ Int($0) }), columns > 0
       else { return 80 }
