@@ -16,56 +16,154 @@ public struct TrendRenderer {
   /// Shown for a week with no marks: a gap, not a zero.
   public static let gap: Character = "·"
 
-  public func text(_ trend: Trend, marks: [Journal.MarkReference]?) -> String {
+  /// The trend as a table for a terminal `width` columns wide (at least
+  /// ``TerminalLayout/minimumWidth``): every line fits, no number is cut.
+  ///
+  /// - A span longer than the sparkline column holds shows its most recent weeks; a line
+  ///   under the title says how many ("Sparklines show the last 22 of 52 weeks"), and rate,
+  ///   marks and direction still cover every week.
+  /// - Under each block of sparklines an axis labels every fourth week with its ISO week
+  ///   number, counted back from the most recent; a label starts under its week's column.
+  /// - A track's 90% interval follows its row when it fits, else it has a line of its own
+  ///   under the rate column.
+  /// - A tag name wider than its column has a line of its own, its figures on the next.
+  ///
+  /// - Parameters:
+  ///   - trend: The trend.
+  ///   - marks: The marks behind the figures (`--explain`), or `nil`.
+  ///   - width: The terminal's width in columns; 80 when it is not known.
+  /// - Returns: The text, without a final newline.
+  public func text(_ trend: Trend, marks: [Journal.MarkReference]?, width: Int = 80) -> String {
+    let layout = Layout(trend, width: width)
     let span = trend.weeks.count
-    var lines = [
-      style.bold(
-        "Energy by activity, \(trend.firstWeek) to \(trend.lastWeek) "
-          + "(\(span) week\(span == 1 ? "" : "s"), \(trend.weeksObserved) with marks, "
-          + "\(trend.observations) mark\(trend.observations == 1 ? "" : "s"))")
-    ]
+    let title =
+      "Energy by activity, \(trend.firstWeek) to \(trend.lastWeek) "
+      + "(\(span) week\(span == 1 ? "" : "s"), \(trend.weeksObserved) with marks, "
+      + "\(trend.observations) mark\(trend.observations == 1 ? "" : "s"))"
+    var lines = TerminalLayout.wrap(title, width: layout.width, indent: 2).map(style.bold)
     guard trend.observations > 0 else {
-      lines.append("No marked activities in these weeks. Log a day with 'journal add TEXT -e TAG'.")
+      lines += TerminalLayout.wrap(
+        "No marked activities in these weeks. Log a day with 'journal add TEXT -e TAG'.",
+        width: layout.width)
       return lines.joined(separator: "\n")
     }
-    let nameWidth = max(18, trend.tags.map(\.name.count).max() ?? 0)
-    let sparkWidth = max(11, span)
+    if layout.shown < span {
+      lines += TerminalLayout.wrap(
+        "Sparklines show the last \(layout.shown) of \(span) weeks (rate, marks and "
+          + "direction: all \(span)).", width: layout.width)
+    }
+    let shownWeeks = trend.weeks.suffix(layout.shown)
     lines.append("")
     lines.append(
-      "activity".rightPadded(to: nameWidth) + "  " + "track".rightPadded(to: 10) + "  "
-        + "weekly rate".rightPadded(to: sparkWidth) + "   rate  marks  direction")
+      "activity".rightPadded(to: layout.nameWidth) + "  " + "track".rightPadded(to: 10) + "  "
+        + "weekly rate".rightPadded(to: layout.sparkWidth) + "  " + "rate".leftPadded(to: 5)
+        + "  " + "marks".leftPadded(to: layout.marksWidth) + "  direction")
     for tag in trend.tags {
-      let rates = trend.weeks.map { $0.tags[tag.name]?.rate }
+      let rates = shownWeeks.map { $0.tags[tag.name]?.rate }
+      let name = TerminalText.line(tag.name)
+      if TerminalLayout.columns(name) > layout.nameWidth { lines.append(name) }
       lines.append(
-        TerminalText.line(tag.name).rightPadded(to: nameWidth) + "  "
-          + tag.track.rawValue.rightPadded(to: 10) + "  "
-          + sparkline(rates).rightPadded(to: sparkWidth, visibleCount: rates.count) + "  "
-          + Format.signed(tag.counts.rate).leftPadded(to: 5) + "  "
-          + String(tag.counts.observations).leftPadded(to: 5) + "  " + arrow(tag.direction))
+        layout.row(
+          name: TerminalLayout.columns(name) > layout.nameWidth ? "" : name,
+          track: tag.track.rawValue, sparkline: sparkline(rates), weeks: rates.count,
+          rate: tag.counts.rate, marks: tag.counts.observations, direction: arrow(tag.direction)))
     }
+    lines.append(layout.axis(shownWeeks.map(\.week)))
     lines.append("")
     for summary in [trend.ic, trend.management] {
-      let rates = trend.weeks.map { $0.tracks[summary.figures.track]?.rate?.value }
-      let name = summary.figures.track.displayName + " track"
-      var line =
-        name.rightPadded(to: nameWidth) + "  " + "".rightPadded(to: 10) + "  "
-        + sparkline(rates).rightPadded(to: sparkWidth, visibleCount: rates.count) + "  "
-        + Format.signed(summary.figures.rate?.value).leftPadded(to: 5) + "  "
-        + String(summary.figures.counts.observations).leftPadded(to: 5) + "  "
-        + arrow(summary.direction)
-      if let rate = summary.figures.rate {
-        line += "  90%: \(Format.signed(rate.low)) to \(Format.signed(rate.high))"
+      let rates = shownWeeks.map { $0.tracks[summary.figures.track]?.rate?.value }
+      let row = layout.row(
+        name: summary.figures.track.displayName + " track", track: "",
+        sparkline: sparkline(rates), weeks: rates.count, rate: summary.figures.rate?.value,
+        marks: summary.figures.counts.observations, direction: arrow(summary.direction))
+      guard let rate = summary.figures.rate else {
+        lines.append(row)
+        continue
       }
-      lines.append(line)
+      let interval = "90%: \(Format.signed(rate.low)) to \(Format.signed(rate.high))"
+      if layout.rowColumns(direction: summary.direction) + 2 + interval.count <= layout.width {
+        lines.append(row + "  " + interval)
+      } else {
+        lines.append(row)
+        lines.append(String(repeating: " ", count: layout.rateColumn) + interval)
+      }
     }
+    lines.append(layout.axis(shownWeeks.map(\.week)))
     lines.append("")
-    lines.append(Self.leanSentence(trend))
-    lines += Self.directionSentences(trend)
+    lines += TerminalLayout.wrap(Self.leanSentence(trend), width: layout.width, indent: 2)
+    for sentence in Self.directionSentences(trend) {
+      lines += TerminalLayout.wrap(sentence, width: layout.width, indent: 2)
+    }
     if let marks {
       lines.append("")
-      lines += explanation(trend, marks: marks)
+      lines += explanation(trend, marks: marks, width: layout.width)
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// The columns of the trend's table for one width: the name column fits the longest name
+  /// that leaves 12 weeks of sparkline (a longer one has a line of its own), the sparkline
+  /// takes the rest.
+  struct Layout {
+    let width: Int
+    let nameWidth: Int
+    let marksWidth: Int
+    let sparkWidth: Int
+    /// The weeks the sparklines show: the most recent ones that fit.
+    let shown: Int
+
+    /// Two spaces between columns; track (10), rate (5), direction ("↘ falling", 9).
+    static func fixedColumns(marksWidth: Int) -> Int { 2 + 10 + 2 + 2 + 5 + 2 + marksWidth + 2 + 9 }
+
+    init(_ trend: Trend, width: Int) {
+      let marks =
+        ([trend.ic, trend.management].map(\.figures.counts.observations)
+        + trend.tags.map(\.counts.observations)).map { String($0).count }
+      marksWidth = max(5, marks.max() ?? 0)
+      let fixed = Self.fixedColumns(marksWidth: marksWidth)
+      self.width = max(width, TerminalLayout.minimumWidth + marksWidth - 5)
+      // "Management track" is 16 columns; a longer name that fits leaves 12 weeks of sparkline.
+      let widest = self.width - fixed - 12
+      let fitting = trend.tags.map { TerminalLayout.columns(TerminalText.line($0.name)) }
+        .filter { $0 <= widest }
+      nameWidth = max(16, fitting.max() ?? 0)
+      let span = trend.weeks.count
+      shown = min(span, self.width - fixed - nameWidth)
+      sparkWidth = max(11, shown)
+    }
+
+    /// Where the rate column starts.
+    var rateColumn: Int { nameWidth + 2 + 10 + 2 + sparkWidth + 2 }
+
+    /// The columns a row takes whose direction is `direction` (its colour codes take none).
+    func rowColumns(direction: Direction) -> Int {
+      rateColumn + 5 + 2 + marksWidth + 2
+        + TerminalLayout.columns(TrendRenderer.directionWords(direction))
+    }
+
+    /// One row; `sparkline` may hold colour codes, `weeks` is its visible width.
+    func row(
+      name: String, track: String, sparkline: String, weeks: Int, rate: Double?, marks: Int,
+      direction: String
+    ) -> String {
+      TerminalLayout.padded(name, to: nameWidth) + "  " + track.rightPadded(to: 10) + "  "
+        + sparkline.rightPadded(to: sparkWidth, visibleCount: weeks) + "  "
+        + Format.signed(rate).leftPadded(to: 5) + "  "
+        + String(marks).leftPadded(to: marksWidth) + "  " + direction
+    }
+
+    /// ISO week numbers under the sparkline column, every fourth week back from the last.
+    func axis(_ weeks: [ISOWeek]) -> String {
+      var cells = Array(repeating: Character(" "), count: weeks.count + 2)
+      for (index, week) in weeks.enumerated() where (weeks.count - 1 - index) % 4 == 0 {
+        let number = week.yearAndNumber.number
+        let label = Array("W" + (number < 10 ? "0" : "") + String(number))
+        for (offset, character) in label.enumerated() { cells[index + offset] = character }
+      }
+      var line = String(repeating: " ", count: nameWidth + 2 + 10 + 2) + String(cells)
+      while line.last == " " { line.removeLast() }
+      return line
+    }
   }
 
   /// The lean in one plain sentence, with its interval and what stands behind it (the wording
@@ -80,21 +178,34 @@ public struct TrendRenderer {
     Sentences.directionLines(trend)
   }
 
-  private func explanation(_ trend: Trend, marks: [Journal.MarkReference]) -> [String] {
+  private func explanation(_ trend: Trend, marks: [Journal.MarkReference], width: Int)
+    -> [String]
+  {
     var lines = ["Entries behind the figures (+ energized, - drained):"]
     var byWeekAndTag: [ISOWeek: [String: [String]]] = [:]
     for mark in marks {
       let label = (mark.mark == .energized ? "+" : "-") + "#\(mark.entryID)"
       byWeekAndTag[ISOWeek(containing: mark.day), default: [:]][mark.tag, default: []].append(label)
     }
-    let width = max(18, trend.tags.map(\.name.count).max() ?? 0)
+    let names = trend.tags.map { TerminalLayout.columns(TerminalText.line($0.name)) }
+    // The entries keep at least 24 columns; a longer name pushes them to the next line.
+    let nameWidth = max(16, min(names.max() ?? 0, width - 11 - 2 - 24))
+    let entriesColumn = 9 + 2 + nameWidth + 2
     for week in trend.weeks.map(\.week) {
       guard let tags = byWeekAndTag[week] else { continue }
       for (index, tag) in tags.keys.sorted().enumerated() {
-        let prefix = index == 0 ? week.description : ""
-        lines.append(
-          prefix.rightPadded(to: 9) + "  " + TerminalText.line(tag).rightPadded(to: width) + "  "
-            + (tags[tag] ?? []).joined(separator: " "))
+        let prefix = (index == 0 ? week.description : "").rightPadded(to: 9) + "  "
+        let name = TerminalText.line(tag)
+        var head = prefix + TerminalLayout.padded(name, to: nameWidth) + "  "
+        if TerminalLayout.columns(name) > nameWidth {
+          lines.append(prefix + name)
+          head = String(repeating: " ", count: entriesColumn)
+        }
+        let entries = TerminalLayout.wrap(
+          (tags[tag] ?? []).joined(separator: " "), width: width - entriesColumn)
+        for (line, text) in entries.enumerated() {
+          lines.append((line == 0 ? head : String(repeating: " ", count: entriesColumn)) + text)
+        }
       }
     }
     return lines
@@ -111,11 +222,21 @@ public struct TrendRenderer {
   }
 
   private func arrow(_ direction: Direction) -> String {
+    let words = Self.directionWords(direction)
     switch direction {
-    case .rising: return style.green("↗ rising")
-    case .falling: return style.red("↘ falling")
-    case .steady: return "→ steady"
-    case .unknown: return "  -"
+    case .rising: return style.green(words)
+    case .falling: return style.red(words)
+    case .steady, .unknown: return words
+    }
+  }
+
+  /// The direction column's words, without colour ("↘ falling", the widest, is 9 columns).
+  static func directionWords(_ direction: Direction) -> String {
+    switch direction {
+    case .rising: "↗ rising"
+    case .falling: "↘ falling"
+    case .steady: "→ steady"
+    case .unknown: "  -"
     }
   }
 

@@ -127,7 +127,8 @@ struct OutputBytesTests {
     let (arguments, golden) = Self.commands[index]
     let test = try Self.hostileJournal()
     defer { test.remove() }
-    let result = try test.run(arguments, environment: ["NO_COLOR": "1"])
+    // The text is laid out for COLUMNS; the runner's own terminal must not change the bytes.
+    let result = try test.run(arguments, environment: ["NO_COLOR": "1", "COLUMNS": "80"])
     #expect(result.status == 0, "\(arguments): \(result.stderr)")
     #expect(result.stderr.isEmpty)
     try Golden.check(result.stdout, "streaming/" + golden)

@@ -290,7 +290,7 @@ struct RoleReportTests {
     let journal = try TestJournal()
     defer { journal.remove() }
     try Self.seed(journal)
-    let text = try journal.run(["trend", "--by-role"])
+    let text = try journal.run(["trend", "--by-role"], environment: ["COLUMNS": "120"])
     expectSuccess(text)
     #expect(
       Array(ReportSeed.lines(text.stdout).prefix(3)) == [
@@ -302,6 +302,17 @@ struct RoleReportTests {
           + "+1.00)  -1.50",
       ])
     #expect(text.stdout.hasSuffix("Current role: manager since 2026-11-12, 1 week.\n"))
+    // At 80 columns (103 wide does not fit) the intervals move to a line after each role.
+    let narrow = try journal.run(["trend", "--by-role"], environment: ["COLUMNS": "80"])
+    expectSuccess(narrow)
+    #expect(
+      Array(ReportSeed.lines(narrow.stdout).prefix(5)) == [
+        "role              from        to          weeks  marks     IC  management   lean",
+        "senior-ic         2026-11-02  2026-11-11    1/2      6  +0.50       -1.00  +1.50",
+        "  90%: IC -0.25 … +1.00, management -1.00 … -0.13",
+        "manager*          2026-11-12  2026-11-20    1/1      5  -1.00       +0.50  -1.50",
+        "  90%: IC -1.00 … +0.42, management -0.25 … +1.00",
+      ])
     let json = try journal.run(["trend", "--by-role", "--format", "json"])
     expectSuccess(json)
     let report = try ReportSeed.reportJSON(journal)
@@ -317,7 +328,8 @@ struct RoleReportTests {
     #expect(try ReportSeed.field(first, "management")["observations"] as? Int == 2)
     #expect(first["lean"] is NSNull)
     // --weeks sets only the last day: each role is still shown whole.
-    let lastWeek = try journal.run(["trend", "--by-role", "--weeks", "1"])
+    let lastWeek = try journal.run(
+      ["trend", "--by-role", "--weeks", "1"], environment: ["COLUMNS": "120"])
     #expect(lastWeek.stdout == text.stdout)
 
     let plain = try TestJournal()

@@ -63,7 +63,9 @@ extension JournalCommand {
       let trend = JournalAnalysis.Trend(counts: counts, from: weeks.first, through: weeks.last)
       let renderer = TrendRenderer(style: colors.style)
       switch format {
-      case .text: try Console.output(renderer.text(trend, marks: explain ? marks : nil))
+      case .text:
+        try Console.output(
+          renderer.text(trend, marks: explain ? marks : nil, width: Self.terminalWidth))
       case .json:
         // Written week by week: all history is thousands of weeks (issue 16).
         var stream = EntryStream(to: Console.standardOutput)
@@ -91,7 +93,17 @@ extension JournalCommand {
           "No roles yet; record one with 'journal role start senior-ic --date 2026-01-05'.")
         return
       }
-      try Console.output(RoleSection.trendText(roles))
+      try Console.output(RoleSection.trendText(roles, width: Self.terminalWidth))
+    }
+
+    /// The width the text is laid out for: `COLUMNS` when it holds a positive number, else 80.
+    /// bash and zsh keep `COLUMNS` up to date but do not export it, so without
+    /// `export COLUMNS` this is 80 on a wider terminal too: the text still fits, it just does
+    /// not use the room (a width query on the terminal itself would; Terminal.swift has none).
+    static var terminalWidth: Int {
+      guard let columns = Console.environment("COLUMNS").flatMap({ Int($0) }), columns > 0
+      else { return 80 }
+      return columns
     }
   }
 }
