@@ -56,7 +56,10 @@ import Testing
       let since = try day("2025-06-01")
       let until = try day("2026-03-31")
       var compared = 0
-      for search in ["alpha", "alpha beta", "del\"ta", "OR", "gamma alpha OR", "nothing"] {
+      for search in [
+        "alpha", "alpha beta", "del\"ta", "OR", "gamma alpha OR", "nothing", "alp", "e", "del",
+        "ga be",
+      ] {
         for limit in [nil, 0, 1, 7, 20, 5_000] {
           for (range, tags) in [
             ((nil, nil), []), ((since, until), []), ((nil, nil), ["coaching"]),
@@ -73,14 +76,29 @@ import Testing
       }
       #expect(compared > 1_000, "the filters found too little to compare")
 
-      // And a plain reading: every live entry holding both words, newest first.
-      let expected = live.filter { $0.text.contains(" alpha") && $0.text.contains(" beta") }
+      // And a plain reading: every live entry with a word starting with each typed word (FTS5's
+      // tokens: runs of letters and digits, lowercased), newest first.
+      func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+      }
+      func matching(_ typed: [String]) -> [Int64] {
+        live.filter { entry in
+          typed.allSatisfy { word in words(entry.text).contains { $0.hasPrefix(word) } }
+        }
         .sorted { ($0.day, $0.id) > ($1.day, $1.id) }.map(\.id)
+      }
+      let expected = matching(["alpha", "beta"])
       #expect(expected.count > 20)
       #expect(try ids(journal, EntryFilter(search: "beta ALPHA"), fewMatches: 1) == expected)
       #expect(
         try ids(journal, EntryFilter(search: "alpha beta", limit: 20), fewMatches: 1)
           == Array(expected.prefix(20)))
+      #expect(try ids(journal, EntryFilter(search: "al BE"), fewMatches: 1) == expected)
+      let del = matching(["del"])
+      #expect(del.count > 20)
+      #expect(try ids(journal, EntryFilter(search: "del"), fewMatches: 1) == del)
+      #expect(try ids(journal, EntryFilter(search: "e"), fewMatches: 1) == matching(["e"]))
+      #expect(matching(["e"]).count == live.count)
     }
   }
 
