@@ -53,6 +53,9 @@ import Testing
   func batchedWalkMatchesSortedPlan() throws {
     try withJournal { journal, _ in
       let live = try seeded(journal)
+      // A third starred: the walk then goes down the starred entries' day index.
+      try journal.db.prepare("UPDATE entry SET isStarred = 1 WHERE id % 3 = 0").run([])
+      let starredIDs = Set(live.map(\.id).filter { $0 % 3 == 0 })
       let since = try day("2025-06-01")
       let until = try day("2026-03-31")
       var compared = 0
@@ -65,12 +68,17 @@ import Testing
             ((nil, nil), []), ((since, until), []), ((nil, nil), ["coaching"]),
             ((since, nil), ["coaching"]),
           ] as [((Day?, Day?), [String])] {
-            let filter = EntryFilter(
-              since: range.0, until: range.1, tags: tags, search: search, limit: limit)
-            let walked = try ids(journal, filter, fewMatches: 1)
-            let sorted = try ids(journal, filter, fewMatches: .max)
-            #expect(walked == sorted, "\(search) \(String(describing: limit)) \(range) \(tags)")
-            compared += walked.count
+            for starred in [false, true] {
+              var filter = EntryFilter(
+                since: range.0, until: range.1, tags: tags, search: search, limit: limit)
+              filter.starred = starred
+              let walked = try ids(journal, filter, fewMatches: 1)
+              let sorted = try ids(journal, filter, fewMatches: .max)
+              #expect(
+                walked == sorted,
+                "\(search) \(String(describing: limit)) \(range) \(tags) starred: \(starred)")
+              compared += walked.count
+            }
           }
         }
       }
@@ -99,6 +107,9 @@ import Testing
       #expect(try ids(journal, EntryFilter(search: "del"), fewMatches: 1) == del)
       #expect(try ids(journal, EntryFilter(search: "e"), fewMatches: 1) == matching(["e"]))
       #expect(matching(["e"]).count == live.count)
+      var starred = EntryFilter(search: "alpha beta")
+      starred.starred = true
+      #expect(try ids(journal, starred, fewMatches: 1) == expected.filter(starredIDs.contains))
     }
   }
 
