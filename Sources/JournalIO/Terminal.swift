@@ -24,7 +24,8 @@ public enum Terminal {
     #if canImport(Glibc)
       let status = ioctl(descriptor.rawValue, UInt(TIOCGWINSZ), &size)
     #elseif canImport(Darwin)
-      let status = ioctl(descriptor.rawValue, TIOCGWINSZ, &size)
+      // TIOCGWINSZ is `_IOR('t', 104, struct winsize)` there, a macro Swift does not import.
+      let status = ioctl(descriptor.rawValue, UInt(0x4008_7468), &size)
     #endif
     if status == 0 && size.ws_col > 0 { return Int(size.ws_col) }
     if let text = Environment.value("COLUMNS"), let columns = Int(text), columns > 0 {
