@@ -42,6 +42,51 @@ public struct TerminalText: Sendable, Equatable, CustomStringConvertible,
     String.escaping(text) { visible($0, keepingLineFeed: true) }
   }
 
+  /// How many terminal columns `text` takes once shown by ``line(_:)``: ``columns(of:)`` of
+  /// each character.
+  ///
+  /// - Parameter text: The text, as it is shown (its controls already visible).
+  /// - Returns: The width in columns.
+  public static func columns(_ text: some StringProtocol) -> Int {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+    return text.reduce(0) { $0 + columns(of: $1) }
+  }
+
+  /// How many terminal columns `character` takes, by a wcwidth-like rule: each scalar counts
+  /// 0 when it is a combining or enclosing mark or a format character (a zero-width joiner,
+  /// a variation selector), 2 when it is East Asian Wide or Fullwidth (Hangul, CJK, kana,
+  /// fullwidth forms) or shown as an emoji by default, else 1; a character takes the sum, at
+  /// most 2 (an emoji sequence joined with U+200D is one glyph). Ambiguous-width scalars
+  /// (`★`, Cyrillic in some fonts) count 1, as terminals outside East Asian locales draw them.
+  ///
+  /// - Parameter character: One character.
+  /// - Returns: 0, 1 or 2.
+  public static func columns(of character: Character) -> Int {
+    var width = 0
+    for scalar in character.unicodeScalars {
+      width += columns(ofScalar: scalar)
+    }
+    return min(width, 2)
+  }
+
+  private static func columns(ofScalar scalar: Unicode.Scalar) -> Int {
+    let value = scalar.value
+    if value < 0x300 { return 1 }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if scalar.properties.isEmojiPresentation { return 2 }
+    switch value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19,
+      0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF,
+      0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return 2
+    default: return 1
+    }
+  }
+
   /// The visible form of a control scalar, or `nil` for one that is not a control.
   static func visible(_ scalar: Unicode.Scalar, keepingLineFeed: Bool) -> String? {
     switch scalar.value {

@@ -14,6 +14,26 @@ public enum Terminal {
     isatty(descriptor.rawValue) == 1
   }
 
+  /// How many columns wide the terminal on `descriptor` is: its window size (`TIOCGWINSZ`),
+  /// else a positive `COLUMNS`, else 80 (a pipe, or a terminal that reports no size).
+  ///
+  /// - Parameter descriptor: E.g. `.standardOutput`.
+  /// - Returns: The width, at least 1.
+  public static func columns(_ descriptor: FileDescriptor) -> Int {
+    var size = winsize()
+    #if canImport(Glibc)
+      let status = ioctl(descriptor.rawValue, UInt(TIOCGWINSZ), &size)
+    #elseif canImport(Darwin)
+      // TIOCGWINSZ is `_IOR('t', 104, struct winsize)` there, a macro Swift does not import.
+      let status = ioctl(descriptor.rawValue, UInt(0x4008_7468), &size)
+    #endif
+    if status == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+    if let text = Environment.value("COLUMNS"), let columns = Int(text), columns > 0 {
+      return columns
+    }
+    return 80
+  }
+
   /// Writes `text` to standard error at once, unbuffered, completing short writes. A failure
   /// is ignored: there is nowhere left to report it.
   ///

@@ -254,7 +254,7 @@ public final class EntryRows {
   }
 
   /// Whether every byte is below 0x80, eight at a time.
-  static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let raw = UnsafeRawBufferPointer(bytes)
     var index = 0
     var seen: UInt64 = 0

@@ -47,6 +47,11 @@ public struct EntryFilter: Sendable {
   public var search: String?
   /// At most this many entries, newest first.
   public var limit: Int?
+  /// Only starred entries.
+  public var starred = false
+  /// Deleted entries instead of live ones, the most recently deleted first (`list
+  /// --deleted`: the ids `restore` takes).
+  public var deleted = false
 
   /// Creates a filter; the defaults select every live entry.
   ///
@@ -150,11 +155,21 @@ extension Journal {
       fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))
   }
 
-  /// The ids of the live entries that `filter` selects, newest first.
+  /// The largest entry id the journal has held (0 for none): `list` right-aligns ids to its
+  /// width before it has read them all.
+  ///
+  /// - Returns: The id.
+  /// - Throws: A SQLite failure.
+  public func largestEntryID() throws(StoreError) -> Int64 {
+    try db.prepare("SELECT max(id) FROM entry").scalarInt([]) ?? 0
+  }
+
+  /// The ids of the entries that `filter` selects, newest first.
   private func entryIDs(_ filter: EntryFilter, fewMatches: Int64) throws(StoreError)
     -> any Cursor<Int64>
   {
-    var conditions = ["e.deletedAt IS NULL"]
+    var conditions = [filter.deleted ? "e.deletedAt IS NOT NULL" : "e.deletedAt IS NULL"]
+    if filter.starred { conditions.append("e.isStarred = 1") }
     var values: [Statement.Value] = []
     if let since = filter.since {
       conditions.append("e.day >= ?")
@@ -175,15 +190,18 @@ extension Journal {
     // The newest-first order comes from walking the day index backwards, unless a search
     // matches so few entries that looking each up and sorting them is cheaper than walking
     // the index until enough of them turn up.
-    var walkDayIndex = true
+    // Deleted entries are not in the day indexes (partial, on live entries); they are few, and
+    // sorted by deletion.
+    var walkDayIndex = !filter.deleted
+    let dayIndex = filter.starred ? "entryStarredByDay" : "entryByDay"
     if let search = filter.search, search.contains(where: { !$0.isWhitespace }) {
       let query = Self.ftsQuery(search)
       let probe = try db.prepare(
         "SELECT count(*) FROM (SELECT 1 FROM entryText WHERE entryText MATCH ? LIMIT ?)"
       ).scalarInt([.text(query), .integer(fewMatches)])
-      if (probe ?? 0) >= fewMatches {
+      if walkDayIndex && (probe ?? 0) >= fewMatches {
         let walk = try db.prepare(
-          "SELECT e.id FROM entry e INDEXED BY entryByDay WHERE "
+          "SELECT e.id FROM entry e INDEXED BY \(dayIndex) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC")
         try walk.bind(values)
         // Descending: FTS5 then starts from the newest end of each segment, where a walk
@@ -203,9 +221,10 @@ extension Journal {
     values.append(.integer(Int64(filter.limit ?? -1)))
     // Ids first, entries second: the tags of an entry are gathered only for the entries shown,
     // never for every candidate of the sort.
+    let order = filter.deleted ? "e.deletedAt DESC, e.id DESC" : "e.day DESC, e.id DESC"
     let ids = try db.prepare(
-      "SELECT e.id AS id FROM entry e" + (walkDayIndex ? " INDEXED BY entryByDay" : "") + " WHERE "
-        + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC LIMIT ?")
+      "SELECT e.id AS id FROM entry e" + (walkDayIndex ? " INDEXED BY \(dayIndex)" : "")
+        + " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY \(order) LIMIT ?")
     try ids.bind(values)
     return RowCursor(ids) { (row) throws(StoreError) in row.int(0) }
   }
@@ -375,14 +394,16 @@ extension Journal {
     }
   }
 
-  /// Every word must appear: each is quoted, so FTS5 operators in the input (`OR`, `NEAR`,
-  /// `*`, `-`, `^`, `col:`, `"`) are plain text. Words split and quotes double on Unicode
-  /// scalars, never `Character`s, so a combining mark after a `"` cannot hide it.
+  /// Every word must appear, as the start of a word of the text (`aish` finds "Aisha"): each
+  /// is quoted, so FTS5 operators in the input (`OR`, `NEAR`, `*`, `-`, `^`, `col:`, `"`) are
+  /// plain text, and followed by FTS5's prefix mark `*` (outside the quotes: the last token
+  /// of the string is a prefix). Words split and quotes double on Unicode scalars, never
+  /// `Character`s, so a combining mark after a `"` cannot hide it.
   static func ftsQuery(_ search: String) -> String {
     search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
       .map { word in
         "\"" + String.escaping(String(String.UnicodeScalarView(word))) { $0 == "\"" ? "\"\"" : nil }
-          + "\""
+          + "\"*"
       }
       .joined(separator: " ")
   }

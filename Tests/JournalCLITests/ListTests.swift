@@ -154,7 +154,10 @@ struct ListTests {
       ("cache", [8, 5]),
       ("Cache BUG", [5]),
       ("bug cache", [5]),
-      ("design", [8, 6]),
+      ("design", [8, 6, 1]),  // a word's start: "Designed" too
+      ("desi", [8, 6, 1]),
+      ("cach inval", [5]),
+      ("esign", []),  // the start of a word, not any part of it
       ("career talk", [4]),
       ("planning and unblocking", [2]),
       ("cache parser", []),
@@ -252,7 +255,7 @@ struct ListTests {
 
   // MARK: Formats
 
-  @Test("text: one line per entry with id, date, weekday, energy, marks and the first line")
+  @Test("text, piped: one line per entry, in columns, with the whole text")
   func textFormat() throws {
     let journal = try seededJournal()
     defer { journal.remove() }
@@ -261,7 +264,9 @@ struct ListTests {
       ["--date", "2026-11-18"])
     try journal.add("Headline\nand a second line", ["--date", "2026-11-18"])
 
-    let result = try journal.run(["list"])
+    // Piped, the width does not matter: nothing is cut.
+    let result = try journal.run(["list"], environment: ["COLUMNS": "60"])
+    #expect(try journal.run(["list"], environment: ["COLUMNS": "120"]).stdout == result.stdout)
 
     expectSuccess(result)
     #expect(!result.stdout.contains("\u{1B}["))
@@ -271,19 +276,34 @@ struct ListTests {
     #expect(lines.last == "")
     let columns = lines.map { $0.split(separator: " ").map(String.init) }
     #expect(columns.compactMap(\.first) == ["8", "7", "6", "10", "9", "5", "4", "3", "2", "1"])
+    // Ids to two digits (10 is the largest); the marks padded to 24 columns, so every text
+    // starts in column 2 + 24 + 2 + 24 + 2 = 54.
     let five = try #require(lines.first { $0.contains("invalidation") })
-    #expect(five.hasPrefix("    5  2026-11-17 Tue  "))
-    #expect(five.contains("+deep-work -delivery"))
-    #expect(five.hasSuffix("Debugged the cache invalidation bug"))
+    #expect(
+      five
+        == " 5  2026-11-17 Tue          +deep-work -delivery      Debugged the cache invalidation bug"
+    )
     let one = try #require(lines.first { $0.contains("storage") })
-    #expect(one.hasPrefix("    1  2026-11-02 Mon  +2  +architecture  "))
+    #expect(
+      one == " 1  2026-11-02 Mon  +2      +architecture             Designed the storage layer")
+    let eight = try #require(lines.first { $0.contains("warmup") })
+    #expect(
+      eight
+        == " 8  2026-11-20 Fri      \u{2605}   +architecture             Cache warmup design review"
+    )
+    let seven = try #require(lines.first { $0.contains("migration") })
+    #expect(
+      seven == " 7  2026-11-20 Fri" + String(repeating: " ", count: 36)
+        + "Wrote the migration guide")
+    for line in lines.dropLast() {
+      #expect(line.prefix(54).count == 54 && line.dropFirst(54).first != " ", "\(line)")
+    }
     let two = try #require(lines.first { $0.contains("Sprint") })
-    #expect(two.contains(" -1  -delivery  "))
+    #expect(two.contains(" -1      -delivery  "))
     let long = try #require(lines.first { $0.contains("A very long day") })
-    #expect(long.hasSuffix("…"))
-    #expect(!long.contains("list line can hold"))
+    #expect(long.hasSuffix("far more words than a list line can hold"))
     let multi = try #require(lines.first { $0.contains("Headline") })
-    #expect(!multi.contains("second line"))
+    #expect(multi.hasSuffix("Headline\u{240A}and a second line"))
   }
 
   @Test("text with no match: nothing on stdout, a note on stderr, success")

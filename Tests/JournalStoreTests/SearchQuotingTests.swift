@@ -35,11 +35,26 @@ struct SearchQuotingTests {
     }
   }
 
-  @Test("each word is one quoted string, its quotes doubled per Unicode scalar")
+  @Test("each word is one quoted string, its quotes doubled per Unicode scalar, then a prefix mark")
   func quoting() {
-    #expect(Journal.ftsQuery("OR") == "\"OR\"")
-    #expect(Journal.ftsQuery("a\"b  -x") == "\"a\"\"b\" \"-x\"")
-    #expect(Journal.ftsQuery("\"\u{301}") == "\"\"\"\u{301}\"")
-    #expect(Journal.ftsQuery("NEAR(a b)") == "\"NEAR(a\" \"b)\"")
+    #expect(Journal.ftsQuery("OR") == "\"OR\"*")
+    #expect(Journal.ftsQuery("a\"b  -x") == "\"a\"\"b\"* \"-x\"*")
+    #expect(Journal.ftsQuery("\"\u{301}") == "\"\"\"\u{301}\"*")
+    #expect(Journal.ftsQuery("NEAR(a b)") == "\"NEAR(a\"* \"b)\"*")
+  }
+
+  @Test("a word matches the start of a word of the text, in any case, never its middle")
+  func prefixes() throws {
+    try withJournal { (journal, _) throws in
+      let today = try day("2026-11-20")
+      let aisha = try journal.addEntry(NewEntry(day: today, text: "1:1 with Aisha about the café"))
+      let raisa = try journal.addEntry(NewEntry(day: today, text: "Raisa's review"))
+      #expect(try journal.ids(EntryFilter(search: "aish")) == [aisha.id])
+      #expect(try journal.ids(EntryFilter(search: "AISHA caf")) == [aisha.id])
+      #expect(try journal.ids(EntryFilter(search: "ais")) == [aisha.id])  // not "Raisa"
+      #expect(try journal.ids(EntryFilter(search: "rai")) == [raisa.id])
+      #expect(try journal.ids(EntryFilter(search: "aishaa")) == [])
+      #expect(try journal.ids(EntryFilter(search: "aish* OR rai")) == [])
+    }
   }
 }

@@ -53,34 +53,63 @@ import Testing
   func batchedWalkMatchesSortedPlan() throws {
     try withJournal { journal, _ in
       let live = try seeded(journal)
+      // A third starred: the walk then goes down the starred entries' day index.
+      try journal.db.prepare("UPDATE entry SET isStarred = 1 WHERE id % 3 = 0").run([])
+      let starredIDs = Set(live.map(\.id).filter { $0 % 3 == 0 })
       let since = try day("2025-06-01")
       let until = try day("2026-03-31")
       var compared = 0
-      for search in ["alpha", "alpha beta", "del\"ta", "OR", "gamma alpha OR", "nothing"] {
+      for search in [
+        "alpha", "alpha beta", "del\"ta", "OR", "gamma alpha OR", "nothing", "alp", "e", "del",
+        "ga be",
+      ] {
         for limit in [nil, 0, 1, 7, 20, 5_000] {
           for (range, tags) in [
             ((nil, nil), []), ((since, until), []), ((nil, nil), ["coaching"]),
             ((since, nil), ["coaching"]),
           ] as [((Day?, Day?), [String])] {
-            let filter = EntryFilter(
-              since: range.0, until: range.1, tags: tags, search: search, limit: limit)
-            let walked = try ids(journal, filter, fewMatches: 1)
-            let sorted = try ids(journal, filter, fewMatches: .max)
-            #expect(walked == sorted, "\(search) \(String(describing: limit)) \(range) \(tags)")
-            compared += walked.count
+            for starred in [false, true] {
+              var filter = EntryFilter(
+                since: range.0, until: range.1, tags: tags, search: search, limit: limit)
+              filter.starred = starred
+              let walked = try ids(journal, filter, fewMatches: 1)
+              let sorted = try ids(journal, filter, fewMatches: .max)
+              #expect(
+                walked == sorted,
+                "\(search) \(String(describing: limit)) \(range) \(tags) starred: \(starred)")
+              compared += walked.count
+            }
           }
         }
       }
       #expect(compared > 1_000, "the filters found too little to compare")
 
-      // And a plain reading: every live entry holding both words, newest first.
-      let expected = live.filter { $0.text.contains(" alpha") && $0.text.contains(" beta") }
+      // And a plain reading: every live entry with a word starting with each typed word (FTS5's
+      // tokens: runs of letters and digits, lowercased), newest first.
+      func words(_ text: String) -> [String] {
+        text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+      }
+      func matching(_ typed: [String]) -> [Int64] {
+        live.filter { entry in
+          typed.allSatisfy { word in words(entry.text).contains { $0.hasPrefix(word) } }
+        }
         .sorted { ($0.day, $0.id) > ($1.day, $1.id) }.map(\.id)
+      }
+      let expected = matching(["alpha", "beta"])
       #expect(expected.count > 20)
       #expect(try ids(journal, EntryFilter(search: "beta ALPHA"), fewMatches: 1) == expected)
       #expect(
         try ids(journal, EntryFilter(search: "alpha beta", limit: 20), fewMatches: 1)
           == Array(expected.prefix(20)))
+      #expect(try ids(journal, EntryFilter(search: "al BE"), fewMatches: 1) == expected)
+      let del = matching(["del"])
+      #expect(del.count > 20)
+      #expect(try ids(journal, EntryFilter(search: "del"), fewMatches: 1) == del)
+      #expect(try ids(journal, EntryFilter(search: "e"), fewMatches: 1) == matching(["e"]))
+      #expect(matching(["e"]).count == live.count)
+      var starred = EntryFilter(search: "alpha beta")
+      starred.starred = true
+      #expect(try ids(journal, starred, fewMatches: 1) == expected.filter(starredIDs.contains))
     }
   }
 
