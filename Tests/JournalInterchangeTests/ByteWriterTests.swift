@@ -56,12 +56,14 @@ struct ByteWriterTests {
     return output + "\""
   }
 
-  /// `CSV.field` as it was.
+  /// `CSV.field` as it was, plus the one rule added since: a field that starts with U+FEFF is
+  /// quoted (at the start of a file it would read as a byte-order mark).
   static func oldCSVField(_ value: String) -> String {
     guard
-      value.unicodeScalars.contains(where: {
-        $0 == "," || $0 == "\"" || Character($0).isNewline
-      })
+      value.unicodeScalars.first == "\u{FEFF}"
+        || value.unicodeScalars.contains(where: {
+          $0 == "," || $0 == "\"" || Character($0).isNewline
+        })
     else { return value }
     var quoted = String.UnicodeScalarView()
     quoted.append("\"")
@@ -185,6 +187,9 @@ struct ByteWriterTests {
     #expect(Self.newCSVField("''-x", neutralising: true) == "'''-x")
     #expect(Self.newCSVField("=a,b", neutralising: true) == "\"'=a,b\"")
     #expect(Self.newCSVField("é=x", neutralising: true) == "é=x")
+    // A leading U+FEFF is quoted, so a file's first field never reads as a byte-order mark.
+    #expect(Self.newCSVField("\u{FEFF}") == "\"\u{FEFF}\"")
+    #expect(Self.newCSVField("a\u{FEFF}") == "a\u{FEFF}")
   }
 
   // MARK: - JSONValue

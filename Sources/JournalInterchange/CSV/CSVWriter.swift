@@ -65,8 +65,11 @@ public enum CSV {
     }
   }
 
-  /// Whether a field must be quoted: it holds a comma, a quote or a line break.
+  /// Whether a field must be quoted: it holds a comma, a quote or a line break, or it starts
+  /// with U+FEFF, which the reader takes for a byte-order mark when the field starts the file
+  /// (`scripts/fuzz csv`, 2026-11-30: a record `[["\u{FEFF}"]]` read back as `[[""]]`).
   static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { return true }
     var index = 0
     while index < bytes.count {
       switch bytes[index] {
