@@ -1,6 +1,7 @@
 import ArgumentParser
 import JournalAnalysis
 import JournalCore
+import JournalIO
 import JournalInterchange
 import JournalReport
 import JournalStore
@@ -96,14 +97,8 @@ extension JournalCommand {
       try Console.output(RoleSection.trendText(roles, width: Self.terminalWidth))
     }
 
-    /// The width the text is laid out for: `COLUMNS` when it holds a positive number, else 80.
-    /// bash and zsh keep `COLUMNS` up to date but do not export it, so without
-    /// `export COLUMNS` this is 80 on a wider terminal too: the text still fits, it just does
-    /// not use the room (a width query on the terminal itself would; Terminal.swift has none).
-    static var terminalWidth: Int {
-      guard let columns = Console.environment("COLUMNS").flatMap({ Int($0) }), columns > 0
-      else { return 80 }
-      return columns
-    }
+    /// The width the text is laid out for: the terminal's window size, else a positive
+    /// `COLUMNS` (bash and zsh keep it up to date but do not export it), else 80.
+    static var terminalWidth: Int { Terminal.columns(.standardOutput) }
   }
 }
