@@ -97,12 +97,7 @@ public struct WeekTracks: Hashable, Sendable {
 
   /// The figures of `track` this week; `nil` for `.both` and `.neutral`.
   public subscript(track: Track) -> TrackFigures? {
-    let rates: [Estimate?]
-    switch track {
-    case .ic: rates = table.icRates
-    case .management: rates = table.managementRates
-    default: return nil
-    }
+    guard track == .ic || track == .management else { return nil }
     var counts = MarkCounts()
     var own = MarkCounts()
     var observed = 0
@@ -114,7 +109,8 @@ public struct WeekTracks: Hashable, Sendable {
       if tagTrack == track { own += table.counts[row] }
     }
     return TrackFigures(
-      track: track, counts: counts, ownCounts: own, rate: rates[week], tagsObserved: observed)
+      track: track, counts: counts, ownCounts: own, rate: table.rate(of: track, week: week),
+      tagsObserved: observed)
   }
 }
 
@@ -134,9 +130,6 @@ public struct TrendWeeks: RandomAccessCollection, Hashable, Sendable {
   let tagIndex: [Int]
   /// Each row's counts.
   let counts: [MarkCounts]
-  /// Each week's IC and management rate.
-  var icRates: [Estimate?] = []
-  var managementRates: [Estimate?] = []
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { starts.count - 1 }
@@ -149,6 +142,15 @@ public struct TrendWeeks: RandomAccessCollection, Hashable, Sendable {
 
   /// Week `week`'s rows.
   func rows(_ week: Int) -> Range<Int> { starts[week]..<starts[week + 1] }
+
+  /// Week `week`'s rate of `track` (`.ic` or `.management`) with its interval, from its rows
+  /// when asked: kept for every week, they had been a tenth of the table.
+  func rate(of track: Track, week: Int) -> Estimate? {
+    let rows = rows(week)
+    return Pooling.estimate(
+      count: rows.count, track: { tracks[tagIndex[rows.lowerBound + $0]] },
+      counts: { counts[rows.lowerBound + $0] }, tracks: [(track, 1)], bounds: -1...1)
+  }
 }
 
 /// A track's figures over some weeks: exposure, and the pooled rate with its interval.
@@ -284,44 +286,57 @@ public struct Trend: Hashable, Sendable {
   /// Builds the trend from rows folded as they were read (see ``Fold``).
   ///
   /// - Parameter fold: The window's rows.
-  public init(_ fold: Fold) {
-    var weeks = fold.table()
+  public init(_ fold: consuming Fold) {
+    let weeks = fold.table()
     let table = weeks
     let weekCount = table.count
     let tagCount = table.names.count
 
     // Every sum below runs over tags by number, which is name order, and weeks oldest first:
     // the order of the sums the figures were first written with, so the same bits.
-    var icRates = [Estimate?](repeating: nil, count: weekCount)
-    var managementRates = [Estimate?](repeating: nil, count: weekCount)
     var totals = [MarkCounts](repeating: MarkCounts(), count: tagCount)
     var observed = 0
+    // Each week's track rates (NaN: none), for the tracks' fits.
+    var trackRates = [[Double]](repeating: [], count: 2)
+    trackRates[0].reserveCapacity(weekCount)
+    trackRates[1].reserveCapacity(weekCount)
     for week in 0..<weekCount {
       let rows = table.rows(week)
       if rows.contains(where: { table.counts[$0].observations > 0 }) { observed += 1 }
       for row in rows { totals[table.tagIndex[row]] += table.counts[row] }
-      icRates[week] = Pooling.estimate(
-        count: rows.count, track: { table.tracks[table.tagIndex[rows.lowerBound + $0]] },
-        counts: { table.counts[rows.lowerBound + $0] }, tracks: [(.ic, 1)], bounds: -1...1)
-      managementRates[week] = Pooling.estimate(
-        count: rows.count, track: { table.tracks[table.tagIndex[rows.lowerBound + $0]] },
-        counts: { table.counts[rows.lowerBound + $0] }, tracks: [(.management, 1)],
-        bounds: -1...1)
+      for (series, track) in [Track.ic, .management].enumerated() {
+        trackRates[series].append(table.rate(of: track, week: week)?.value ?? .nan)
+      }
     }
-    weeks.icRates = icRates
-    weeks.managementRates = managementRates
     self.weeks = weeks
     weeksObserved = observed
 
-    // Each tag's weekly rates, for its fit: one pass over the rows.
-    var points = [[(x: Double, y: Double)]](repeating: [], count: tagCount)
-    for week in 0..<weekCount {
-      for row in weeks.rows(week) {
-        if let rate = weeks.counts[row].rate {
-          points[weeks.tagIndex[row]].append((Double(week), rate))
+    // Each tag's and each track's fit: three passes over the weeks, no points kept.
+    var tagFits = SlopeFolds(series: tagCount)
+    var trackFits = SlopeFolds(series: 2)
+    for pass in 0..<3 {
+      for week in 0..<weekCount {
+        let x = Double(week)
+        for row in weeks.rows(week) {
+          guard let y = weeks.counts[row].rate else { continue }
+          switch pass {
+          case 0: tagFits.addToMeans(weeks.tagIndex[row], x: x, y: y)
+          case 1: tagFits.addToSpread(weeks.tagIndex[row], x: x, y: y)
+          default: tagFits.addToResiduals(weeks.tagIndex[row], x: x, y: y)
+          }
+        }
+        for series in 0..<2 where !trackRates[series][week].isNaN {
+          let y = trackRates[series][week]
+          switch pass {
+          case 0: trackFits.addToMeans(series, x: x, y: y)
+          case 1: trackFits.addToSpread(series, x: x, y: y)
+          default: trackFits.addToResiduals(series, x: x, y: y)
+          }
         }
       }
     }
+    trackRates = []
+
     let order: [Track] = [.ic, .management, .both, .neutral]
     tags = (0..<tagCount).filter { totals[$0].observations > 0 }.sorted {
       let lhs = order.firstIndex(of: weeks.tracks[$0]) ?? 0
@@ -330,15 +345,10 @@ public struct Trend: Hashable, Sendable {
     }.map { tag in
       TagSummary(
         name: weeks.names[tag], track: weeks.tracks[tag], counts: totals[tag],
-        fit: Statistics.slopeFit(points[tag]), weeksObserved: points[tag].count)
+        fit: tagFits.fit(tag), weeksObserved: tagFits.points(tag))
     }
-    points = []
 
-    func summary(_ track: Track, rates: [Estimate?]) -> TrackSummary {
-      var points: [(x: Double, y: Double)] = []
-      for (index, rate) in rates.enumerated() {
-        if let rate { points.append((Double(index), rate.value)) }
-      }
+    func summary(_ track: Track, series: Int) -> TrackSummary {
       var own = 0
       for week in 0..<weekCount
       where weeks.rows(week).contains(where: {
@@ -360,27 +370,33 @@ public struct Trend: Hashable, Sendable {
         rate: Pooling.estimate(weeks, totals: totals, tracks: [(track, 1)], bounds: -1...1),
         tagsObserved: tagsObserved)
       return TrackSummary(
-        figures: figures, fit: Statistics.slopeFit(points), weeksObserved: points.count,
+        figures: figures, fit: trackFits.fit(series), weeksObserved: trackFits.points(series),
         ownWeeksObserved: own)
     }
-    ic = summary(.ic, rates: icRates)
-    management = summary(.management, rates: managementRates)
+    ic = summary(.ic, series: 0)
+    management = summary(.management, series: 1)
     lean = Pooling.estimate(
       weeks, totals: totals, tracks: [(.ic, 1), (.management, -1)], bounds: -2...2)
   }
 
   /// The rows of a trend's window, folded as they are read: tag names interned to numbers, and
-  /// per row only the week's number, the tag's number and its integer counts. The store's
-  /// rows can be handed over one at a time, so no array of them is ever built.
+  /// per row only the week's number, the tag's number and its integer counts. The store hands
+  /// its rows over one at a time (``Journal/forEachWeeklyTagCount``), so no array of them is
+  /// built; in the store's order (by week, then name) the rows already are the table.
   public struct Fold: Sendable {
     private let first: ISOWeek
     private let weekCount: Int
     private var numbers: [String: Int] = [:]
     private var names: [String] = []
     private var tracks: [Track] = []
+    /// The tag that followed each tag last time: a week's tags mostly come in the same order
+    /// as the week before's, so the name is compared, not hashed.
+    private var successor: [Int] = []
     private var rowWeek: [Int] = []
     private var rowTag: [Int] = []
     private var rowCounts: [MarkCounts] = []
+    /// Whether the rows so far came by week, then name, each once.
+    private var inOrder = true
 
     /// An empty fold of the weeks `first` ... `last`.
     ///
@@ -399,8 +415,12 @@ public struct Trend: Hashable, Sendable {
     public mutating func add(_ row: WeeklyTagCount) {
       let week = first.distance(to: row.week)
       guard (0..<weekCount).contains(week) else { return }
+      let previous = rowTag.last
       let number: Int
-      if let known = numbers[row.tag] {
+      if let previous, successor[previous] >= 0, names[successor[previous]] == row.tag {
+        number = successor[previous]
+        tracks[number] = row.track
+      } else if let known = numbers[row.tag] {
         number = known
         tracks[number] = row.track
       } else {
@@ -408,6 +428,11 @@ public struct Trend: Hashable, Sendable {
         numbers[row.tag] = number
         names.append(row.tag)
         tracks.append(row.track)
+        successor.append(-1)
+      }
+      if let previous, let last = rowWeek.last {
+        successor[previous] = number
+        if week < last || (week == last && !(names[previous] < row.tag)) { inOrder = false }
       }
       rowWeek.append(week)
       rowTag.append(number)
@@ -416,45 +441,46 @@ public struct Trend: Hashable, Sendable {
 
     /// The rows as one table: tags numbered in name order, rows by week then tag, a tag's rows
     /// within one week summed.
-    fileprivate func table() -> TrendWeeks {
+    fileprivate mutating func table() -> TrendWeeks {
       let byName = names.indices.sorted { names[$0] < names[$1] }
       var rank = [Int](repeating: 0, count: names.count)
       for (place, number) in byName.enumerated() { rank[number] = place }
-      // The store's rows come by week and name already: then this is one pass.
-      let inOrder =
-        zip(rowWeek, rowWeek.dropFirst()).allSatisfy { $0 <= $1 }
-        && rowWeek.indices.dropFirst().allSatisfy {
-          rowWeek[$0 - 1] < rowWeek[$0] || rank[rowTag[$0 - 1]] < rank[rowTag[$0]]
-        }
-      let order =
-        inOrder
-        ? Array(rowWeek.indices)
-        : rowWeek.indices.sorted {
-          (rowWeek[$0], rank[rowTag[$0]]) < (rowWeek[$1], rank[rowTag[$1]])
-        }
       var starts = [Int](repeating: 0, count: weekCount + 1)
       var tagIndex: [Int] = []
       var counts: [MarkCounts] = []
-      tagIndex.reserveCapacity(order.count)
-      counts.reserveCapacity(order.count)
-      var week = 0
-      for row in order {
-        while week < rowWeek[row] {
+      if inOrder {
+        // The store's order: the rows are the table once their tags are renumbered.
+        swap(&tagIndex, &rowTag)
+        swap(&counts, &rowCounts)
+        for row in tagIndex.indices { tagIndex[row] = rank[tagIndex[row]] }
+        for week in rowWeek { starts[week + 1] += 1 }
+        for week in 0..<weekCount { starts[week + 1] += starts[week] }
+      } else {
+        let order = rowWeek.indices.sorted {
+          (rowWeek[$0], rank[rowTag[$0]]) < (rowWeek[$1], rank[rowTag[$1]])
+        }
+        tagIndex.reserveCapacity(order.count)
+        counts.reserveCapacity(order.count)
+        var week = 0
+        for row in order {
+          while week < rowWeek[row] {
+            week += 1
+            starts[week] = tagIndex.count
+          }
+          let tag = rank[rowTag[row]]
+          if tagIndex.count > starts[week], tagIndex[tagIndex.count - 1] == tag {
+            counts[counts.count - 1] += rowCounts[row]
+          } else {
+            tagIndex.append(tag)
+            counts.append(rowCounts[row])
+          }
+        }
+        while week < weekCount {
           week += 1
           starts[week] = tagIndex.count
         }
-        let tag = rank[rowTag[row]]
-        if tagIndex.count > starts[week], tagIndex[tagIndex.count - 1] == tag {
-          counts[counts.count - 1] += rowCounts[row]
-        } else {
-          tagIndex.append(tag)
-          counts.append(rowCounts[row])
-        }
       }
-      while week < weekCount {
-        week += 1
-        starts[week] = tagIndex.count
-      }
+      rowWeek = []
       return TrendWeeks(
         start: first, names: byName.map { names[$0] }, tracks: byName.map { tracks[$0] },
         starts: starts, tagIndex: tagIndex, counts: counts)
