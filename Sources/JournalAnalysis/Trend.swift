@@ -129,7 +129,7 @@ public struct TrendWeeks: RandomAccessCollection, Hashable, Sendable {
   /// Each row's tag number.
   let tagIndex: [Int]
   /// Each row's counts.
-  let counts: [MarkCounts]
+  let counts: CountColumn
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { starts.count - 1 }
@@ -392,9 +392,13 @@ public struct Trend: Hashable, Sendable {
     /// The tag that followed each tag last time: a week's tags mostly come in the same order
     /// as the week before's, so the name is compared, not hashed.
     private var successor: [Int] = []
+    /// How many rows each week has.
+    private var weekRows: [Int]
+    /// Each row's week: kept only once a row came out of the store's order.
     private var rowWeek: [Int] = []
+    private var lastWeek = -1
     private var rowTag: [Int] = []
-    private var rowCounts: [MarkCounts] = []
+    private var rowCounts = CountColumn()
     /// Whether the rows so far came by week, then name, each once.
     private var inOrder = true
 
@@ -406,6 +410,7 @@ public struct Trend: Hashable, Sendable {
     public init(from first: ISOWeek, through last: ISOWeek) {
       self.first = first
       weekCount = max(1, first.distance(to: last) + 1)
+      weekRows = Array(repeating: 0, count: weekCount)
     }
 
     /// Adds one weekly row; a row outside the window is ignored. A tag's track is the one its
@@ -430,11 +435,19 @@ public struct Trend: Hashable, Sendable {
         tracks.append(row.track)
         successor.append(-1)
       }
-      if let previous, let last = rowWeek.last {
+      if let previous {
         successor[previous] = number
-        if week < last || (week == last && !(names[previous] < row.tag)) { inOrder = false }
+        if inOrder, week < lastWeek || (week == lastWeek && !(names[previous] < row.tag)) {
+          // Out of order: from now on each row's week is kept, for the sort.
+          inOrder = false
+          for (week, rows) in weekRows.enumerated() {
+            rowWeek.append(contentsOf: repeatElement(week, count: rows))
+          }
+        }
       }
-      rowWeek.append(week)
+      if !inOrder { rowWeek.append(week) }
+      weekRows[week] += 1
+      lastWeek = week
       rowTag.append(number)
       rowCounts.append(MarkCounts(row))
     }
@@ -447,20 +460,18 @@ public struct Trend: Hashable, Sendable {
       for (place, number) in byName.enumerated() { rank[number] = place }
       var starts = [Int](repeating: 0, count: weekCount + 1)
       var tagIndex: [Int] = []
-      var counts: [MarkCounts] = []
+      var counts = CountColumn()
       if inOrder {
         // The store's order: the rows are the table once their tags are renumbered.
         swap(&tagIndex, &rowTag)
         swap(&counts, &rowCounts)
         for row in tagIndex.indices { tagIndex[row] = rank[tagIndex[row]] }
-        for week in rowWeek { starts[week + 1] += 1 }
-        for week in 0..<weekCount { starts[week + 1] += starts[week] }
+        for week in 0..<weekCount { starts[week + 1] = starts[week] + weekRows[week] }
       } else {
         let order = rowWeek.indices.sorted {
           (rowWeek[$0], rank[rowTag[$0]]) < (rowWeek[$1], rank[rowTag[$1]])
         }
         tagIndex.reserveCapacity(order.count)
-        counts.reserveCapacity(order.count)
         var week = 0
         for row in order {
           while week < rowWeek[row] {
@@ -469,7 +480,7 @@ public struct Trend: Hashable, Sendable {
           }
           let tag = rank[rowTag[row]]
           if tagIndex.count > starts[week], tagIndex[tagIndex.count - 1] == tag {
-            counts[counts.count - 1] += rowCounts[row]
+            counts[counts.count - 1] = counts[counts.count - 1] + rowCounts[row]
           } else {
             tagIndex.append(tag)
             counts.append(rowCounts[row])
@@ -498,5 +509,52 @@ public struct Trend: Hashable, Sendable {
   ) {
     let last = ISOWeek(containing: today)
     return (last.adding(weeks: -(max(1, count) - 1)), last)
+  }
+}
+
+/// A table's counts, 16 bytes a row instead of 32: each count as an `Int32`, which the store's
+/// damage check bounds (`Int32.max`); a row with a count beyond (an `energySum` up to twice that,
+/// or counts summed from rows given twice) is kept whole on the side, so every count is exact.
+struct CountColumn: Hashable, Sendable {
+  /// energized, drained, energySum, energyCount; `energized == Int32.min` marks a wide row.
+  private var narrow: [SIMD4<Int32>] = []
+  private var wide: [Int: MarkCounts] = [:]
+
+  /// How many rows.
+  var count: Int { narrow.count }
+
+  /// Row `row`'s counts.
+  subscript(row: Int) -> MarkCounts {
+    get {
+      let packed = narrow[row]
+      if packed.x == .min { return wide[row] ?? MarkCounts() }
+      return MarkCounts(
+        energized: Int(packed.x), drained: Int(packed.y), energySum: Int(packed.z),
+        energyCount: Int(packed.w))
+    }
+    set {
+      if let packed = Self.pack(newValue) {
+        narrow[row] = packed
+        wide[row] = nil
+      } else {
+        narrow[row] = SIMD4(.min, 0, 0, 0)
+        wide[row] = newValue
+      }
+    }
+  }
+
+  /// Adds a row.
+  mutating func append(_ counts: MarkCounts) {
+    narrow.append(SIMD4(0, 0, 0, 0))
+    self[narrow.count - 1] = counts
+  }
+
+  private static func pack(_ counts: MarkCounts) -> SIMD4<Int32>? {
+    guard let energized = Int32(exactly: counts.energized), energized != .min,
+      let drained = Int32(exactly: counts.drained),
+      let energySum = Int32(exactly: counts.energySum),
+      let energyCount = Int32(exactly: counts.energyCount)
+    else { return nil }
+    return SIMD4(energized, drained, energySum, energyCount)
   }
 }

@@ -157,6 +157,31 @@ struct TrendFoldTests {
     }
   }
 
+  @Test("counts beyond Int32 (kept whole on the side) are exact, as before")
+  func wideCounts() {
+    let first = ISOWeek(containing: Day(iso: "2026-11-16") ?? Day(ordinal: 0))
+    let big = Int(Int32.max)
+    let rows = [
+      WeeklyTagCount(
+        week: first, tag: "coaching", track: .management, energized: big, drained: 1,
+        energySum: 2 * big, energyCount: big),
+      WeeklyTagCount(
+        week: first.adding(weeks: 1), tag: "deep-work", track: .ic, energized: 3, drained: 0),
+      WeeklyTagCount(
+        week: first, tag: "coaching", track: .management, energized: big, drained: 2,
+        energySum: Int(Int32.min), energyCount: 1),
+      WeeklyTagCount(
+        week: first.adding(weeks: 2), tag: "deep-work", track: .ic, energized: 1, drained: 1,
+        energySum: Int(Int32.min), energyCount: 1),
+    ]
+    let last = first.adding(weeks: 2)
+    let trend = Trend(counts: rows, from: first, through: last)
+    Self.expectSame(trend, Oracle(counts: rows, from: first, through: last))
+    #expect(trend.weeks[0].tags["coaching"]?.energized == 2 * big)
+    #expect(trend.weeks[0].tags["coaching"]?.energySum == 2 * big + Int(Int32.min))
+    #expect(trend.weeks[2].tags["deep-work"]?.energySum == Int(Int32.min))
+  }
+
   @Test("an empty window, and rows only outside it: all gaps, as before")
   func emptyWindows() {
     let first = ISOWeek(containing: Day(iso: "2026-11-16") ?? Day(ordinal: 0))
