@@ -127,7 +127,7 @@ public struct TrendWeeks: RandomAccessCollection, Hashable, Sendable {
   /// Week `w`'s rows are `starts[w] ..< starts[w + 1]`, by tag number.
   let starts: [Int]
   /// Each row's tag number.
-  let tagIndex: [Int]
+  let tagIndex: TagColumn
   /// Each row's counts.
   let counts: CountColumn
 
@@ -397,7 +397,7 @@ public struct Trend: Hashable, Sendable {
     /// Each row's week: kept only once a row came out of the store's order.
     private var rowWeek: [Int] = []
     private var lastWeek = -1
-    private var rowTag: [Int] = []
+    private var rowTag = TagColumn()
     private var rowCounts = CountColumn()
     /// Whether the rows so far came by week, then name, each once.
     private var inOrder = true
@@ -459,7 +459,7 @@ public struct Trend: Hashable, Sendable {
       var rank = [Int](repeating: 0, count: names.count)
       for (place, number) in byName.enumerated() { rank[number] = place }
       var starts = [Int](repeating: 0, count: weekCount + 1)
-      var tagIndex: [Int] = []
+      var tagIndex = TagColumn()
       var counts = CountColumn()
       if inOrder {
         // The store's order: the rows are the table once their tags are renumbered.
@@ -557,4 +557,28 @@ struct CountColumn: Hashable, Sendable {
     else { return nil }
     return SIMD4(energized, drained, energySum, energyCount)
   }
+}
+
+/// A table's tag numbers, 4 bytes a row: a journal has far fewer than `Int32.max` tags.
+struct TagColumn: Hashable, Sendable {
+  private var numbers: [Int32] = []
+
+  /// How many rows.
+  var count: Int { numbers.count }
+  /// The rows' indices.
+  var indices: Range<Int> { numbers.indices }
+  /// The last row's tag number.
+  var last: Int? { numbers.last.map(Int.init) }
+
+  /// Row `row`'s tag number.
+  subscript(row: Int) -> Int {
+    get { Int(numbers[row]) }
+    set { numbers[row] = Int32(truncatingIfNeeded: newValue) }
+  }
+
+  /// Adds a row.
+  mutating func append(_ number: Int) { numbers.append(Int32(truncatingIfNeeded: number)) }
+
+  /// Room for `count` rows.
+  mutating func reserveCapacity(_ count: Int) { numbers.reserveCapacity(count) }
 }
