@@ -210,3 +210,101 @@ struct LeaveOneOut {
     }
   }
 }
+
+extension Pooling {
+  /// ``figure(_:tracks:)`` over `count` tags given by number in name order (a trend's table,
+  /// issue 16): the same sums in the same order, so the same bits. Tags without marks may be
+  /// among them; they get no coefficient, as ``totals(_:skipping:)`` leaves them out.
+  static func figure(
+    count: Int, track: (Int) -> Track, counts: (Int) -> MarkCounts, tracks: [(Track, Double)],
+    weights: inout [Double]
+  ) -> (value: Double, variance: Double)? {
+    weights.removeAll(keepingCapacity: true)
+    weights.append(contentsOf: repeatElement(0, count: count))
+    for (wanted, sign) in tracks {
+      var total = 0.0
+      for index in 0..<count where track(index).counts(toward: wanted) {
+        let marks = counts(index).observations
+        if marks > 0 { total += vote(marks) }
+      }
+      guard total > 0 else { return nil }
+      for index in 0..<count where track(index).counts(toward: wanted) {
+        let marks = counts(index).observations
+        if marks > 0 { weights[index] += sign * vote(marks) / total }
+      }
+    }
+    var value = 0.0
+    var variance = 0.0
+    for index in 0..<count where weights[index] != 0 {
+      let tag = counts(index)
+      value += weights[index] * (tag.rate ?? 0)
+      variance += weights[index] * weights[index] * rateVariance(tag)
+    }
+    return (value, variance)
+  }
+
+  /// ``estimate(_:tracks:bounds:)`` of one week's tags, by number in name order: one week left
+  /// out of one leaves nothing, so the model interval alone.
+  static func estimate(
+    count: Int, track: (Int) -> Track, counts: (Int) -> MarkCounts, tracks: [(Track, Double)],
+    bounds: ClosedRange<Double>
+  ) -> Estimate? {
+    var weights: [Double] = []
+    guard
+      let whole = figure(
+        count: count, track: track, counts: counts, tracks: tracks, weights: &weights)
+    else { return nil }
+    return Statistics.interval(value: whole.value, variance: whole.variance, bounds: bounds)
+  }
+
+  /// ``estimate(_:tracks:bounds:)`` of a trend's weeks, from their table and the tags' totals
+  /// over all of them: each week left out is the totals minus that week's rows (integers, so
+  /// exactly the sums without it).
+  static func estimate(
+    _ weeks: TrendWeeks, totals: [MarkCounts], tracks: [(Track, Double)],
+    bounds: ClosedRange<Double>
+  ) -> Estimate? {
+    var weights: [Double] = []
+    guard
+      let whole = figure(
+        count: totals.count, track: { weeks.tracks[$0] }, counts: { totals[$0] },
+        tracks: tracks, weights: &weights)
+    else { return nil }
+    var half = Statistics.z90 * max(0, whole.variance).squareRoot()
+    var leftOut: [Double] = []
+    var rest = totals
+    for week in weeks.indices {
+      let rows = weeks.rows(week)
+      let relevant = rows.contains { row in
+        weeks.counts[row].observations > 0
+          && tracks.contains { weeks.tracks[weeks.tagIndex[row]].counts(toward: $0.0) }
+      }
+      guard relevant else { continue }
+      for row in rows {
+        let tag = weeks.tagIndex[row]
+        let (sum, less) = (totals[tag], weeks.counts[row])
+        rest[tag] = MarkCounts(
+          energized: sum.energized - less.energized, drained: sum.drained - less.drained,
+          energySum: sum.energySum - less.energySum,
+          energyCount: sum.energyCount - less.energyCount)
+      }
+      if let value = figure(
+        count: rest.count, track: { weeks.tracks[$0] }, counts: { rest[$0] }, tracks: tracks,
+        weights: &weights)?.value
+      {
+        leftOut.append(value)
+      }
+      for row in rows { rest[weeks.tagIndex[row]] = totals[weeks.tagIndex[row]] }
+    }
+    if leftOut.count >= 2 {
+      let n = Double(leftOut.count)
+      let mean = leftOut.reduce(0, +) / n
+      let spread = leftOut.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+      let jackknife = ((n - 1) / n * spread).squareRoot()
+      half = max(half, Statistics.t90(degreesOfFreedom: leftOut.count - 1) * jackknife)
+    }
+    return Estimate(
+      value: whole.value, low: max(bounds.lowerBound, whole.value - half),
+      high: min(bounds.upperBound, whole.value + half), unclampedHalfWidth: half)
+  }
+}

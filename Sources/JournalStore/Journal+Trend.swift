@@ -12,6 +12,25 @@ extension Journal {
   public func weeklyTagCounts(in window: WeekWindow, tags: [TagName] = [])
     throws(StoreError) -> [WeeklyTagCount]
   {
+    var counts: [WeeklyTagCount] = []
+    try forEachWeeklyTagCount(in: window, tags: tags) { counts.append($0) }
+    return counts
+  }
+
+  /// ``weeklyTagCounts(in:tags:)`` handed to `body` one row at a time, oldest week first and
+  /// by tag name within a week: over all history (tens of thousands of rows) no array of them
+  /// is built (issue 16). Rows are checked for damage in batches before `body` sees them, so a
+  /// damaged row throws before `body` sees any row of its batch.
+  ///
+  /// - Parameters:
+  ///   - window: The weeks included.
+  ///   - tags: Only these tags; empty means all.
+  ///   - body: Called with each row.
+  /// - Throws: `StoreError.unknownTag` for a tag the journal lacks, `StoreError.damagedCounts`
+  ///   for a count no trigger could have written, or a SQLite failure.
+  public func forEachWeeklyTagCount(
+    in window: WeekWindow, tags: [TagName] = [], _ body: (WeeklyTagCount) -> Void
+  ) throws(StoreError) {
     var sql = """
       SELECT w.week AS week, t.name AS name, t.track AS track, w.energized AS energized,
         w.drained AS drained, w.energySum AS energySum, w.energyCount AS energyCount
@@ -21,7 +40,6 @@ extension Journal {
     var values: [Statement.Value] = [.text(window.first.start.iso), .text(window.last.start.iso)]
     try restrict(&sql, &values, column: "w.tagId", to: tags)
     sql += " ORDER BY w.week, t.name"
-    var counts: [WeeklyTagCount] = []
     let statement = try db.prepare(sql)
     // Columns resolved once: all history is tens of thousands of rows (issue 16).
     let (week, name, track) = (
@@ -31,15 +49,30 @@ extension Journal {
     let (energySum, energyCount) = (
       statement.column("energySum"), statement.column("energyCount")
     )
+    // A week's rows share its day: parsed once per week, not once per row.
+    var lastDay: String?
+    var lastWeek = window.first
+    var batch: [WeeklyTagCount] = []
+    batch.reserveCapacity(256)
+    func flush() throws(StoreError) {
+      for count in try Self.checked(batch) { body(count) }
+      batch.removeAll(keepingCapacity: true)
+    }
     try statement.forEachRow(values) { (row) throws(StoreError) in
-      counts.append(
+      let day = row.text(week)
+      if day != lastDay {
+        lastWeek = ISOWeek(containing: try row.decode(week, of: "weekTag", Day.init(iso:)))
+        lastDay = day
+      }
+      batch.append(
         WeeklyTagCount(
-          week: ISOWeek(containing: try row.decode(week, of: "weekTag", Day.init(iso:))),
-          tag: row.text(name), track: try row.decode(track, of: "tag", Track.init(rawValue:)),
+          week: lastWeek, tag: row.text(name),
+          track: try row.decode(track, of: "tag", Track.init(rawValue:)),
           energized: Int(row.int(energized)), drained: Int(row.int(drained)),
           energySum: Int(row.int(energySum)), energyCount: Int(row.int(energyCount))))
+      if batch.count == 256 { try flush() }
     }
-    return try Self.checked(counts)
+    try flush()
   }
 
   /// One tag mark on a live entry, for `--explain`.

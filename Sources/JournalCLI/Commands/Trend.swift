@@ -52,16 +52,19 @@ extension JournalCommand {
         return
       }
       // One snapshot: the marks listed are the ones behind the figures.
-      let (counts, marks) = try journal.reading {
-        () throws(StoreError) -> ([WeeklyTagCount], [Journal.MarkReference]) in
+      // The rows are folded as they are read: no array of them (issue 16).
+      let (fold, marks) = try journal.reading {
+        () throws(StoreError) -> (JournalAnalysis.Trend.Fold, [Journal.MarkReference]) in
         var marks: [Journal.MarkReference] = []
         if explain {
           var cursor = try journal.marks(in: weeks, tags: tags)
           while let mark = try cursor.next() { marks.append(mark) }
         }
-        return (try journal.weeklyTagCounts(in: weeks, tags: tags), marks)
+        var fold = JournalAnalysis.Trend.Fold(from: weeks.first, through: weeks.last)
+        try journal.forEachWeeklyTagCount(in: weeks, tags: tags) { fold.add($0) }
+        return (fold, marks)
       }
-      let trend = JournalAnalysis.Trend(counts: counts, from: weeks.first, through: weeks.last)
+      let trend = JournalAnalysis.Trend(fold)
       let renderer = TrendRenderer(style: colors.style)
       switch format {
       case .text:
