@@ -45,7 +45,8 @@ public enum ExitStatus {
     case .textKept(let error, _):
       return code(for: error)
     case .invalidToday, .emptyText, .invalidUTF8, .nulInText, .textTooLong, .emptyRange,
-      .unhealthy, .endBeforeStart, .outcomeBeforeEnd, .unknownTag:
+      .unhealthy, .endBeforeStart, .outcomeBeforeEnd, .unknownTag,
+      .unknownReflection:
       return dataError
     case .fileExists:
       return usage

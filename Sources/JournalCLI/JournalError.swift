@@ -28,6 +28,8 @@ public enum JournalError: Error, CustomStringConvertible {
   case unknownTag(name: String, suggestion: String?, known: [String])
   /// A tag marked one way by an option and another in the text (`-e x` and `-x`).
   case markedTwice(tag: String, option: String, text: String)
+  /// `reflect show` of an id that does not exist, or with no reflection at all (`nil`).
+  case unknownReflection(id: Int64?)
   /// A record's day is after today.
   case futureDay(day: String, today: String)
   /// `--since` is after `--until`.
@@ -116,6 +118,11 @@ public enum JournalError: Error, CustomStringConvertible {
       return
         "'\(tag)' is marked \(option) by an option and \(text) in the text; mark each activity "
         + "once."
+    case .unknownReflection(let id):
+      guard let id else {
+        return "No reflections yet; record one with 'journal reflect' (it asks on a terminal)."
+      }
+      return "No reflection with id \(id); 'journal reflect list --format json' shows the ids."
     case .futureDay(let day, let today):
       return
         "\(day) is after today (\(today)); a journal records days that happened: give today or an "

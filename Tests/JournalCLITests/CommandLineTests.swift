@@ -211,3 +211,46 @@ struct FutureDayTests {
     #expect(listed.stdout.split(separator: "\n").count == 2)
   }
 }
+
+@Suite("reflect show")
+struct ReflectShowTests {
+  @Test("the latest reflection by default, one by id, as text or JSON; unknown ids refused")
+  func show() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("First", ["-e", "deep-work"])
+    let none = try journal.run(["reflect", "show"])
+    expectRefused(none, status: 65, mentioning: ["No reflections yet"])
+    expectSuccess(
+      try journal.run([
+        "reflect", "--five-years", "How storage fails", "--coding", "yes", "--motive", "status",
+        "--date", "2026-11-02",
+      ]))
+    expectSuccess(try journal.run(["reflect", "--coding", "unsure", "--note", "After the reorg"]))
+
+    let latest = try journal.run(["reflect", "show"])
+    expectSuccess(latest)
+    #expect(
+      latest.stdout == """
+        Reflection 2, 2026-11-20
+
+        In five years, what do you want to be the person in the room who knows?
+          not answered
+        Do you want to code most of the time?
+          unsure
+        Note: After the reorg
+
+        """)
+    let first = try journal.run(["reflect", "show", "1"])
+    expectSuccess(first)
+    #expect(first.stdout.contains("  How storage fails\n"))
+    #expect(first.stdout.contains("Motives: status (a reason the articles warn about)"))
+    let json = try journal.run(["reflect", "show", "1", "--format", "json"])
+    let object = try ReportSeed.object(json.stdout)
+    #expect(object["id"] as? Int == 1)
+    #expect(object["answers"] as? [String: String] == ["coding": "yes"])
+    #expect(object["wrong_reasons"] as? [String] == ["status"])
+    let unknown = try journal.run(["reflect", "show", "9"])
+    expectRefused(unknown, status: 65, mentioning: ["No reflection with id 9"])
+  }
+}

@@ -14,7 +14,7 @@ extension JournalCommand {
         'journal reflect' (the same as 'journal reflect add') records a reflection; \
         'journal reflect list' shows how your answers moved.
         """,
-      subcommands: [Add.self, ListReflections.self],
+      subcommands: [Add.self, ListReflections.self, ShowReflection.self],
       defaultSubcommand: Add.self)
 
     static let fiveYearsQuestion =

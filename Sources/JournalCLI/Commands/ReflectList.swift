@@ -90,25 +90,24 @@ enum ReflectionHistory {
   }
 
   /// `{"reflections": [...], "questions": [{"question", "text", "history": [...]}]}`.
+  /// One reflection as `reflect list --format json` and `reflect show --format json` print it.
+  static func json(_ reflection: Reflection) -> JSONValue {
+    .object([
+      ("id", .int(Int(reflection.id))), ("date", .string(reflection.day.iso)),
+      ("five_years", .string(reflection.fiveYears)),
+      ("motives", .array(reflection.motives.map { .string($0.rawValue) })),
+      (
+        "wrong_reasons",
+        .array(reflection.motives.filter(\.isWrongReason).map { .string($0.rawValue) })
+      ),
+      ("answers", JournalExport.answersJSON(reflection.answers)),
+      ("note", .string(reflection.note)),
+    ])
+  }
+
   static func json(_ reflections: [Reflection]) -> JSONValue {
     .object([
-      (
-        "reflections",
-        .array(
-          reflections.map { reflection in
-            .object([
-              ("id", .int(Int(reflection.id))), ("date", .string(reflection.day.iso)),
-              ("five_years", .string(reflection.fiveYears)),
-              ("motives", .array(reflection.motives.map { .string($0.rawValue) })),
-              (
-                "wrong_reasons",
-                .array(reflection.motives.filter(\.isWrongReason).map { .string($0.rawValue) })
-              ),
-              ("answers", JournalExport.answersJSON(reflection.answers)),
-              ("note", .string(reflection.note)),
-            ])
-          })
-      ),
+      ("reflections", .array(reflections.map { json($0) })),
       (
         "questions",
         .array(
@@ -130,5 +129,55 @@ enum ReflectionHistory {
           })
       ),
     ])
+  }
+}
+
+extension JournalCommand.Reflect {
+  struct ShowReflection: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "show", abstract: "Show one reflection in full (the latest by default).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The reflection's id (see 'journal reflect list --format json').")
+    var id: Int64?
+
+    @Option(help: "Output format: text or json.")
+    var format: TextOrJSON = .text
+
+    func run() throws {
+      let reflections = try store.open(.read).reflections()
+      guard let reflection = id.map({ id in reflections.first { $0.id == id } }) ?? reflections.last
+      else {
+        throw JournalError.unknownReflection(id: id)
+      }
+      if format == .json {
+        try Console.output(ReflectionHistory.json(reflection).rendered())
+        return
+      }
+      try Console.output("Reflection \(reflection.id), \(reflection.day.iso)")
+      try Console.output("")
+      try Console.output(JournalCommand.Reflect.fiveYearsQuestion)
+      try Console.output(
+        "  "
+          + (reflection.fiveYears.isEmpty
+            ? "not answered" : TerminalText.line(reflection.fiveYears)))
+      for question in ReflectionQuestion.allCases {
+        guard let answer = reflection.answer(question) else { continue }
+        let lean = answer.choice.lean.map { " [\($0.displayName)]" } ?? ""
+        try Console.output(question.wording)
+        try Console.output("  \(answer.choice.wording)\(lean)")
+      }
+      if !reflection.motives.isEmpty {
+        try Console.output(
+          "Motives: "
+            + reflection.motives.map {
+              $0.isWrongReason ? "\($0.rawValue) (a reason the articles warn about)" : $0.rawValue
+            }.joined(separator: ", "))
+      }
+      if !reflection.note.isEmpty {
+        try Console.output("Note: " + TerminalText.line(reflection.note))
+      }
+    }
   }
 }
