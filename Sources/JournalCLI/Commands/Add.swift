@@ -39,9 +39,10 @@ extension JournalCommand {
       } else {
         // Everything the command line says is checked before the editor opens, so a typo in a
         // tag does not cost the paragraph typed there.
-        journal = try open()
+        let opened = try open()
+        journal = opened.journal
         try TextInput.edit(initial: "", template: template(day: day, today: today)) { text in
-          _ = try save(text: text, day: day, into: journal)
+          _ = try save(text: text, day: day, into: opened)
         }
       }
       hintMissedWorkdays(journal: journal, today: today)
@@ -66,7 +67,7 @@ extension JournalCommand {
     }
 
     /// Opens the journal for writing, once every tag given is known to exist.
-    private func open() throws -> Journal {
+    private func open() throws -> (journal: Journal, tags: [String]) {
       // A first entry with a mistyped tag must not leave an empty journal behind: before the
       // file exists, the built-in tags are all there is.
       if !Journal.exists(at: try store.path) {
@@ -75,14 +76,17 @@ extension JournalCommand {
       let journal = try store.open(.write)
       // Every add checks its tags by name first (one small query), so an unknown one is
       // refused with the journal's tags listed, not only the nearest.
-      if options.hasTags { try options.checkTagsExist(in: try journal.tagNames()) }
-      return journal
+      let tags = try journal.tagNames()
+      if options.hasTags { try options.checkTagsExist(in: tags) }
+      return (journal, tags)
     }
 
     @discardableResult
-    private func save(text: String, day: Day, into opened: Journal? = nil) throws -> Journal {
-      let journal = try opened ?? open()
-      let marks = try marks(in: text, journal: journal)
+    private func save(
+      text: String, day: Day, into opened: (journal: Journal, tags: [String])? = nil
+    ) throws -> Journal {
+      let (journal, tags) = try opened ?? open()
+      let marks = try marks(in: text, tags: tags)
       let entry = try journal.addEntry(
         NewEntry(
           day: day, text: text, energy: options.energy, tags: marks, isStarred: star,
@@ -101,9 +105,9 @@ extension JournalCommand {
 
     /// The options' marks, then the ones written in the text (`+deep-work`, `-delivery`,
     /// `@mentoring`; see `InlineMarks`); a tag marked both ways is refused.
-    private func marks(in text: String, journal: Journal) throws -> [TagMark] {
+    private func marks(in text: String, tags: [String]) throws -> [TagMark] {
       let given = options.marks
-      let inline = InlineMarks.marks(in: text, known: Set(try journal.tagNames()))
+      let inline = InlineMarks.marks(in: text, known: Set(tags))
       var marks = given
       for mark in inline {
         if let option = given.first(where: { $0.name == mark.name }) {
