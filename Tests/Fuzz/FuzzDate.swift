@@ -5,7 +5,9 @@
 //   Day(iso: day.iso) == day, and DateExpression(day.iso) == .absolute(day);
 // - Day(iso:) accepts the raw text only when the text is exactly that day's iso;
 // - relative expressions stay within their ranges and resolve to a supported day or nil,
-//   from the first and the last supported days and from one in between;
+//   from the first and the last supported days and from one in between; a month and day
+//   resolves to that month and day, not after today and less than eight years before it;
+// - a refused text's hint, if any, is a non-empty clause (and building it never crashes);
 // - a day's components build the same day again.
 
 import JournalCore
@@ -49,10 +51,23 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       guard (1...7).contains(weekday) else {
         fatalError("\(text.debugDescription) is weekday \(weekday)")
       }
+    case .monthDay(let month, let day):
+      guard Day(year: 2000, month: month, day: day) != nil else {
+        fatalError("\(text.debugDescription) is month \(month), day \(day)")
+      }
     }
     for today in todays {
-      if let day = expression.resolve(today: today) { check(day, from: text) }
+      guard let day = expression.resolve(today: today) else { continue }
+      check(day, from: text)
+      if case .monthDay(let month, let dayOfMonth) = expression {
+        let (_, resolvedMonth, resolvedDay) = day.components
+        guard day <= today, resolvedMonth == month, resolvedDay == dayOfMonth,
+          today.ordinal - day.ordinal < 366 * 8
+        else { fatalError("\(text.debugDescription) resolved to \(day) from \(today)") }
+      }
     }
+  } else if let hint = DateExpression.hint(for: text), hint.isEmpty {
+    fatalError("an empty hint for \(text.debugDescription)")
   }
   // Any ordinal the input spells in its first eight bytes, folded into the supported range.
   var ordinal = 0

@@ -177,6 +177,22 @@ struct AddTests {
       ("-3d", "2026-11-17"),
       ("-30d", "2026-10-21"),
       ("-366d", "2025-11-19"),
+      ("last monday", "2026-11-16"),
+      ("Last Fri", "2026-11-13"),
+      ("3d", "2026-11-17"),
+      ("-1w", "2026-11-13"),
+      ("2w", "2026-11-06"),
+      ("2 days ago", "2026-11-18"),
+      ("a week ago", "2026-11-13"),
+      ("3 weeks ago", "2026-10-30"),
+      ("nov 20", "2026-11-20"),
+      ("20 nov", "2026-11-20"),
+      ("November 3", "2026-11-03"),
+      ("dec 24", "2025-12-24"),  // The latest December 24 up to today.
+      ("feb 29", "2024-02-29"),
+      ("nov 5, 2026", "2026-11-05"),
+      ("2026-11-5", "2026-11-05"),
+      ("2026-1-5", "2026-01-05"),
     ])
   func dateForms(expression: String, expected: String) throws {
     let journal = try TestJournal()
@@ -205,7 +221,8 @@ struct AddTests {
     "a date that does not exist or is not a date form is a usage error",
     arguments: [
       "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-11-31", "20261120",
-      "2026/11/20", "someday", "tomorrow", "3d", "-d", "+3d", "-3", "",
+      "2026/11/20", "someday", "tomorrow", "-d", "+3d", "-3", "", "11/20/2026", "nov 31",
+      "3 months ago", "next monday", "yesterday at 6pm", "last",
     ])
   func invalidDates(expression: String) throws {
     let journal = try TestJournal()
@@ -228,6 +245,60 @@ struct AddTests {
 
     expectRefused(result, status: 64, mentioning: ["2026-02-30"])
     #expect(!journal.exists)
+  }
+
+  @Test(
+    "a refused date says what was probably meant, on one line",
+    arguments: [
+      ("11/20/2026", "not a date: write it 2026-11-20 (YYYY-MM-DD)."),
+      ("5/11/2026", "not a date: write it 2026-05-11 (month first) or 2026-11-05 (day first)"),
+      (
+        "yesterday at 6pm",
+        "not a date: a journal files entries by day, not by time of day; use 'yesterday'."
+      ),
+      ("last", "not a date: a date of several words needs quotes"),
+      ("someday", "not a date: use YYYY-MM-DD, today, yesterday, monday or last monday, -3d"),
+    ])
+  func dateHints(expression: String, message: String) throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+
+    let result = try journal.run(["add", "x", "--date", expression])
+
+    expectRefused(result, status: 64, mentioning: ["'\(expression)'", message])
+    #expect(!journal.exists)
+  }
+
+  @Test("a month and day in the future this year is last year's; a future date is refused")
+  func monthDayNeverInTheFuture() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+
+    let lastYear = try journal.run(["add", "x", "--date", "nov 21"])
+    let future = try journal.run(["add", "y", "--date", "nov 21 2026"])
+
+    expectSuccess(lastYear)
+    #expect(try journal.entry(1).date == "2025-11-21")
+    expectRefused(future, status: 64, mentioning: ["2026-11-21"])
+    #expect(try journal.entries().count == 1)
+  }
+
+  @Test("the wider forms work for every date option: --since, --until, --on")
+  func rangeForms() throws {
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    for date in ["2026-11-02", "2026-11-06", "2026-11-16", "2026-11-20"] {
+      try journal.add("on \(date)", ["--date", date])
+    }
+
+    let range = try journal.run(["list", "--since", "2 weeks ago", "--until", "last monday"])
+    let day = try journal.run(["list", "--on", "nov 2"])
+
+    expectSuccess(range)
+    #expect(range.stdout.contains("on 2026-11-06") && range.stdout.contains("on 2026-11-16"))
+    #expect(!range.stdout.contains("on 2026-11-02") && !range.stdout.contains("on 2026-11-20"))
+    expectSuccess(day)
+    #expect(day.stdout.split(separator: "\n").count == 1 && day.stdout.contains("on 2026-11-02"))
   }
 
   @Test(

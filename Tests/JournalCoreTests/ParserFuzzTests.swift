@@ -98,17 +98,41 @@ struct HostileText {
     return String(view)
   }
 
+  static let weekdayWords = Array(words[3...16])
+  static let monthWords = [
+    "jan", "february", "mar", "april", "may", "jun", "july", "aug", "sept", "sep", "september",
+    "oct", "nov", "december", "janu", "ma", "octobre",
+  ]
+
   /// A candidate date expression.
   mutating func dateText() -> String {
-    switch int(0...9) {
+    switch int(0...15) {
     case 0...2: return dress(isoLike())
     case 3...4: return dress(pick(Self.words))
     case 5...6:
       let count =
         chance(50) ? int(0...400) : chance(50) ? int(36_490...36_510) : int(0...Int(Int32.max))
       let digits = chance(5) ? String(repeating: "9", count: int(19...40)) : String(count)
-      return dress("-\(digits)d")
+      return dress("\(chance(80) ? "-" : "")\(digits)\(chance(70) ? "d" : "w")")
     case 7: return mutate(chance(50) ? isoLike() : pick(Self.words))
+    case 8: return dress("\(pick(["last", "last", "next", "this"])) \(pick(Self.weekdayWords))")
+    case 9:
+      let count = chance(70) ? String(int(0...60)) : pick(["a", "an", "5300", "999999", "-2"])
+      let unit = pick(["day", "days", "week", "weeks", "month", "d"])
+      return dress("\(count) \(unit) \(chance(90) ? "ago" : "later")")
+    case 10...11:
+      let month = pick(Self.monthWords)
+      let day = String(chance(90) ? int(1...31) : int(0...99))
+      var text = chance(50) ? "\(month) \(day)" : "\(day) \(month)"
+      if chance(40) {
+        text += "\(chance(30) ? "," : "") \(chance(90) ? int(1890...3010) : int(0...99))"
+      }
+      return dress(chance(15) ? mutate(text) : text)
+    case 12:
+      let separator = pick(["/", ".", "-"])
+      let parts = [String(int(1...31)), String(int(1...31)), String(int(1895...3005))]
+      return dress((chance(30) ? parts.reversed() : parts).joined(separator: separator))
+    case 13: return dress("\(pick(["yesterday", "today", "monday", "nov 20"])) at \(int(1...12))pm")
     default: return junk(maximumLength: 14)
     }
   }
@@ -152,6 +176,76 @@ private func oracleDay(_ text: String) -> (year: Int, month: Int, day: Int)? {
   return (year, month, day)
 }
 
+/// An independent reading of `Y-M-D` with one- or two-digit month and day.
+private func oracleLooseISO(_ word: String) -> (year: Int, month: Int, day: Int)? {
+  let parts = word.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+  guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
+    (1...2).contains(parts[2].count)
+  else { return nil }
+  let padded =
+    parts[0] + "-" + String(repeating: "0", count: 2 - parts[1].count) + parts[1]
+    + "-" + String(repeating: "0", count: 2 - parts[2].count) + parts[2]
+  return oracleDay(padded)
+}
+
+/// A count of one to six ASCII digits.
+private func oracleCount(_ word: String) -> Int? {
+  guard (1...6).contains(word.count), word.allSatisfy({ "0123456789".contains($0) }) else {
+    return nil
+  }
+  return Int(word)
+}
+
+private let oracleUnits = ["day": 1, "days": 1, "week": 7, "weeks": 7]
+
+/// `-3d`, `3d`, `-2w`, `2w`: the count (nil when it is not a count) and the unit's days.
+private func oracleShortOffset(_ word: String) -> (Int?, Int)? {
+  var rest = word.hasPrefix("-") ? String(word.dropFirst()) : word
+  guard let unit = ["d": 1, "w": 7][String(rest.suffix(1))] else { return nil }
+  rest.removeLast()
+  guard oracleCount(rest) != nil else { return nil }
+  return (oracleCount(rest), unit)
+}
+
+/// `nov 20`, `20 nov`, `nov 20 2026`, `nov 20, 2026`: without a year, the latest such day not
+/// after today, found by stepping back one day at a time.
+private func oracleMonthDay(_ words: [String], today: Day) -> Int? {
+  let months = [
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+  ]
+  // The middle word may end in a comma before a year: `nov 20, 2026`, `20 november, 2026`.
+  var middle = words[1]
+  if words.count == 3, middle.hasSuffix(",") { middle.removeLast() }
+  var month = months[words[0]]
+  var dayWord = middle
+  if month == nil {
+    month = months[middle]
+    dayWord = words[0]
+  }
+  guard let month, dayWord.count <= 2, let dayOfMonth = oracleCount(dayWord) else { return nil }
+  if words.count == 3 {
+    guard words[2].count == 4, let year = oracleCount(words[2]) else { return nil }
+    let text = "\(year)-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)"
+    return oracleDay(text).flatMap { Day(year: $0.year, month: $0.month, day: $0.day)?.ordinal }
+  }
+  guard
+    oracleDay("2000-\(month < 10 ? "0" : "")\(month)-\(dayOfMonth < 10 ? "0" : "")\(dayOfMonth)")
+      != nil
+  else {
+    return nil
+  }
+  var ordinal = today.ordinal
+  while ordinal >= firstDay.ordinal {
+    let (_, candidateMonth, candidateDay) = Day(ordinal: ordinal).components
+    if candidateMonth == month, candidateDay == dayOfMonth { return ordinal }
+    ordinal -= 1
+  }
+  return nil
+}
+
 /// Whether `name` is lowercase kebab-case of ASCII letters and digits, at most 40 characters.
 private func isKebab(_ name: String) -> Bool {
   guard !name.isEmpty, name.count <= 40 else { return false }
@@ -172,25 +266,42 @@ struct ParserFuzzTests {
 
   /// The day an expression names, computed independently: `nil` when the expression is
   /// refused by the oracle's reading of the accepted forms.
-  static func oracleOrdinal(_ word: String, today: Day) -> Int? {
-    if let parts = oracleDay(word) {
-      return Day(year: parts.year, month: parts.month, day: parts.day)?.ordinal
-    }
-    if word == "today" { return today.ordinal }
-    if word == "yesterday" { return today.ordinal - 1 }
+  static func oracleOrdinal(_ text: String, today: Day) -> Int? {
+    let words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
     let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    if let index = weekdays.firstIndex(where: { $0 == word || $0.prefix(3) == word }) {
+    func weekday(_ word: String) -> Int? {
+      weekdays.firstIndex(where: { $0 == word || $0.prefix(3) == word })
+    }
+    func lastWeekday(_ index: Int) -> Int {
       // 1970-01-01 was a Thursday; step back day by day to the last such weekday.
       var ordinal = today.ordinal - 1
       while ((ordinal % 7 + 7) % 7 + 3) % 7 != index { ordinal -= 1 }
       return ordinal
     }
-    let bytes = Array(word.utf8)
-    guard bytes.count >= 3, bytes.first == 0x2D, bytes.last == 0x64,
-      bytes.dropFirst().dropLast().allSatisfy({ (0x30...0x39).contains($0) }),
-      let count = Int(word.dropFirst().dropLast()), count <= 36_500
-    else { return nil }
-    return today.ordinal - count
+    func back(_ days: Int?) -> Int? {
+      guard let days, days <= 36_500 else { return nil }
+      return today.ordinal - days
+    }
+    if words == ["today"] { return today.ordinal }
+    if words == ["yesterday"] { return today.ordinal - 1 }
+    if words.count == 1, let parts = oracleLooseISO(words[0]) {
+      return Day(year: parts.year, month: parts.month, day: parts.day)?.ordinal
+    }
+    if words.count == 1, let index = weekday(words[0]) { return lastWeekday(index) }
+    if words.count == 2, words[0] == "last", let index = weekday(words[1]) {
+      return lastWeekday(index)
+    }
+    if words.count == 1, let (count, unit) = oracleShortOffset(words[0]) {
+      return back(count.map { $0 * unit })
+    }
+    if words.count == 3, words[2] == "ago", let unit = oracleUnits[words[1]] {
+      let count = ["a": 1, "an": 1][words[0]] ?? oracleCount(words[0])
+      return back(count.map { $0 * unit })
+    }
+    if words.count == 2 || words.count == 3 {
+      return oracleMonthDay(words, today: today)
+    }
+    return nil
   }
 
   @Test("DateExpression: no crash; every input agrees with an oracle; days stay in 1900...2999")
@@ -199,6 +310,7 @@ struct ParserFuzzTests {
     var accepted = 0
     var absolute = 0
     var outOfRange = 0
+    var monthDays = 0
     // "Today" in the years a journal is written: resolving never leaves the accepted years.
     let earliestToday = try #require(Day(year: 2000, month: 1, day: 1))
     for index in 0..<Self.inputs {
@@ -208,8 +320,7 @@ struct ParserFuzzTests {
       let from = texts.chance(80) ? earliestToday.ordinal : firstDay.ordinal
       let today = Day(ordinal: texts.int(from...lastDay.ordinal))
       let context = "input \(index) (seed \(Self.seed)): \(text.debugDescription), today \(today)"
-      let word = text.trimmingWhitespace().lowercased()
-      let oracle = Self.oracleOrdinal(word, today: today)
+      let oracle = Self.oracleOrdinal(text, today: today)
       guard let expression = DateExpression(text) else {
         #expect(oracle == nil, "refused an accepted form: \(context)")
         continue
@@ -226,9 +337,12 @@ struct ParserFuzzTests {
       #expect(resolved >= firstDay && resolved <= lastDay, "\(context) resolved to \(resolved)")
       #expect(Day(iso: resolved.iso) == resolved, "\(context)")
       switch expression {
-      case .absolute(let day):
+      case .absolute:
         absolute += 1
-        #expect(day.iso == word, "\(context)")
+      case .monthDay(let month, let dayOfMonth):
+        monthDays += 1
+        #expect(resolved <= today, "\(context)")
+        #expect([month, dayOfMonth] == Array(ymd(resolved).dropFirst()), "\(context)")
       case .daysAgo(let count):
         #expect((0...DateExpression.maximumDaysAgo).contains(count), "\(context)")
       case .lastWeekday(let weekday):
@@ -240,6 +354,7 @@ struct ParserFuzzTests {
     #expect(accepted > Self.inputs / 5, "only \(accepted) accepted")
     #expect(absolute > Self.inputs / 20, "only \(absolute) absolute dates")
     #expect(outOfRange > 0, "no relative date stepped before 1900")
+    #expect(monthDays > Self.inputs / 40, "only \(monthDays) month-day dates")
     #expect(accepted < Self.inputs - Self.inputs / 5, "only \(Self.inputs - accepted) refused")
   }
 

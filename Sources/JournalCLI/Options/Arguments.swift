@@ -6,10 +6,12 @@ import JournalStore
 /// Parsers for the values users type, as argument-parser transforms: a bad value is a usage
 /// error (exit 64) that quotes it and names the accepted forms.
 enum Arguments {
-  /// A day expression: `2026-11-20`, `today`, `yesterday`, `monday`, `-3d`.
+  /// A day expression: `2026-11-20`, `today`, `yesterday`, `last monday`, `-3d`, `nov 20`.
   static func date(_ text: String) throws -> DateExpression {
     guard let expression = DateExpression(text) else {
-      throw ValidationError("not a date; use \(DateExpression.accepted).")
+      // The help line printed under the error lists the forms again: a hint alone is enough.
+      let advice = DateExpression.hint(for: text) ?? "use \(DateExpression.accepted)"
+      throw ValidationError("not a date: \(advice).")
     }
     return expression
   }
@@ -104,7 +106,7 @@ struct EntryOptions: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "The work day: YYYY-MM-DD, today, yesterday, a weekday (the last one), or -Nd.",
+      "The work day: YYYY-MM-DD, today, yesterday, monday, last monday, -3d, -2w, 3 days ago, nov 20.",
       valueName: "date"),
     transform: Arguments.date)
   var date: DateExpression?
