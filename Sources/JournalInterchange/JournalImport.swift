@@ -73,9 +73,24 @@ public struct ImportSummary: Sendable {
 /// it; a jrnl entry's is `jrnl-DATE-` and a 128-bit hash of its date, time, title and body; a
 /// CSV row without one gets `csv-DATE-` and a hash of its date and text.
 public enum JournalImport {
+  /// Imports the file at `path` into `journal`, all or nothing.
+  ///
+  /// A record dated after `today` is refused, as every command that dates a record refuses a
+  /// future day.
+  ///
+  /// - Parameters:
+  ///   - journal: The journal written to (closed on return).
+  ///   - path: The file to read.
+  ///   - source: Its format.
+  ///   - mappings: jrnl tag renames.
+  ///   - createTags: Whether unknown jrnl tags are created as neutral.
+  ///   - dryRun: Whether to roll back after counting.
+  ///   - today: The user's day.
+  /// - Returns: What was added.
+  /// - Throws: `InterchangeError` for a file that cannot be read or holds an invalid record.
   public static func run(
     journal: Journal, path: String, source: ImportSource, mappings: [TagMapping],
-    createTags: Bool, dryRun: Bool
+    createTags: Bool, dryRun: Bool, today: Day
   ) throws -> ImportSummary {
     let file: InputFile
     do {
@@ -89,14 +104,14 @@ public enum JournalImport {
         switch source {
         case .journalJSON:
           return try journalJSON(
-            JSONReader(file: file), into: importer, path: path,
+            JSONReader(file: file), into: importer, path: path, today: today,
             reopen: { try JSONReader(file: reopen(path)) })
         case .jrnlJSON:
           return try jrnlJSON(
             JSONReader(file: file), into: importer, path: path, mappings: mappings,
-            createTags: createTags)
+            createTags: createTags, today: today)
         case .csv:
-          return try csv(CSVReader(file: file), into: importer, path: path)
+          return try csv(CSVReader(file: file), into: importer, path: path, today: today)
         }
       } catch let failure as SyntaxError {
         if let readFailure = failure.readFailure { throw InterchangeError.io(readFailure) }
@@ -137,7 +152,7 @@ public enum JournalImport {
   /// pass over the file imports them. Either way entries are streamed one at a time; only
   /// the tags are held in memory.
   private static func journalJSON(
-    _ reader: JSONReader, into importer: Journal.Importer, path: String,
+    _ reader: JSONReader, into importer: Journal.Importer, path: String, today: Day,
     reopen: () throws -> JSONReader
   )
     throws -> ImportSummary
@@ -185,7 +200,8 @@ public enum JournalImport {
           return try reader.skipValue()
         }
         try records(
-          key, &reader, into: importer, path: path, summary: &summary, counters: &counters)
+          key, &reader, into: importer, path: path, today: today, summary: &summary,
+          counters: &counters)
       default:
         try reader.skipValue()
       }
@@ -204,7 +220,8 @@ public enum JournalImport {
           return try reader.skipValue()
         }
         try records(
-          key, &reader, into: importer, path: path, summary: &summary, counters: &counters)
+          key, &reader, into: importer, path: path, today: today, summary: &summary,
+          counters: &counters)
       }
     }
     (summary.added, summary.duplicates) = try importer.finishEntries()
@@ -222,26 +239,33 @@ public enum JournalImport {
   /// Imports the array `key` ("entries", "experiments" or "reflections") that starts here.
   private static func records(
     _ key: String, _ reader: inout JSONReader, into importer: Journal.Importer, path: String,
-    summary: inout ImportSummary, counters: inout RecordCounters
+    today: Day, summary: inout ImportSummary, counters: inout RecordCounters
   ) throws {
+    func notFuture(_ day: Day?, _ record: String) throws {
+      try checkNotFuture(day, record, today: today, path: path)
+    }
     switch key {
     case "entries":
       try reader.readArray { reader in
         counters.entries += 1
-        try importer.insertEntry(
-          try entry(from: try reader.readValue(), index: counters.entries, path: path))
+        let record = try entry(from: try reader.readValue(), index: counters.entries, path: path)
+        try notFuture(record.values.day, "entry \(counters.entries)")
+        try importer.insertEntry(record)
       }
     case "experiments":
       try reader.readArray { reader in
         counters.experiments += 1
         let record = try experiment(
           from: try reader.readValue(), index: counters.experiments, path: path)
+        try notFuture(record.experiment.start, "experiment \(counters.experiments)")
+        try notFuture(record.experiment.end, "experiment \(counters.experiments)'s end")
         if try importer.insertExperiment(record) { summary.experiments += 1 }
       }
     case "roles":
       try reader.readArray { reader in
         counters.roles += 1
         let record = try role(from: try reader.readValue(), index: counters.roles, path: path)
+        try notFuture(record.role.start, "role \(counters.roles)")
         if try importer.insertRole(record) { summary.roles += 1 }
       }
     default:
@@ -249,9 +273,21 @@ public enum JournalImport {
         counters.reflections += 1
         let record = try reflection(
           from: try reader.readValue(), index: counters.reflections, path: path)
+        try notFuture(record.reflection.day, "reflection \(counters.reflections)")
         if try importer.insertReflection(record) { summary.reflections += 1 }
       }
     }
+  }
+
+  /// Refuses a record dated after today: a journal records days that have happened, and every
+  /// command that dates a record (`add --date`, `role start --date`, …) refuses a future day.
+  private static func checkNotFuture(_ day: Day?, _ record: String, today: Day, path: String)
+    throws
+  {
+    guard let day, day > today else { return }
+    throw invalid(
+      path,
+      "\(record) is dated \(day.iso), after today (\(today.iso)); correct that date in the file")
   }
 
   private static func entry(from node: JSONNode, index: Int, path: String) throws
@@ -496,7 +532,7 @@ public enum JournalImport {
   /// needs no journal, so the two overlap (BENCHMARKS.md).
   private static func jrnlJSON(
     _ reader: JSONReader, into importer: Journal.Importer, path: String, mappings: [TagMapping],
-    createTags: Bool
+    createTags: Bool, today: Day
   ) throws -> ImportSummary {
     let channel = BatchChannel<JrnlEntry>(capacity: 4)
     let reading = DispatchGroup()
@@ -518,8 +554,11 @@ public enum JournalImport {
     var summary = ImportSummary()
     var unknown: [String] = []
     let maps = Dictionary(mappings.map { ($0.from, $0) }, uniquingKeysWith: { first, _ in first })
+    var index = 0
     while let batch = try channel.receive() {
       for entry in batch {
+        index += 1
+        try checkNotFuture(entry.day, "entry \(index)", today: today, path: path)
         var tags: [TagMark] = []
         for bare in entry.tags {
           var mark = TagMark(
@@ -607,9 +646,9 @@ public enum JournalImport {
 
   // MARK: - CSV
 
-  private static func csv(_ reader: CSVReader, into importer: Journal.Importer, path: String) throws
-    -> ImportSummary
-  {
+  private static func csv(
+    _ reader: CSVReader, into importer: Journal.Importer, path: String, today: Day
+  ) throws -> ImportSummary {
     var reader = reader
     var summary = ImportSummary()
     guard let header = try reader.readRecord() else { throw invalid(path, "it is empty") }
@@ -632,6 +671,7 @@ public enum JournalImport {
       guard let day = Day(iso: fields[dateColumn]) else {
         throw invalid(path, "row \(row) has no valid date")
       }
+      try checkNotFuture(day, "row \(row)", today: today, path: path)
       let text: String
       do {
         text = try EntryText.clean(CSV.textValue(fields[textColumn]))

@@ -264,3 +264,98 @@ struct ImportHardeningTests {
     #expect(try FileManager.default.contentsOfDirectory(atPath: tmp) == [], "scratch left behind")
   }
 }
+
+/// A record dated after today is refused by an import as by every command that dates one
+/// (issue 14, "future dates refused everywhere, consistently").
+@Suite("Import refuses future days")
+struct ImportFutureDayTests {
+  /// A source journal whose today is 2026-12-31 and which holds one record after 2026-11-20.
+  static func futureExport(_ command: [String]) throws -> (TestJournal, String) {
+    let source = try TestJournal()
+    let later = ["JOURNAL_TODAY": "2026-12-31"]
+    expectSuccess(try source.run(["add", "before", "-e", "deep-work", "--date", "2026-11-02"]))
+    expectSuccess(try source.run(command, environment: later))
+    let file = source.directory.file("export.json")
+    let export = try source.run(
+      ["export", "--format", "json", "--output", file], environment: later)
+    #expect(export.status == 0, "\(export.stderr)")
+    return (source, file)
+  }
+
+  @Test(
+    "each kind of record in a JSON export, dated after today, refuses the whole import",
+    arguments: [
+      (["add", "later", "--date", "2026-12-01"], "entry 2 is dated 2026-12-01"),
+      (["role", "start", "staff", "--date", "2026-12-02"], "role 1 is dated 2026-12-02"),
+      (
+        ["reflect", "--motive", "growth", "--date", "2026-12-03"],
+        "reflection 1 is dated 2026-12-03"
+      ),
+      (
+        [
+          "experiment", "start", "Lead", "--track", "management", "--weeks", "6", "--date",
+          "2026-12-04",
+        ],
+        "experiment 1 is dated 2026-12-04"
+      ),
+    ])
+  func journalJSON(command: [String], message: String) throws {
+    let (source, file) = try Self.futureExport(command)
+    defer { source.remove() }
+    let target = try TestJournal()
+    defer { target.remove() }
+
+    let refused = try target.run(["import", file])
+
+    expectRefused(refused, status: 65, mentioning: [message, "after today (2026-11-20)"])
+    #expect(!target.exists, "a refused import leaves no journal")
+    // The same file once that day has come.
+    expectSuccess(try target.run(["import", file], environment: ["JOURNAL_TODAY": "2026-12-31"]))
+  }
+
+  @Test("an experiment that ended after today is refused, its start in the past")
+  func experimentEnd() throws {
+    let (source, file) = try Self.futureExport(
+      [
+        "experiment", "start", "Lead", "--track", "management", "--weeks", "6", "--date",
+        "2026-11-02",
+      ])
+    defer { source.remove() }
+    let later = ["JOURNAL_TODAY": "2026-12-31"]
+    expectSuccess(
+      try source.run(["experiment", "end", "1", "--date", "2026-12-05"], environment: later))
+    let export = try source.run(
+      ["export", "--format", "json", "--output", file, "--force"], environment: later)
+    #expect(export.status == 0, "\(export.stderr)")
+    let target = try TestJournal()
+    defer { target.remove() }
+    try target.add("mine", ["-e", "coaching"])
+    let before = try target.snapshot()
+
+    let refused = try target.run(["import", file])
+
+    expectRefused(refused, status: 65, mentioning: ["experiment 1's end is dated 2026-12-05"])
+    #expect(try target.snapshot() == before)
+  }
+
+  @Test("a CSV row or a jrnl entry after today is refused, naming its place")
+  func csvAndJrnl() throws {
+    let target = try TestJournal()
+    defer { target.remove() }
+    let csv = target.directory.file("future.csv")
+    try Data("date,text\n2026-11-19,fine\n2026-11-21,tomorrow's\n".utf8)
+      .write(to: URL(fileURLWithPath: csv))
+    let jrnl = target.directory.file("future.json")
+    try Data(
+      #"{"tags":{},"entries":[{"title":"Later","body":"","date":"2099-01-01","time":"09:00","tags":[],"starred":false}]}"#
+        .utf8
+    ).write(to: URL(fileURLWithPath: jrnl))
+
+    let fromCSV = try target.run(["import", csv, "--from", "csv"])
+    let fromJrnl = try target.run(["import", jrnl, "--from", "jrnl-json"])
+
+    expectRefused(fromCSV, status: 65, mentioning: ["row 3 is dated 2026-11-21"])
+    expectRefused(fromJrnl, status: 65, mentioning: ["entry 1 is dated 2099-01-01"])
+    #expect(!target.exists)
+  }
+}

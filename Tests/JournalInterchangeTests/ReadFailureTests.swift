@@ -1,4 +1,5 @@
 import Foundation
+import JournalCore
 import JournalStore
 import TestSupport
 import Testing
@@ -56,7 +57,7 @@ struct ReadFailureTests {
       try Syscalls.$current.withValue(Self.failingAfterFirstRead()) {
         _ = try JournalImport.run(
           journal: journal, path: input, source: source, mappings: [], createTags: false,
-          dryRun: false)
+          dryRun: false, today: Day(ordinal: Int(Int32.max)))
       }
     } throws: { error in
       guard case .io(let failure)? = error as? InterchangeError else { return false }

@@ -41,10 +41,10 @@ extension JournalCommand {
     var dryRun = false
 
     /// Runs the import; the journal is closed on return.
-    private func importFile(into path: String) throws -> ImportSummary {
+    private func importFile(into path: String, today: Day) throws -> ImportSummary {
       try JournalImport.run(
         journal: try Journal.open(at: path, access: .write), path: file, source: source,
-        mappings: mappings, createTags: createTags, dryRun: dryRun)
+        mappings: mappings, createTags: createTags, dryRun: dryRun, today: today)
     }
 
     /// Copies the scratch journal to `path` (which did not exist): its folders are created,
@@ -77,6 +77,7 @@ extension JournalCommand {
       }
       let summary: ImportSummary
       let target = try store.path
+      let today = try Clock.today()
       if !Journal.exists(at: target) {
         // A journal that does not exist yet is built in a scratch folder (removed on exit and
         // on SIGINT/SIGTERM/SIGHUP) and copied into place only when the import commits: a
@@ -86,10 +87,10 @@ extension JournalCommand {
         let scratch = try Journal.open(at: folder.file("journal.sqlite"), access: .write)
         summary = try JournalImport.run(
           journal: scratch, path: file, source: source, mappings: mappings,
-          createTags: createTags, dryRun: dryRun)
+          createTags: createTags, dryRun: dryRun, today: today)
         if !dryRun { try install(scratch, at: target) }
       } else {
-        summary = try importFile(into: target)
+        summary = try importFile(into: target, today: today)
       }
       var parts = [Plural.count(summary.added, "entry", "entries")]
       if summary.experiments > 0 {
