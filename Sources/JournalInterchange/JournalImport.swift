@@ -79,7 +79,7 @@ public enum JournalImport {
   /// future day.
   ///
   /// - Parameters:
-  ///   - journal: The journal written to (closed on return).
+  ///   - journal: The journal written to.
   ///   - path: The file to read.
   ///   - source: Its format.
   ///   - mappings: jrnl tag renames.
