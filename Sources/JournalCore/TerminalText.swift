@@ -3,8 +3,10 @@
 /// form, so no entry, tag or title can move the cursor, set the window title, write the
 /// clipboard (OSC 52), clear the screen or plant a hyperlink:
 /// - C0 (U+0000–U+001F, ESC included) becomes its Control Picture (`␛` U+241B, `␇` U+2407,
-///   `␍` U+240D, `␊` U+240A…); a tab stays a tab, and a line feed stays one only in
-///   ``block(_:)`` (for `show`'s whole text), never in a one-line field;
+///   `␍` U+240D, `␊` U+240A…); a tab and a line feed stay what they are only in
+///   ``block(_:)`` (for `show`'s whole text); in a one-line field a tab becomes one space,
+///   so the field is exactly as wide as ``columns(_:)`` counts (a tab would move to the
+///   terminal's next tab stop, up to 8 columns, and break the list's columns);
 /// - DEL (U+007F) becomes `␡` (U+2421);
 /// - C1 (U+0080–U+009F, CSI and OSC's 8-bit forms among them) becomes U+FFFD `�`.
 ///
@@ -90,7 +92,7 @@ public struct TerminalText: Sendable, Equatable, CustomStringConvertible,
   /// The visible form of a control scalar, or `nil` for one that is not a control.
   static func visible(_ scalar: Unicode.Scalar, keepingLineFeed: Bool) -> String? {
     switch scalar.value {
-    case 0x09: nil
+    case 0x09: keepingLineFeed ? nil : " "
     case 0x0A where keepingLineFeed: nil
     case 0x00..<0x20: Unicode.Scalar(0x2400 + scalar.value).map { String($0) }
     case 0x7F: "\u{2421}"

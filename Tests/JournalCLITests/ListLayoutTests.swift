@@ -73,6 +73,24 @@ struct ListLayoutTests {
       ])
   }
 
+  @Test("a tab in the text is shown as one space, so a cut line is exactly the width")
+  func tabIsOneColumn() throws {
+    try #require(Terminal.isAvailable)
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add("col1\tcol2\t" + String(repeating: "x", count: 60), ["--date", "2026-11-20"])
+
+    let result = try Terminal.run(["list"], on: journal, environment: ["COLUMNS": "60"])
+
+    #expect(result.status == 0)
+    // Under the date, indented 3: 56 columns of text (10 + 46) and the ellipsis make 60.
+    #expect(
+      lines(result) == [
+        "1  2026-11-20 Fri", "   col1 col2 " + String(repeating: "x", count: 46) + "\u{2026}",
+      ])
+    #expect(try journal.entry(1).text.contains("\t"), "the stored text keeps its tabs")
+  }
+
   @Test("piped, nothing is cut whatever COLUMNS says; --full puts the text under the line")
   func pipedAndFull() throws {
     let journal = try journal()

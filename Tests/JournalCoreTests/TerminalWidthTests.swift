@@ -22,4 +22,11 @@ struct TerminalWidthTests {
     #expect(TerminalText.columns(of: "a") == 1)
     #expect(TerminalText.columns(of: "👍🏽") == 2)
   }
+
+  @Test("a one-line field shows a tab as one space; a block keeps it")
+  func tabs() {
+    #expect(TerminalText.line("a\tb") == "a b")
+    #expect(TerminalText.columns(TerminalText.line("a\tb")) == 3)
+    #expect(TerminalText.block("a\tb\nc") == "a\tb\nc")
+  }
 }

@@ -132,10 +132,10 @@ struct EntryRenderer {
   }
 
   /// Appends the whole of `text`'s UTF-8 on one line, as ``TerminalText/line(_:)`` shows it
-  /// (a line break as `␊`): printable ASCII (and tabs) as it is, after one scan.
+  /// (a line break as `␊`, a tab as a space): printable ASCII as it is, after one scan.
   static func appendWhole(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout String) {
     var plain = true
-    for byte in bytes where byte >= 0x7F || (byte < 0x20 && byte != 0x09) {
+    for byte in bytes where byte >= 0x7F || byte < 0x20 {
       plain = false
       break
     }
@@ -201,10 +201,10 @@ struct EntryRenderer {
   }
 
   /// ASCII `bytes` as ``TerminalText/line(_:)`` shows them: as they are unless they hold a
-  /// control character.
+  /// control character (a tab among them).
   private static func visible(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
-    let plain = bytes.allSatisfy { $0 == 0x09 || (0x20..<0x7F).contains($0) }
+    let plain = bytes.allSatisfy { (0x20..<0x7F).contains($0) }
     return plain ? text : TerminalText.line(text)
   }
 
