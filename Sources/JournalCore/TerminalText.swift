@@ -44,6 +44,51 @@ public struct TerminalText: Sendable, Equatable, CustomStringConvertible,
     String.escaping(text) { visible($0, keepingLineFeed: true) }
   }
 
+  /// `line` (already shown by ``line(_:)``) broken at spaces into lines of at most `width`
+  /// columns, for `list --full` on a terminal: a line that fits is kept as it is; a longer one
+  /// is filled word by word (runs of spaces at a break are dropped), and a word wider than
+  /// `width` is cut into pieces that fit.
+  ///
+  /// - Parameters:
+  ///   - line: One line of text, without line breaks.
+  ///   - width: The columns available; at least 1.
+  /// - Returns: One or more lines, none wider than `width` (but a single character wider
+  ///   than a width of 1).
+  public static func wrap(_ line: String, width: Int) -> [String] {
+    let width = max(1, width)
+    guard columns(line) > width else { return [line] }
+    var lines: [String] = []
+    var current = ""
+    var currentWidth = 0
+    func finish() {
+      if !current.isEmpty { lines.append(current) }
+      current = ""
+      currentWidth = 0
+    }
+    for word in line.split(separator: " ") {
+      let wordWidth = columns(word)
+      if currentWidth > 0 && currentWidth + 1 + wordWidth <= width {
+        current += " " + word
+        currentWidth += 1 + wordWidth
+        continue
+      }
+      finish()
+      if wordWidth <= width {
+        current = String(word)
+        currentWidth = wordWidth
+        continue
+      }
+      for character in word {
+        let characterWidth = columns(of: character)
+        if currentWidth + characterWidth > width { finish() }
+        current.append(character)
+        currentWidth += characterWidth
+      }
+    }
+    finish()
+    return lines.isEmpty ? [""] : lines
+  }
+
   /// How many terminal columns `text` takes once shown by ``line(_:)``: ``columns(of:)`` of
   /// each character.
   ///

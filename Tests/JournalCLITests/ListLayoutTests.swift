@@ -91,6 +91,27 @@ struct ListLayoutTests {
     #expect(try journal.entry(1).text.contains("\t"), "the stored text keeps its tabs")
   }
 
+  @Test("--full on a 40-column terminal: each line of the text filled to 37 columns, indented")
+  func fullWrapsOnTerminal() throws {
+    try #require(Terminal.isAvailable)
+    let journal = try TestJournal()
+    defer { journal.remove() }
+    try journal.add(
+      "Paired with Priya on the storage engine all afternoon long\nShort second line",
+      ["-e", "deep-work", "--date", "2026-11-20"])
+
+    let result = try Terminal.run(["list", "--full"], on: journal, environment: ["COLUMNS": "40"])
+
+    #expect(result.status == 0)
+    #expect(
+      lines(result) == [
+        "1  2026-11-20 Fri" + spaces(10) + "+deep-work",
+        "   Paired with Priya on the storage",
+        "   engine all afternoon long",
+        "   Short second line",
+      ])
+  }
+
   @Test("piped, nothing is cut whatever COLUMNS says; --full puts the text under the line")
   func pipedAndFull() throws {
     let journal = try journal()

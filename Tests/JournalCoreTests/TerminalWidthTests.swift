@@ -29,4 +29,39 @@ struct TerminalWidthTests {
     #expect(TerminalText.columns(TerminalText.line("a\tb")) == 3)
     #expect(TerminalText.block("a\tb\nc") == "a\tb\nc")
   }
+
+  @Test(
+    "wrap fills lines word by word and cuts a word wider than the width",
+    arguments: [
+      ("short line", 20, ["short line"]),
+      ("the quick brown fox jumps", 10, ["the quick", "brown fox", "jumps"]),
+      ("a  b   c", 3, ["a b", "c"]),
+      ("abcdefghij xy", 4, ["abcd", "efgh", "ij", "xy"]),
+      ("日本語のテキスト ok", 5, ["日本", "語の", "テキ", "スト", "ok"]),
+      ("", 5, [""]),
+    ])
+  func wrap(_ line: String, _ width: Int, _ expected: [String]) {
+    #expect(TerminalText.wrap(line, width: width) == expected)
+  }
+
+  @Test("wrap: no piece wider than the width, and the words come back in order")
+  func wrapProperty() {
+    var random = SeededRandom(seed: 14)
+    let words = ["a", "ab", "abcdefghijklmno", "日本", "é", "x\u{301}", "😀", "-", "…"]
+    for _ in 0..<2_000 {
+      let count = Int.random(in: 0...12, using: &random)
+      let line = (0..<count).map { _ in
+        words[Int.random(in: 0..<words.count, using: &random)]
+      }.joined(separator: Bool.random(using: &random) ? " " : "  ")
+      let width = Int.random(in: 2...16, using: &random)
+      let pieces = TerminalText.wrap(line, width: width)
+      #expect(pieces.allSatisfy { TerminalText.columns($0) <= width }, "\(line) at \(width)")
+      let original = line.split(separator: " ").joined()
+      #expect(pieces.joined().replacingSpaces() == original, "\(line) at \(width)")
+    }
+  }
+}
+
+extension String {
+  fileprivate func replacingSpaces() -> String { split(separator: " ").joined() }
 }

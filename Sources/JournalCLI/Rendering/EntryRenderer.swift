@@ -98,10 +98,21 @@ struct EntryRenderer {
     if layout.full {
       if marksWidth > 0 { line += "  " + marks } else { line.trimTrailingSpaces() }
       let text = rows.withBytes(.text) { String(decoding: $0, as: UTF8.self) }
-      for textLine in TerminalText.block(text).split(
-        separator: "\n", omittingEmptySubsequences: false)
-      {
-        line += "\n" + (textLine.isEmpty ? "" : indent + textLine)
+      guard let columns = layout.columns else {
+        // Piped: each line of the text whole, as `show` prints it.
+        for textLine in TerminalText.block(text).split(
+          separator: "\n", omittingEmptySubsequences: false)
+        {
+          line += "\n" + (textLine.isEmpty ? "" : indent + textLine)
+        }
+        return line
+      }
+      // On a terminal: each line filled to the width, every piece indented.
+      let width = max(ListLayout.narrowestText, columns - indent.count)
+      for textLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for piece in TerminalText.wrap(TerminalText.line(textLine), width: width) {
+          line += "\n" + (piece.isEmpty ? "" : indent + piece)
+        }
       }
       return line
     }
