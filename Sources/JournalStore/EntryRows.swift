@@ -136,12 +136,21 @@ public final class EntryRows {
       case .updatedAt: updatedAt
       case .deletedAt: deletedAt
       }
-    return row.withBytes(index) { bytes in
+    let read = { (bytes: UnsafeBufferPointer<UInt8>) -> R in
       if Self.isASCII(bytes) { return body(bytes) }
       // Valid UTF-8 comes back byte for byte; anything else repaired, as EntryCursor's
       // String(decoding:as:) repairs it.
       var repaired = String(decoding: bytes, as: UTF8.self)
       return repaired.withUTF8(body)
+    }
+    switch column {
+    case .day, .text:
+      return row.withBytes(index, read)
+    case .updatedAt where row.isNull(updatedAt):
+      // NULL while the entry has not changed since it was created (migration 0009).
+      return row.withCompactText(createdAt, read)
+    case .uuid, .createdAt, .updatedAt, .deletedAt:
+      return row.withCompactText(index, read)
     }
   }
 

@@ -251,7 +251,7 @@ extension Journal {
       let changed = zip(Self.columns(new), Self.columns(current.values))
         .filter { $0.value != $1.value }.map(\.0)
       let assignments =
-        changed.map { "\($0.name) = ?" } + ["updatedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"]
+        changed.map { "\($0.name) = ?" } + ["updatedAt = \(Self.storedNow)"]
       try db.prepare("UPDATE entry SET \(assignments.joined(separator: ", ")) WHERE id = ?")
         .run(changed.map(\.value) + [.integer(id)])
       if let tagIDs {
@@ -270,7 +270,7 @@ extension Journal {
     try db.transaction { () throws(StoreError) in
       _ = try liveEntry(id: id)
       try db.prepare(
-        "UPDATE entry SET deletedAt = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?"
+        "UPDATE entry SET deletedAt = \(Self.storedNow) WHERE id = ?"
       ).run([.integer(id)])
     }
   }
@@ -305,7 +305,8 @@ extension Journal {
     let statement = try db.prepare("SELECT deletedAt FROM entry WHERE id = ?")
     try statement.bind([.integer(id)])
     guard try statement.step() else { return nil }
-    return .some(statement.optionalText("deletedAt"))
+    let column = statement.column("deletedAt").index
+    return .some(statement.isNull(column) ? nil : statement.compactText(column))
   }
 
   private func liveEntry(id: Int64) throws(StoreError) -> Entry {
@@ -323,6 +324,9 @@ extension Journal {
       try insert.run([.integer(entryID), .integer(tagID), .integer(Int64(tag.mark.storedValue))])
     }
   }
+
+  /// Now, as `entry` stores a timestamp: seconds since 1970 (``CompactText``).
+  static let storedNow = "CAST(strftime('%s', 'now') AS INTEGER)"
 
   /// An entry with its marks; `deletedAt` tells live and deleted entries apart, so one
   /// statement serves both lookups. Read its rows with ``EntryReader``.
@@ -368,9 +372,13 @@ extension Journal {
           day: try row.decode(day, of: "entry", Day.init(iso:)), text: row.text(text),
           energy: row.optionalInt(energy).map { Int($0) }, tags: try Self.marks(row.text(tags)),
           isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
-        id: row.int(id), uuid: row.text(uuid), createdAt: Timestamp(iso: row.text(createdAt)),
-        updatedAt: Timestamp(iso: row.text(updatedAt)),
-        deletedAt: row.optionalText(deletedAt).map(Timestamp.init(iso:)))
+        id: row.int(id), uuid: row.compactText(uuid.index),
+        createdAt: Timestamp(iso: row.compactText(createdAt.index)),
+        // NULL while the entry has not changed since it was created (migration 0009).
+        updatedAt: Timestamp(
+          iso: row.compactText(row.isNull(updatedAt) ? createdAt.index : updatedAt.index)),
+        deletedAt: row.isNull(deletedAt)
+          ? nil : Timestamp(iso: row.compactText(deletedAt.index)))
     }
 
     /// The marks of a `tags` column (`name:mark,…`), energized first, then drained, then
@@ -396,16 +404,49 @@ extension Journal {
 
   /// Every word must appear, as the start of a word of the text (`aish` finds "Aisha"): each
   /// is quoted, so FTS5 operators in the input (`OR`, `NEAR`, `*`, `-`, `^`, `col:`, `"`) are
-  /// plain text, and followed by FTS5's prefix mark `*` (outside the quotes: the last token
-  /// of the string is a prefix). Words split and quotes double on Unicode scalars, never
-  /// `Character`s, so a combining mark after a `"` cannot hide it.
+  /// plain text, and followed by FTS5's prefix mark `*`. The index keeps no word positions
+  /// (`detail = none`, migration 0009), so it cannot match a phrase: a word with separators
+  /// inside (`e-mail`, `1:1`) becomes one term per part, each of which must start a word.
+  /// Words split on Unicode scalars, never `Character`s, so a combining mark after a `"`
+  /// cannot hide it. A word with no letter or digit the index surely knows is an empty phrase,
+  /// which alone matches nothing (as punctuation alone always did).
   static func ftsQuery(_ search: String) -> String {
-    search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace)
-      .map { word in
-        "\"" + String.escaping(String(String.UnicodeScalarView(word))) { $0 == "\"" ? "\"\"" : nil }
-          + "\"*"
+    var terms: [String] = []
+    for word in search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
+      let parts = word.split(whereSeparator: { !isTokenCharacter($0) })
+      // An empty phrase, as FTS5 read such a word before: alone it matches nothing, beside
+      // other terms it asks nothing.
+      if parts.isEmpty { terms.append("\"\"") }
+      for part in parts {
+        terms.append("\"" + String(String.UnicodeScalarView(part)) + "\"*")
       }
-      .joined(separator: " ")
+    }
+    return terms.joined(separator: " ")
+  }
+
+  /// Whether FTS5's `unicode61` tokenizer keeps `scalar` inside a word: a letter, a number or
+  /// a private-use character (its default categories, `L* N* Co`). Not a combining mark: the
+  /// tokenizer keeps only the diacritics it folds away and splits at the rest, and a search
+  /// part may never hold a character the tokenizer splits at, or it would be a phrase. The New
+  /// Tai Lue vowel signs U+19B0–U+19C9 (letters since Unicode 8) and the Vedic signs U+1CF2
+  /// and U+1CF3 (since Unicode 14) were spacing marks when SQLite 3.40's tables were made. A letter newer than SQLite's tables is a token character there too (it
+  /// treats unassigned code points so). `SearchQuotingTests` checks every code point of the
+  /// first three planes against the linked SQLite.
+  static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII {
+      return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+        || ("0"..."9").contains(scalar)
+    }
+    if (0x19B0...0x19C9).contains(scalar.value) || (0x1CF2...0x1CF3).contains(scalar.value) {
+      return false
+    }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+      return true
+    default:
+      return false
+    }
   }
 
   /// The `entry` columns that hold an entry's values (its marks are rows of `entryTag`), with

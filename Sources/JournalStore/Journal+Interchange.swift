@@ -540,13 +540,17 @@ extension Journal {
       values.reserveCapacity(batch.count * 10)
       for (entry, keepID) in zip(batch, keepsID) {
         values += [
-          keepID ? entry.wantedID.map { .integer($0) } ?? .null : .null, .text(entry.uuid),
+          keepID ? entry.wantedID.map { .integer($0) } ?? .null : .null,
+          CompactText.uuid(entry.uuid),
           .text(entry.values.day.iso),
           .text(entry.values.text), Journal.optional(entry.values.energy),
           .integer(entry.values.isStarred ? 1 : 0),
           .integer(entry.values.isPrivate ? 1 : 0),
-          .text((entry.createdAt ?? now).iso), .text((entry.updatedAt ?? now).iso),
-          entry.deletedAt.map { .text($0.iso) } ?? .null,
+          CompactText.timestamp(entry.createdAt ?? now),
+          // NULL while unchanged since created, as `entry` keeps it (migration 0009).
+          (entry.updatedAt ?? now) == (entry.createdAt ?? now)
+            ? .null : CompactText.timestamp(entry.updatedAt ?? now),
+          entry.deletedAt.map(CompactText.timestamp) ?? .null,
         ]
       }
       let sql = """
@@ -562,7 +566,7 @@ extension Journal {
       let id = insert.column("id")
       let uuid = insert.column("uuid")
       try insert.forEachRow(values) { (row) throws(StoreError) in
-        ids[row.text(uuid)] = row.int(id)
+        ids[row.compactText(uuid.index)] = row.int(id)
       }
       var marks: [Statement.Value] = []
       var inserted: [Statement.Value] = []

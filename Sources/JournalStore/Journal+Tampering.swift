@@ -63,6 +63,7 @@ extension Schema {
   /// - Throws: `StoreError` when a migration fails, which a test rules out.
   static func createdObjects() throws(StoreError) -> Set<Object> {
     let scratch = try Connection(path: ":memory:", readOnly: false, trustsSchema: true)
+    try scratch.defineCompactTextFunctions()
     for migration in all {
       try scratch.execute(migration.sql)
     }

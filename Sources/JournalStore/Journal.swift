@@ -165,7 +165,15 @@ public final class Journal {
 
   /// Applies the pending migrations, each in its own transaction that also records the new
   /// version, so a failed migration leaves the journal at the version before it.
+  ///
+  /// Foreign keys are off while migrations run, as SQLite's procedure for rebuilding a table
+  /// asks (dropping `entry` to rebuild it would otherwise delete every mark), and each
+  /// migration commits only when `PRAGMA foreign_key_check` finds nothing.
   private func migrate() throws(StoreError) {
+    try db.defineCompactTextFunctions()
+    // A no-op inside a transaction: set between them.
+    try db.execute("PRAGMA foreign_keys = OFF")
+    defer { try? db.execute("PRAGMA foreign_keys = ON") }
     for (index, migration) in Schema.all.enumerated() {
       try db.transaction { () throws(StoreError) in
         // Another process may have migrated while this one waited for the lock.
@@ -178,6 +186,13 @@ public final class Journal {
         let version = Int(try db.prepare("PRAGMA user_version").scalarInt() ?? 0)
         guard version == index else { return }
         try db.execute(migration.sql)
+        var broken = 0
+        try db.prepare("PRAGMA foreign_key_check").forEachRow { (_) throws(StoreError) in
+          broken += 1
+        }
+        guard broken == 0 else {
+          throw .corrupt(table: "migration \(migration.id)", column: "\(broken) foreign keys")
+        }
         try db.execute("PRAGMA user_version = \(index + 1)")
       }
     }

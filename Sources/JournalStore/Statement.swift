@@ -3,7 +3,7 @@ import CSQLite
 /// A prepared statement, finalized in `deinit`. Values are always bound, never spliced into
 /// SQL text.
 final class Statement {
-  private let handle: OpaquePointer
+  let handle: OpaquePointer
   /// Unowned: a connection's cache holds its statements. Whatever keeps a statement past the
   /// call that made it (a cursor) keeps its connection too.
   unowned let connection: Connection
@@ -13,6 +13,7 @@ final class Statement {
   enum Value: Equatable {
     case integer(Int64)
     case text(String)
+    case blob([UInt8])
     case null
   }
 
@@ -58,6 +59,14 @@ final class Statement {
               handle, index, base, Int32(chars.count),
               unsafeBitCast(-1, to: sqlite3_destructor_type.self))
           }
+        }
+      case .blob(let bytes):
+        code = bytes.withUnsafeBytes { raw in
+          // A NULL pointer would bind NULL: an empty BLOB is a zero-length zeroblob.
+          guard let base = raw.baseAddress else { return sqlite3_bind_zeroblob(handle, index, 0) }
+          return sqlite3_bind_blob(
+            handle, index, base, Int32(raw.count),
+            unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         }
       case .null:
         code = sqlite3_bind_null(handle, index)

@@ -16,7 +16,7 @@ struct BackupDoctorTests {
     var csv = "date,text,energized,drained\n"
     let filler = String(repeating: "long notes about the storage engine and the team; ", count: 14)
     for index in 0..<count {
-      let day = String(format: "2026-%02d-%02d", 1 + index % 11, 1 + index % 28)
+      let day = String(format: "2026-%02d-%02d", 1 + index % 10, 1 + index % 28)  // before today
       let (energized, drained) =
         index.isMultiple(of: 2) ? ("deep-work", "delivery") : ("coaching", "")
       csv += "\(day),Entry \(index): \(filler),\(energized),\(drained)\n"

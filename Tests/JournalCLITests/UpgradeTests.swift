@@ -36,10 +36,19 @@ private struct StoredData: Equatable {
 
   init(_ journal: TestJournal, entryIDs: ClosedRange<Int> = 1...8) throws {
     let range = "id BETWEEN \(entryIDs.lowerBound) AND \(entryIDs.upperBound)"
+    // From version 9 a uuid of 32 hex digits is its 16 bytes, a timestamp its seconds since
+    // 1970, and an unchanged updatedAt NULL: read back by SQLite's own functions, they must be
+    // the text version 1 stored.
+    func time(_ column: String) -> String {
+      "CASE typeof(\(column)) WHEN 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', \(column), "
+        + "'unixepoch') ELSE \(column) END"
+    }
     entries = try journal.sqlite(
       """
-      SELECT json_group_array(json_array(id, uuid, day, text, energy, isStarred, isPrivate,
-        createdAt, updatedAt, deletedAt))
+      SELECT json_group_array(json_array(id,
+        CASE typeof(uuid) WHEN 'blob' THEN lower(hex(uuid)) ELSE uuid END, day, text, energy,
+        isStarred, isPrivate, \(time("createdAt")),
+        coalesce(\(time("updatedAt")), \(time("createdAt"))), \(time("deletedAt"))))
       FROM (SELECT * FROM entry WHERE \(range) ORDER BY id)
       """)
     marks = try journal.sqlite(

@@ -12,6 +12,7 @@ struct MigrationTests {
   static func makeJournal(at path: String, version: Int) throws {
     let raw = try rawDatabase(at: path)
     try raw.execute("PRAGMA journal_mode = WAL")
+    try raw.defineCompactTextFunctions()
     for (index, migration) in Schema.migrations.prefix(version).enumerated() {
       try raw.execute("BEGIN IMMEDIATE")
       try raw.execute(migration.sql)
