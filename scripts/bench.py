@@ -75,6 +75,15 @@ def journal_at(size):
     return path
 
 
+def database_size(path, entries):
+    """The file's bytes per entry (after a checkpoint) and the entries' text bytes per entry."""
+    subprocess.run(["sqlite3", path, "PRAGMA wal_checkpoint(TRUNCATE);"], check=True,
+                   capture_output=True)
+    text = subprocess.run(["sqlite3", path, "SELECT sum(length(CAST(text AS BLOB))) FROM entry"],
+                          capture_output=True, text=True, check=True).stdout
+    return os.path.getsize(path) / entries, int(text) / entries
+
+
 def first_day(path):
     return subprocess.run(
         ["sqlite3", path, "SELECT min(day) FROM entry"], capture_output=True, text=True,
@@ -96,12 +105,33 @@ SQLITE_GROUP = (
     "WHERE e.deletedAt IS NULL GROUP BY 1, 2;")
 # Issue 16: export's rows as sqlite3 prints them (-json, -csv, a printf for Markdown), and
 # list's and the all-history trend's own queries, as floors for the streaming writers.
+# From schema 9 (migration 0009) uuids and timestamps are stored compactly; the floor decodes
+# them to the text the export writes, with SQLite's own functions: a 16-byte uuid is its hex,
+# a 19-byte one a day in 3 bytes (days from 1900-01-01) and 16 bytes of hex; a timestamp is
+# seconds since 1970; an unchanged updatedAt is NULL.
+def _hex_digit(index):
+    return f"(instr('0123456789ABCDEF', substr(e.h, {index}, 1)) - 1)"
+
+
+_UUID_DAY = ("date((" + " + ".join(f"{_hex_digit(i + 1)} * {16 ** (5 - i)}" for i in range(6))
+             + " - 25567) * 86400, 'unixepoch')")
+_UUID = ("CASE WHEN typeof(e.uuid) != 'blob' THEN e.uuid WHEN length(e.uuid) = 19 THEN "
+         + _UUID_DAY + " || '-' || lower(substr(e.h, 7)) ELSE lower(e.h) END")
+
+
+def _time(column):
+    return (f"CASE typeof({column}) WHEN 'integer' THEN strftime('%Y-%m-%dT%H:%M:%SZ', {column}, "
+            f"'unixepoch') ELSE {column} END")
+
+
 SQLITE_ENTRIES = (
-    "SELECT e.id AS id, e.uuid AS uuid, e.day AS date, e.text AS text, e.energy AS energy, "
+    f"SELECT e.id AS id, {_UUID} AS uuid, e.day AS date, e.text AS text, e.energy AS energy, "
     "(SELECT group_concat(t.name || ':' || et.mark, ',') FROM entryTag et JOIN tag t ON "
     "t.id = et.tagId WHERE et.entryId = e.id) AS tags, e.isStarred AS starred, e.isPrivate AS "
-    "private, e.createdAt AS created_at, e.updatedAt AS updated_at, e.deletedAt AS deleted_at "
-    "FROM entry e")
+    f"private, {_time('e.createdAt')} AS created_at, "
+    f"coalesce({_time('e.updatedAt')}, {_time('e.createdAt')}) AS updated_at, "
+    f"{_time('e.deletedAt')} AS deleted_at "
+    "FROM (SELECT *, hex(uuid) AS h FROM entry) e")
 SQLITE_LIVE = " WHERE e.deletedAt IS NULL ORDER BY e.day, e.id;"
 SQLITE_MARKDOWN = (
     "SELECT printf('### %s · energy %s · %s%s%s' || char(10) || char(10) || '%s', e.day, e.energy, "
@@ -247,6 +277,11 @@ def write_report(rows, floor_true, startup, imported):
     for size, name, result, floors in rows:
         floor_text = "; ".join(f"{label}: {fmt(floor)} ms" for label, floor in floors.items()) or "-"
         lines.append(f"| {size:,} | `{name}` | {fmt(result)} | {result['peak']:.1f} | {floor_text} |")
+    lines += ["", "| entries | file bytes per entry | text bytes per entry (the floor) | ratio |",
+              "| ---: | ---: | ---: | ---: |"]
+    for size in SIZES:
+        per_entry, text = database_size(journal_at(size), size)
+        lines.append(f"| {size:,} | {per_entry:.0f} | {text:.0f} | {per_entry / text:.2f}× |")
     lines.append(f"| 100,000 (jrnl JSON) | `import --from jrnl-json` into a new journal | "
                  f"{fmt(imported)} | {imported['peak']:.1f} | - |")
     lines += ["", "## Targets", ""]
@@ -290,6 +325,9 @@ def write_report(rows, floor_true, startup, imported):
             twelve = by[(largest, "trend (12 weeks)")][0]["peak"]
             checks.append((f"`{name}` at {largest:,}: peak ≤ 12-week trend's + 2 MiB",
                            f"{result['peak']:.1f} vs {twelve:.1f} MiB", result["peak"] <= twelve + 2))
+    per_entry, _ = database_size(journal_at(largest), largest)
+    checks.append((f"database size at {largest:,}: ≤ 450 bytes per entry", f"{per_entry:.0f} bytes",
+                   per_entry <= 450))
     if (largest, "list --search priya --limit 20") in by:
         median = by[(largest, "list --search priya --limit 20")][0]["median"]
         checks.append((f"`list --search` at {largest:,}: ≤ 50 ms", f"{median:.1f} ms", median <= 50))

@@ -405,7 +405,7 @@ extension Journal {
   /// Every word must appear, as the start of a word of the text (`aish` finds "Aisha"): each
   /// is quoted, so FTS5 operators in the input (`OR`, `NEAR`, `*`, `-`, `^`, `col:`, `"`) are
   /// plain text, and followed by FTS5's prefix mark `*`. The index keeps no word positions
-  /// (`detail = none`, migration 0009), so it cannot match a phrase: a word with separators
+  /// (`detail = column`, migration 0009), so it cannot match a phrase: a word with separators
   /// inside (`e-mail`, `1:1`) becomes one term per part, each of which must start a word.
   /// Words split on Unicode scalars, never `Character`s, so a combining mark after a `"`
   /// cannot hide it. A word with no letter or digit the index surely knows is an empty phrase,

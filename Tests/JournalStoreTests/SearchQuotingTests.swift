@@ -49,7 +49,7 @@ struct SearchQuotingTests {
   @Test("no character a search keeps inside a part is one the linked SQLite's tokenizer splits at")
   func tokenCharactersAgreeWithSQLite() throws {
     let db = try Connection(path: ":memory:", readOnly: false, trustsSchema: true)
-    try db.execute("CREATE VIRTUAL TABLE probe USING fts5 (text, detail = none)")
+    try db.execute("CREATE VIRTUAL TABLE probe USING fts5 (text, detail = column)")
     // Row N holds "q", code point N, "qq": "qq" starts a word exactly when N is a separator.
     try db.execute("BEGIN")
     let insert = try db.prepare("INSERT INTO probe (rowid, text) VALUES (?, ?)")
