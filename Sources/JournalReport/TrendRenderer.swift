@@ -300,14 +300,15 @@ public struct TrendRenderer {
     stream.append(",\n      \"start\": ")
     stream.appendJSONString(week.week.start.iso)
     stream.append(",\n      \"tags\": {")
-    let names = week.tags.keys.sorted()
-    for (index, name) in names.enumerated() {
-      stream.append(index == 0 ? "\n        " : ",\n        ")
+    var first = true
+    week.tags.forEachTag { name, counts in
+      stream.append(first ? "\n        " : ",\n        ")
+      first = false
       stream.appendJSONString(name)
       stream.append(": ")
-      appendCounts(week.tags[name] ?? MarkCounts(), rate: nil, to: &stream)
+      appendCounts(counts, rate: nil, to: &stream)
     }
-    stream.append(names.isEmpty ? "}" : "\n      }")
+    stream.append(week.tags.isEmpty ? "}" : "\n      }")
     stream.append(",\n      \"tracks\": {")
     for (index, track) in [Track.ic, .management].enumerated() {
       stream.append(index == 0 ? "\n        " : ",\n        ")

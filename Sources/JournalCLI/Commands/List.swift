@@ -107,7 +107,7 @@ extension JournalCommand {
         try stream.flush()
       case .csv:
         var stream = EntryStream(to: Console.standardOutput)
-        stream.append(CSV.row(CSV.entryHeader))
+        stream.appendText(CSV.row(CSV.entryHeader))
         stream.newline()
         while try rows.next() {
           try stream.appendCSV(rows)

@@ -72,7 +72,7 @@ extension JournalCommand {
           renderer.text(trend, marks: explain ? marks : nil, width: Self.terminalWidth))
       case .json:
         // Written week by week: all history is thousands of weeks (issue 16).
-        var stream = EntryStream(to: Console.standardOutput)
+        var stream = EntryStream(to: Console.standardOutput, chunkSize: BufferedOutput.capacity)
         try TrendRenderer.writeJSON(trend, marks: explain ? marks : nil, to: &stream)
         stream.newline()
         try stream.flush()
