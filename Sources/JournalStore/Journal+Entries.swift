@@ -196,10 +196,7 @@ extension Journal {
     let dayIndex = filter.starred ? "entryStarredByDay" : "entryByDay"
     if let search = filter.search, search.contains(where: { !$0.isWhitespace }) {
       let query = Self.ftsQuery(search)
-      let probe = try db.prepare(
-        "SELECT count(*) FROM (SELECT 1 FROM entryText WHERE entryText MATCH ? LIMIT ?)"
-      ).scalarInt([.text(query), .integer(fewMatches)])
-      if walkDayIndex && (probe ?? 0) >= fewMatches {
+      if walkDayIndex {
         let walk = try db.prepare(
           "SELECT e.id FROM entry e INDEXED BY \(dayIndex) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC")
@@ -212,7 +209,15 @@ extension Journal {
           SELECT rowid FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?
           ORDER BY rowid DESC
           """)
-        return SearchWalk(walk: walk, matches: matches, query: query, limit: filter.limit)
+        var searchWalk = SearchWalk(
+          walk: walk, matches: matches, query: query, limit: filter.limit)
+        // A common word fills `--limit` from the newest entries: one query, no count.
+        if try searchWalk.firstBatchSuffices() { return searchWalk }
+        let probe = try db.prepare(
+          "SELECT count(*) FROM (SELECT 1 FROM entryText WHERE entryText MATCH ? LIMIT ?)"
+        ).scalarInt([.text(query), .integer(fewMatches)])
+        if (probe ?? 0) >= fewMatches { return searchWalk }
+        searchWalk.close()
       }
       walkDayIndex = false
       conditions.append("e.id IN (SELECT rowid FROM entryText WHERE entryText MATCH ?)")

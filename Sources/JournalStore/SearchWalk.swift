@@ -45,6 +45,29 @@ struct SearchWalk: Cursor {
     self.connection = walk.connection
   }
 
+  /// Reads the first batch and says whether it alone gives every id asked for (or the walk
+  /// ended): then no count of the matches is needed to choose the plan. Every FTS5 prefix query
+  /// merges the doclists of all the prefix's terms, 9–11 ms for `priya` on 1,000,000 entries,
+  /// so for a common word this saves the counting query's merge (2026-11-30).
+  ///
+  /// - Returns: Whether the ids found so far are all the cursor will need.
+  /// - Throws: `StoreError` on a SQLite failure; the cursor is then done.
+  mutating func firstBatchSuffices() throws(StoreError) -> Bool {
+    guard let remaining, found.isEmpty, !walkIsDone else { return walkIsDone }
+    do throws(StoreError) {
+      try readBatch()
+    } catch {
+      finish()
+      throw error
+    }
+    return walkIsDone || found.count >= remaining
+  }
+
+  /// Ends the walk without reading further: for a caller that chose another plan.
+  mutating func close() {
+    finish()
+  }
+
   /// Advances to the next matching id.
   ///
   /// - Returns: The id, or `nil` when there are no more.
