@@ -28,7 +28,7 @@ public enum ExitStatus {
       case .sqlite, .cannotOpen, .readOnly: return ioError
       case .notAJournal, .newerSchema, .unknownEntry, .deletedEntry, .notDeleted, .unknownTag,
         .tagExists, .tagInUse, .invalidTagName, .unknownExperiment, .experimentEnded, .unknownRole,
-        .roleExists, .corrupt,
+        .roleExists, .corrupt, .brokenReferences,
         .unknownSchemaObjects, .damagedCounts:
         return dataError
       }

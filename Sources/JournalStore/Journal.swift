@@ -191,7 +191,7 @@ public final class Journal {
           broken += 1
         }
         guard broken == 0 else {
-          throw .corrupt(table: "migration \(migration.id)", column: "\(broken) foreign keys")
+          throw .brokenReferences(path: path, migration: migration.id, rows: broken)
         }
         try db.execute("PRAGMA user_version = \(index + 1)")
       }

@@ -42,6 +42,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   /// A stored value this version cannot read (a day that is not a date, an unknown track):
   /// the row is reported, never read as a default.
   case corrupt(table: String, column: String)
+  /// A migration would leave rows pointing at rows that do not exist (marks of a missing
+  /// entry, already there before it ran): it was rolled back.
+  case brokenReferences(path: String, migration: String, rows: Int)
   /// A command that writes found schema objects (triggers) the migrations did not create:
   /// another program changed the journal. `objects` are `type name`.
   case unknownSchemaObjects(path: String, objects: [String])
@@ -109,6 +112,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
       return
         "Role \(id) (\(name)) starts on \(day) already; give another --date, or change it with "
         + "'journal role edit \(id)'."
+    case .brokenReferences(let path, let migration, let rows):
+      return
+        "'\(path)' could not be upgraded: \(rows) of its rows point at rows that do not exist "
+        + "(found by migration \(migration), which was undone); run 'journal doctor' with the "
+        + "previous version, or restore a backup."
     case .corrupt(let table, let column):
       return
         "The journal's \(table).\(column) holds a value this version cannot read; run 'journal "

@@ -158,3 +158,30 @@ struct CompactTextTests {
       try types.firstText() == "blobintegernull blobintegerinteger texttextnull textintegertext")
   }
 }
+
+@Suite("Migrations check foreign keys")
+struct MigrationForeignKeyTests {
+  @Test("a mark of a missing entry stops the upgrade, which is undone, and says so")
+  func danglingMarkRefusesUpgrade() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    try MigrationTests.makeJournal(at: path, version: 8)
+    do {
+      // Foreign keys are off on a raw connection, as in the sqlite3 tool.
+      let raw = try rawDatabase(at: path)
+      try raw.execute(
+        "INSERT INTO entryTag (entryId, tagId, mark) SELECT 77, id, 1 FROM tag WHERE name = 'coaching'"
+      )
+    }
+    #expect(
+      throws: StoreError.brokenReferences(path: path, migration: "0009_compact_entries", rows: 1)
+    ) {
+      _ = try Journal.open(at: path, access: .write)
+    }
+    let raw = try rawDatabase(at: path)
+    #expect(try raw.prepare("PRAGMA user_version").scalarInt() == 8)
+    #expect(try raw.prepare("SELECT typeof(uuid) FROM entry").firstText() == nil, "no entries")
+    #expect(try raw.prepare("SELECT count(*) FROM entryTag").scalarInt() == 1)
+  }
+}
