@@ -665,12 +665,7 @@ extension Journal {
         try db.prepare("SELECT id FROM role WHERE uuid = ?").scalarInt([.text(record.uuid)]) == nil
       else { return false }
       let role = record.role
-      let clash = try db.prepare(
-        "SELECT id, name, track, startDay FROM role WHERE startDay = ?")
-      try clash.bind([.text(role.start.iso)])
-      defer { clash.reset() }
-      if try clash.step() {
-        let other = try Journal.role(from: clash)
+      if let other = try Journal.roleStarting(on: role.start, in: db) {
         throw .roleExists(day: role.start.iso, id: other.id, name: other.name)
       }
       var idIsFree = false
