@@ -185,3 +185,38 @@ struct MigrationForeignKeyTests {
     #expect(try raw.prepare("SELECT count(*) FROM entryTag").scalarInt() == 1)
   }
 }
+
+@Suite("Upgrading gives back the pages it frees")
+struct UpgradeVacuumTests {
+  @Test("a version-8 journal of 3,000 entries is smaller after migration 0009, with no free pages")
+  func upgradeShrinksTheFile() throws {
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    try MigrationTests.makeJournal(at: path, version: 8)
+    let before: Int64
+    do {
+      let raw = try rawDatabase(at: path)
+      try raw.execute(
+        """
+        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+        INSERT INTO entry (uuid, day, text, createdAt, updatedAt)
+        SELECT '2026-11-02-' || printf('%032x', i), '2026-11-02',
+          'entry ' || i || ' paired with Priya on the cache', '2026-11-02T08:00:00Z',
+          '2026-11-02T08:00:00Z'
+        FROM n;
+        PRAGMA wal_checkpoint(TRUNCATE);
+        """)
+      before = try raw.prepare("PRAGMA page_count").scalarInt() ?? 0
+    }
+    _ = try Journal.open(at: path, access: .write)
+    let raw = try rawDatabase(at: path)
+    #expect(try raw.prepare("PRAGMA user_version").scalarInt() == Int64(Schema.currentVersion))
+    #expect(try raw.prepare("PRAGMA freelist_count").scalarInt() == 0)
+    let after = try raw.prepare("PRAGMA page_count").scalarInt() ?? 0
+    #expect(after < before, "\(after) pages after, \(before) before")
+    #expect(
+      try raw.prepare("SELECT count(*) FROM entry WHERE typeof(uuid) = 'blob'").scalarInt() == 3_000
+    )
+  }
+}
