@@ -121,10 +121,7 @@ extension Journal {
       return (true, full ? "ok" : "ok (quick_check; --full runs integrity_check)")
     }
     check("foreign keys") { () throws(StoreError) in
-      var count = 0
-      try db.prepare("PRAGMA foreign_key_check").forEachRow { (_) throws(StoreError) in
-        count += 1
-      }
+      let count = try foreignKeyViolations()
       return (count == 0, count == 0 ? "ok" : "\(count) rows point at missing rows")
     }
     check("schema objects") { () throws(StoreError) in
