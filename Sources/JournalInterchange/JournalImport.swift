@@ -194,7 +194,7 @@ public enum JournalImport {
         }
         if isNew { try importer.restoreTags(tags) } else { try tags.forEach(importer.ensureTag) }
         sawTags = true
-      case "entries", "experiments", "reflections", "roles":
+      case let key where recordArrays.contains(key):
         guard sawFormat && sawTags else {
           deferred = true
           return try reader.skipValue()
@@ -216,7 +216,7 @@ public enum JournalImport {
       var second = try reopen()
       try second.skipByteOrderMark()
       try second.readObject { key, reader in
-        guard ["entries", "experiments", "reflections", "roles"].contains(key) else {
+        guard recordArrays.contains(key) else {
           return try reader.skipValue()
         }
         try records(
@@ -228,6 +228,10 @@ public enum JournalImport {
     return summary
   }
 
+  /// The top-level arrays of records, each imported by ``records(_:_:into:path:today:summary:counters:)``
+  /// once the format and the tags are known.
+  private static let recordArrays: Set<String> = ["entries", "experiments", "reflections", "roles"]
+
   /// The 1-based place of the record being read in each array, for error messages.
   private struct RecordCounters {
     var entries = 0
@@ -236,7 +240,7 @@ public enum JournalImport {
     var roles = 0
   }
 
-  /// Imports the array `key` ("entries", "experiments" or "reflections") that starts here.
+  /// Imports the array `key` (one of ``recordArrays``) that starts here.
   private static func records(
     _ key: String, _ reader: inout JSONReader, into importer: Journal.Importer, path: String,
     today: Day, summary: inout ImportSummary, counters: inout RecordCounters
