@@ -615,6 +615,23 @@ extension Journal {
       }
     }
 
+    /// Whether `table` (an experiment, role or reflection table) holds the record with `uuid`:
+    /// an import adds each record once.
+    private func has(_ table: StaticString, uuid: String) throws(StoreError) -> Bool {
+      try db.prepare("SELECT id FROM \(table) WHERE uuid = ?").scalarInt([.text(uuid)]) != nil
+    }
+
+    /// The id to insert a record of `table` with: its own when positive and still free, else
+    /// NULL, and SQLite chooses (an id of 0 or less means "none").
+    private func insertableID(_ id: Int64, in table: StaticString) throws(StoreError)
+      -> Statement.Value
+    {
+      guard id > 0,
+        try db.prepare("SELECT id FROM \(table) WHERE id = ?").scalarInt([.integer(id)]) == nil
+      else { return .null }
+      return .integer(id)
+    }
+
     /// Inserts an experiment unless one with its uuid exists.
     ///
     /// - Parameter record: The experiment.
@@ -622,19 +639,8 @@ extension Journal {
     /// - Throws: `StoreError` on a SQLite failure.
     @discardableResult
     public func insertExperiment(_ record: ExperimentRecord) throws(StoreError) -> Bool {
-      guard
-        try db.prepare("SELECT id FROM experiment WHERE uuid = ?").scalarInt([.text(record.uuid)])
-          == nil
-      else { return false }
+      guard try !has("experiment", uuid: record.uuid) else { return false }
       let experiment = record.experiment
-      // An id of 0 or less means "none": SQLite chooses one.
-      var idIsFree = false
-      if experiment.id > 0 {
-        idIsFree =
-          try db.prepare("SELECT id FROM experiment WHERE id = ?").scalarInt([
-            .integer(experiment.id)
-          ]) == nil
-      }
       try db.prepare(
         """
         INSERT INTO experiment (id, uuid, title, track, hypothesis, startDay, plannedWeeks, endDay,
@@ -643,7 +649,8 @@ extension Journal {
           coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
         """
       ).run([
-        idIsFree ? .integer(experiment.id) : .null, .text(record.uuid), .text(experiment.title),
+        try insertableID(experiment.id, in: "experiment"), .text(record.uuid),
+        .text(experiment.title),
         .text(experiment.track.rawValue), .text(experiment.hypothesis), .text(experiment.start.iso),
         .integer(Int64(experiment.plannedWeeks)), experiment.end.map { .text($0.iso) } ?? .null,
         experiment.outcome.map { .text($0) } ?? .null,
@@ -661,17 +668,10 @@ extension Journal {
     ///   start on the same day), or a SQLite failure.
     @discardableResult
     public func insertRole(_ record: RoleRecord) throws(StoreError) -> Bool {
-      guard
-        try db.prepare("SELECT id FROM role WHERE uuid = ?").scalarInt([.text(record.uuid)]) == nil
-      else { return false }
+      guard try !has("role", uuid: record.uuid) else { return false }
       let role = record.role
       if let other = try Journal.roleStarting(on: role.start, in: db) {
         throw .roleExists(day: role.start.iso, id: other.id, name: other.name)
-      }
-      var idIsFree = false
-      if role.id > 0 {
-        idIsFree =
-          try db.prepare("SELECT id FROM role WHERE id = ?").scalarInt([.integer(role.id)]) == nil
       }
       try db.prepare(
         """
@@ -680,7 +680,7 @@ extension Journal {
           coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
         """
       ).run([
-        idIsFree ? .integer(role.id) : .null, .text(record.uuid), .text(role.name),
+        try insertableID(role.id, in: "role"), .text(record.uuid), .text(role.name),
         .text(role.track.rawValue), .text(role.start.iso),
         record.createdAt.map { .text($0.iso) } ?? .null,
         record.updatedAt.map { .text($0.iso) } ?? .null,
@@ -695,25 +695,16 @@ extension Journal {
     /// - Throws: `StoreError` on a SQLite failure.
     @discardableResult
     public func insertReflection(_ record: ReflectionRecord) throws(StoreError) -> Bool {
-      guard
-        try db.prepare("SELECT id FROM reflection WHERE uuid = ?").scalarInt([.text(record.uuid)])
-          == nil
-      else { return false }
+      guard try !has("reflection", uuid: record.uuid) else { return false }
       let reflection = record.reflection
-      var idIsFree = false
-      if reflection.id > 0 {
-        idIsFree =
-          try db.prepare("SELECT id FROM reflection WHERE id = ?").scalarInt([
-            .integer(reflection.id)
-          ]) == nil
-      }
       try db.prepare(
         """
         INSERT INTO reflection (id, uuid, day, fiveYears, motives, note, createdAt)
         VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
         """
       ).run([
-        idIsFree ? .integer(reflection.id) : .null, .text(record.uuid), .text(reflection.day.iso),
+        try insertableID(reflection.id, in: "reflection"), .text(record.uuid),
+        .text(reflection.day.iso),
         .text(reflection.fiveYears),
         .text(reflection.motives.map(\.rawValue).joined(separator: ",")),
         .text(reflection.note), record.createdAt.map { .text($0.iso) } ?? .null,
