@@ -122,7 +122,8 @@ struct EntryRenderer {
       line += marks
       line += Self.spaces(ListLayout.marksWidth - marksWidth)
       line += "  "
-      rows.withBytes(.text) { Self.appendWhole($0, to: &line) }
+      // The whole text on one line (a line break as `␊`, a tab as a space).
+      line += rows.withBytes(.text) { Self.visible($0) }
       return line
     }
     let room = columns - textColumn
@@ -140,18 +141,6 @@ struct EntryRenderer {
       room >= ListLayout.narrowestText ? String(repeating: " ", count: textColumn) : indent
     let width = max(ListLayout.narrowestText, columns - wrapIndent.count)
     return line + "\n" + wrapIndent + rows.withBytes(.text) { Self.summary($0, limit: width) }
-  }
-
-  /// Appends the whole of `text`'s UTF-8 on one line, as ``TerminalText/line(_:)`` shows it
-  /// (a line break as `␊`, a tab as a space): printable ASCII as it is, after one scan.
-  static func appendWhole(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout String) {
-    var plain = true
-    for byte in bytes where byte >= 0x7F || byte < 0x20 {
-      plain = false
-      break
-    }
-    let text = String(decoding: bytes, as: UTF8.self)
-    line += plain ? text : TerminalText.line(text)
   }
 
   /// `count` spaces (none for a negative count), without building them each time.
@@ -211,8 +200,8 @@ struct EntryRenderer {
     return TerminalText.line(text)
   }
 
-  /// ASCII `bytes` as ``TerminalText/line(_:)`` shows them: as they are unless they hold a
-  /// control character (a tab among them).
+  /// UTF-8 `bytes` as ``TerminalText/line(_:)`` shows them: printable ASCII as it is, after
+  /// one scan; anything else (a control, a tab, a non-ASCII character) through `line`.
   private static func visible(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     let text = String(decoding: bytes, as: UTF8.self)
     let plain = bytes.allSatisfy { (0x20..<0x7F).contains($0) }
