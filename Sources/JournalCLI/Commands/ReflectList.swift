@@ -20,8 +20,7 @@ extension JournalCommand.Reflect {
         return
       }
       guard let first = reflections.first, let last = reflections.last else {
-        Console.error(
-          "No reflections yet; record one with 'journal reflect' (it asks on a terminal).")
+        Console.error(JournalError.unknownReflection(id: nil).description)
         return
       }
       try Console.output(

@@ -17,13 +17,14 @@ extension JournalCommand {
       subcommands: [Start.self, ListRoles.self, EditRole.self, DeleteRole.self],
       defaultSubcommand: ListRoles.self)
 
+    /// What `role list` and `trend --by-role` say to a journal with no role.
+    static let noRolesHint =
+      "No roles yet; record one with 'journal role start senior-ic --date 2026-01-05'."
+
     /// A role name in canonical kebab-case, like a tag's.
     static func name(_ text: String) throws -> String {
       guard let name = TagName.normalize(text) else {
-        let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
-        throw ValidationError(
-          "'\(text)' is not a role name; roles are kebab-case words of letters and digits, at "
-            + "most \(TagName.maximumLength) characters\(hint).")
+        throw Arguments.kebabNameError(text, noun: "role")
       }
       return name
     }
@@ -101,10 +102,7 @@ extension JournalCommand.Role {
           ).rendered())
         return
       }
-      if roles.isEmpty {
-        Console.error(
-          "No roles yet; record one with 'journal role start senior-ic --date 2026-01-05'.")
-      }
+      if roles.isEmpty { Console.error(JournalCommand.Role.noRolesHint) }
       let width = roles.map(\.name.count).max() ?? 0
       for (role, end) in rows {
         let until = end.map { "to \($0.iso)" } ?? "on"

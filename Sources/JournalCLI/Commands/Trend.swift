@@ -93,8 +93,7 @@ extension JournalCommand {
         return
       }
       guard let roles else {
-        Console.error(
-          "No roles yet; record one with 'journal role start senior-ic --date 2026-01-05'.")
+        Console.error(JournalCommand.Role.noRolesHint)
         return
       }
       try Console.output(RoleSection.trendText(roles, width: Self.terminalWidth))

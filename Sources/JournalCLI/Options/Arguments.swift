@@ -35,12 +35,18 @@ enum Arguments {
           "'\(text)' names \(parts.count) tags; give one per option: "
             + names.map { "-e \($0)" }.joined(separator: " ") + " (or -d, -l).")
       }
-      let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
-      throw ValidationError(
-        "'\(text)' is not a tag name; tags are kebab-case words of letters and digits, at most "
-          + "\(TagName.maximumLength) characters\(hint).")
+      throw kebabNameError(text, noun: "tag")
     }
     return name
+  }
+
+  /// Why `text` is not a kebab-case name (a tag's or a role's): the rule, and the nearest
+  /// valid name when there is one.
+  static func kebabNameError(_ text: String, noun: String) -> ValidationError {
+    let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
+    return ValidationError(
+      "'\(text)' is not a \(noun) name; \(noun)s are kebab-case words of letters and digits, at "
+        + "most \(TagName.maximumLength) characters\(hint).")
   }
 }
 
