@@ -41,11 +41,11 @@ enum CommandLineHints {
       }
     }
     guard !leading.isEmpty else { return Array(rest) }
-    var result = Array(rest)
-    // After the command path and before a `--`: `journal --db x add -- -text` keeps `-text`.
-    let end = result.firstIndex(of: "--") ?? result.count
-    result.insert(contentsOf: leading, at: max(path.count, min(end, result.count)))
     if path.isEmpty { return leading + Array(rest) }  // no subcommand: the root refuses --db
+    // At the end, before a `--` (never inside the command path, whose words take no dash):
+    // `journal --db x add -- -text` keeps `-text`.
+    var result = Array(rest)
+    result.insert(contentsOf: leading, at: result.firstIndex(of: "--") ?? result.count)
     return result
   }
 
