@@ -1,3 +1,5 @@
+import JournalCore
+
 /// Measuring and wrapping text in terminal columns, for the tables that must fit a terminal's
 /// width (`trend`, `trend --by-role`; issue 14).
 public enum TerminalLayout {
@@ -5,27 +7,15 @@ public enum TerminalLayout {
   /// trend's fixed columns, a 16-column name and an 11-column sparkline need 66).
   public static let minimumWidth = 66
 
-  /// The columns `text` takes on a terminal: two for an East Asian wide or fullwidth character
-  /// or an emoji, one for any other character (combining marks ride on their base character).
-  /// `text` holds no colour codes.
+  /// The columns `text` takes on a terminal, as `list` measures them
+  /// (``TerminalText/columns(_:)``: wide East Asian characters and emoji two, combining marks
+  /// none), so a role name measures the same in `trend --by-role` as in `list`. `text` holds
+  /// no colour codes.
   ///
   /// - Parameter text: Plain text.
   /// - Returns: Its width in columns.
   public static func columns(_ text: some StringProtocol) -> Int {
-    text.reduce(0) { sum, character in
-      sum + (character.unicodeScalars.first.map(isWide) == true ? 2 : 1)
-    }
-  }
-
-  /// Whether `scalar` is wide (East Asian Width W or F, the common ranges).
-  static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-      0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
-      true
-    default: false
-    }
+    TerminalText.columns(text)
   }
 
   /// `text` padded with spaces after it to `width` columns.
