@@ -28,14 +28,7 @@ public enum ReportJSON {
           ("reasons", .array(suggestion.reasons.map { .string($0) })),
           ("under_sampled", .optionalString(suggestion.underSampled?.rawValue)),
           ("running_experiment", .optionalString(brief.runningExperimentSentence)),
-          (
-            "next_experiment",
-            .object([
-              ("track", .string(idea.track.rawValue)), ("title", .string(idea.title)),
-              ("description", .string(idea.description)), ("weeks", .int(idea.weeks)),
-              ("command", .string(ExperimentCommand.start(idea))),
-            ])
-          ),
+          ("next_experiment", ReportStatedVsMeasured.experimentJSON(idea)),
         ])
       ),
       ("tracks", TrendRenderer.tracksJSON(trend)),

@@ -202,6 +202,8 @@ public enum ReportStatedVsMeasured {
     }
   }
 
+  /// An experiment idea as the report's JSON gives it: the suggestion's `next_experiment` and
+  /// a stated-versus-measured row's `experiment`.
   static func experimentJSON(_ idea: ExperimentIdea) -> JSONValue {
     .object([
       ("track", .string(idea.track.rawValue)), ("title", .string(idea.title)),
