@@ -38,8 +38,8 @@ public struct TrendRenderer {
     let span = trend.weeks.count
     let title =
       "Energy by activity, \(trend.firstWeek) to \(trend.lastWeek) "
-      + "(\(span) week\(span == 1 ? "" : "s"), \(trend.weeksObserved) with marks, "
-      + "\(trend.observations) mark\(trend.observations == 1 ? "" : "s"))"
+      + "(\(Plural.count(span, "week", "weeks")), \(trend.weeksObserved) with marks, "
+      + "\(Plural.count(trend.observations, "mark", "marks")))"
     var lines = TerminalLayout.wrap(title, width: layout.width, indent: 2).map(style.bold)
     guard trend.observations > 0 else {
       lines += TerminalLayout.wrap(
@@ -156,8 +156,7 @@ public struct TrendRenderer {
     func axis(_ weeks: [ISOWeek]) -> String {
       var cells = Array(repeating: Character(" "), count: weeks.count + 2)
       for (index, week) in weeks.enumerated() where (weeks.count - 1 - index) % 4 == 0 {
-        let number = week.yearAndNumber.number
-        let label = Array("W" + (number < 10 ? "0" : "") + String(number))
+        let label = Array(week.description.suffix(3))  // "W07" of "2026-W07"
         for (offset, character) in label.enumerated() { cells[index + offset] = character }
       }
       var line = String(repeating: " ", count: nameWidth + 2 + 10 + 2) + String(cells)
