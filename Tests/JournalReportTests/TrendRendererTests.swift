@@ -1,5 +1,7 @@
+import Foundation
 import JournalAnalysis
 import JournalCore
+import JournalIO
 import TestSupport
 import Testing
 
@@ -27,6 +29,23 @@ struct TrendRendererTests {
   func json() throws {
     try Golden.check(
       TrendRenderer.json(trend, marks: BriefFixture.marks).rendered() + "\n", "trend/trend.json")
+  }
+
+  @Test("the streaming writer gives the bytes of the JSON tree, with and without marks")
+  func streamedJSONMatchesTree() throws {
+    for marks in [nil, BriefFixture.marks] {
+      let folder = try TemporaryDirectory()
+      defer { folder.remove() }
+      let path = folder.file("trend.json")
+      let sink = BufferedOutput(file: try AtomicFile.create(at: path, replacing: false))
+      var stream = EntryStream(to: sink, chunkSize: 64)
+      try TrendRenderer.writeJSON(trend, marks: marks, to: &stream)
+      try stream.flush()
+      try sink.finish()
+      let streamed = String(
+        decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+      #expect(streamed == TrendRenderer.json(trend, marks: marks).rendered())
+    }
   }
 
   @Test("CSV matches its golden file")
