@@ -71,6 +71,13 @@ public struct MarkCounts: Hashable, Sendable {
       energySum: lhs.energySum + rhs.energySum, energyCount: lhs.energyCount + rhs.energyCount)
   }
 
+  /// `lhs` without `rhs`: the counts of a total with one part left out.
+  public static func - (lhs: MarkCounts, rhs: MarkCounts) -> MarkCounts {
+    MarkCounts(
+      energized: lhs.energized - rhs.energized, drained: lhs.drained - rhs.drained,
+      energySum: lhs.energySum - rhs.energySum, energyCount: lhs.energyCount - rhs.energyCount)
+  }
+
   /// Adds `rhs` to `lhs`.
   public static func += (lhs: inout MarkCounts, rhs: MarkCounts) {
     lhs = lhs + rhs

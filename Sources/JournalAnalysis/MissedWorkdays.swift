@@ -15,8 +15,6 @@ public enum MissedWorkdays {
     return (0..<5).map { monday.adding(days: $0) }.filter { $0 < today && !logged.contains($0) }
   }
 
-  private static let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-
   /// "No entries yet for Mon and Tue this week; 'journal add --date mon' adds one.", or `nil`
   /// when nothing was missed.
   ///
@@ -24,12 +22,12 @@ public enum MissedWorkdays {
   /// - Returns: The hint.
   public static func hint(_ missed: [Day]) -> String? {
     guard let first = missed.first else { return nil }
-    let spelled = missed.map { names[$0.weekday - 1] }
+    let spelled = missed.map(\.weekdayAbbreviation)
     let list =
       spelled.count == 1
       ? spelled[0] : spelled.dropLast().joined(separator: ", ") + " and " + (spelled.last ?? "")
     return
-      "No entries yet for \(list) this week; 'journal add --date \(names[first.weekday - 1].lowercased())' "
+      "No entries yet for \(list) this week; 'journal add --date \(first.weekdayAbbreviation.lowercased())' "
       + "adds one."
   }
 }

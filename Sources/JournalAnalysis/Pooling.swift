@@ -65,50 +65,20 @@ public enum Pooling {
     return 4 * p * (1 - p) / n
   }
 
-  /// The coefficients that make a figure a linear combination of tag rates: `sign` × the
-  /// tag's vote over the track's total vote, for each track in `tracks`.
-  static func coefficients(_ tags: [TagCounts], tracks: [(Track, Double)]) -> [Double]? {
-    var result = [Double](repeating: 0, count: tags.count)
-    for (track, sign) in tracks {
-      var total = 0.0
-      for tag in tags where tag.track.counts(toward: track) && tag.counts.observations > 0 {
-        total += vote(tag.counts.observations)
-      }
-      guard total > 0 else { return nil }
-      for (index, tag) in tags.enumerated()
-      where tag.track.counts(toward: track) && tag.counts.observations > 0 {
-        result[index] += sign * vote(tag.counts.observations) / total
-      }
-    }
-    return result
-  }
-
-  /// The figure Σ coefficient × rate and its model variance Σ coefficient² × variance.
+  /// The figure Σ coefficient × rate and its model variance Σ coefficient² × variance, where a
+  /// tag's coefficient is `sign` × its vote over its track's total vote, for each track in
+  /// `tracks` (``figure(count:track:counts:tracks:weights:)``, on an array of tags).
   static func figure(_ tags: [TagCounts], tracks: [(Track, Double)]) -> (
     value: Double, variance: Double
   )? {
-    guard let weights = coefficients(tags, tracks: tracks) else { return nil }
-    var value = 0.0
-    var variance = 0.0
-    for (index, tag) in tags.enumerated() where weights[index] != 0 {
-      value += weights[index] * (tag.counts.rate ?? 0)
-      variance += weights[index] * weights[index] * rateVariance(tag.counts)
-    }
-    return (value, variance)
+    var weights: [Double] = []
+    return figure(
+      count: tags.count, track: { tags[$0].track }, counts: { tags[$0].counts }, tracks: tracks,
+      weights: &weights)
   }
 
   /// The tags of `weeks` summed, sorted by name, without tags that have no marks.
   static func totals(_ weeks: [[TagCounts]], skipping skipped: Int? = nil) -> [TagCounts] {
-    // One week whose names are already sorted and distinct (a trend's week, for its own track
-    // figures, 5,200 of them over a century): its tags with marks, as they are, without
-    // hashing every name (issue 16).
-    let remaining =
-      skipped.map { weeks.indices.contains($0) ? weeks.count - 1 : weeks.count } ?? weeks.count
-    if remaining == 1, let only = weeks.indices.first(where: { $0 != skipped }),
-      zip(weeks[only], weeks[only].dropFirst()).allSatisfy({ $0.name < $1.name })
-    {
-      return weeks[only].filter { $0.counts.observations > 0 }
-    }
     var sums: [String: TagCounts] = [:]
     for (index, week) in weeks.enumerated() where index != skipped {
       for tag in week {
@@ -139,7 +109,6 @@ public enum Pooling {
         tag.counts.observations > 0 && tracks.contains { tag.track.counts(toward: $0.0) }
       }
     }
-    var half = Statistics.z90 * max(0, whole.variance).squareRoot()
     var leftOut: [Double] = []
     // One week left out of one leaves nothing: no sums to build for it.
     let sums = weeks.count > 1 ? LeaveOneOut(weeks) : nil
@@ -149,6 +118,17 @@ public enum Pooling {
         leftOut.append(value)
       }
     }
+    return interval(whole, leftOut: leftOut, bounds: bounds)
+  }
+}
+
+extension Pooling {
+  /// The figure ± the larger of 1.645 model standard errors and t(n − 1) jackknife standard
+  /// errors of the values with one week left out, clamped to `bounds`.
+  static func interval(
+    _ whole: (value: Double, variance: Double), leftOut: [Double], bounds: ClosedRange<Double>
+  ) -> Estimate {
+    var half = Statistics.z90 * max(0, whole.variance).squareRoot()
     if leftOut.count >= 2 {
       let n = Double(leftOut.count)
       let mean = leftOut.reduce(0, +) / n
@@ -199,13 +179,7 @@ struct LeaveOneOut {
     for tag in week { less[tag.name, default: MarkCounts()] += tag.counts }
     return names.compactMap { name in
       guard let sum = sums[name] else { return nil }
-      var counts = sum.counts
-      if let minus = less[name] {
-        counts = MarkCounts(
-          energized: counts.energized - minus.energized, drained: counts.drained - minus.drained,
-          energySum: counts.energySum - minus.energySum,
-          energyCount: counts.energyCount - minus.energyCount)
-      }
+      let counts = less[name].map { sum.counts - $0 } ?? sum.counts
       return counts.observations > 0 ? TagCounts(name: name, track: sum.track, counts: counts) : nil
     }
   }
@@ -270,7 +244,6 @@ extension Pooling {
         count: totals.count, track: { weeks.tracks[$0] }, counts: { totals[$0] },
         tracks: tracks, weights: &weights)
     else { return nil }
-    var half = Statistics.z90 * max(0, whole.variance).squareRoot()
     var leftOut: [Double] = []
     var rest = totals
     for week in weeks.indices {
@@ -282,11 +255,7 @@ extension Pooling {
       guard relevant else { continue }
       for row in rows {
         let tag = weeks.tagIndex[row]
-        let (sum, less) = (totals[tag], weeks.counts[row])
-        rest[tag] = MarkCounts(
-          energized: sum.energized - less.energized, drained: sum.drained - less.drained,
-          energySum: sum.energySum - less.energySum,
-          energyCount: sum.energyCount - less.energyCount)
+        rest[tag] = totals[tag] - weeks.counts[row]
       }
       if let value = figure(
         count: rest.count, track: { weeks.tracks[$0] }, counts: { rest[$0] }, tracks: tracks,
@@ -296,15 +265,6 @@ extension Pooling {
       }
       for row in rows { rest[weeks.tagIndex[row]] = totals[weeks.tagIndex[row]] }
     }
-    if leftOut.count >= 2 {
-      let n = Double(leftOut.count)
-      let mean = leftOut.reduce(0, +) / n
-      let spread = leftOut.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-      let jackknife = ((n - 1) / n * spread).squareRoot()
-      half = max(half, Statistics.t90(degreesOfFreedom: leftOut.count - 1) * jackknife)
-    }
-    return Estimate(
-      value: whole.value, low: max(bounds.lowerBound, whole.value - half),
-      high: min(bounds.upperBound, whole.value + half), unclampedHalfWidth: half)
+    return interval(whole, leftOut: leftOut, bounds: bounds)
   }
 }

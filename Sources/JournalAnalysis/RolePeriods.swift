@@ -108,10 +108,9 @@ public struct RoleHistory: Hashable, Sendable {
         management: TrackFigures.pooled(.management, weeks: []),
         lean: nil, weeksObserved: 0, observations: 0)
     }
-    // The trend's own arithmetic over the period's weeks: the same pooling, intervals and lean.
-    let trend = Trend(
-      counts: counts.filter { weeks.first <= $0.week && $0.week <= weeks.last },
-      from: weeks.first, through: weeks.last)
+    // The trend's own arithmetic over the period's weeks: the same pooling, intervals and lean
+    // (a trend ignores rows outside its weeks, so the journal's rows go in as they are).
+    let trend = Trend(counts: counts, from: weeks.first, through: weeks.last)
     return RolePeriod(
       role: role, end: end, isCurrent: isCurrent, weeks: weeks, ic: trend.ic.figures,
       management: trend.management.figures, lean: trend.lean, weeksObserved: trend.weeksObserved,
