@@ -58,11 +58,15 @@ public struct GroupReading: Hashable, Sendable {
     case .tags(let names):
       let wanted = Set(names)
       // Each activity enters under one stand-in track, so ``Pooling`` pools exactly these.
+      // A week's tags come in name order already (``WeekTags/forEachTag(_:)``).
       let weeks: [[TagCounts]] = trend.weeks.map { week in
-        week.tags.keys.filter { wanted.contains($0) }.sorted().compactMap { name in
-          guard let counts = week.tags[name], counts.observations > 0 else { return nil }
-          return TagCounts(name: name, track: .ic, counts: counts)
+        var tags: [TagCounts] = []
+        week.tags.forEachTag { name, counts in
+          if wanted.contains(name) && counts.observations > 0 {
+            tags.append(TagCounts(name: name, track: .ic, counts: counts))
+          }
         }
+        return tags
       }
       activities = trend.tags.filter { wanted.contains($0.name) }.map(\.name).sorted()
       rate = Pooling.estimate(weeks, tracks: [(.ic, 1)], bounds: -1...1)
