@@ -31,6 +31,10 @@ public struct Suggestion: Hashable, Sendable {
   public let underSampled: Track?
   /// The next deliberate experiment.
   public let nextExperiment: ExperimentIdea
+  /// For `ic` and `management`, the kind of role within the track that the activities
+  /// carrying its energy point to (its sentence is among ``reasons``); `nil` otherwise, or
+  /// when no activity of the track has enough evidence.
+  public let roleShape: RoleShape?
 
   /// The weeks with marks a track needs before it can decide anything.
   public static let minimumWeeks = 4
@@ -106,13 +110,13 @@ public struct Suggestion: Hashable, Sendable {
       let outcome: Outcome = lean.low > Self.margin ? .ic : .management
       let claim = outcome == .ic ? p : 1 - p
       // Which kind of role within the track: the activities that carry its energy.
-      if let shape = RoleShape(trend: trend, track: outcome == .ic ? .ic : .management) {
-        reasons.append(shape.sentence)
-      }
+      let shape = RoleShape(trend: trend, track: outcome == .ic ? .ic : .management)
+      if let shape { reasons.append(shape.sentence) }
       self.init(
         outcome: outcome, confidence: claim, words: Self.words(claim, weeks: weeks),
         reasons: reasons, underSampled: nil,
-        nextExperiment: ExperimentIdea.toConfirm(outcome == .ic ? .ic : .management))
+        nextExperiment: ExperimentIdea.toConfirm(outcome == .ic ? .ic : .management),
+        roleShape: shape)
     } else if ic.isClearlyPositive && management.isClearlyPositive {
       reasons.append(
         "Both tracks energize you and neither clearly more"
@@ -155,7 +159,7 @@ public struct Suggestion: Hashable, Sendable {
 
   private init(
     outcome: Outcome, confidence: Double, words: String, reasons: [String],
-    underSampled: Track?, nextExperiment: ExperimentIdea
+    underSampled: Track?, nextExperiment: ExperimentIdea, roleShape: RoleShape? = nil
   ) {
     self.outcome = outcome
     self.confidence = min(Self.confidenceCap, max(0, confidence))
@@ -163,6 +167,7 @@ public struct Suggestion: Hashable, Sendable {
     self.reasons = reasons
     self.underSampled = underSampled
     self.nextExperiment = nextExperiment
+    self.roleShape = roleShape
   }
 
   // MARK: - Sentences

@@ -12,14 +12,8 @@ extension Brief {
   }
 
   /// The kind of role a clear suggestion points to, `nil` for tech-lead and unclear (or when
-  /// no activity of the track has enough evidence).
-  public var roleShape: RoleShape? {
-    switch suggestion.outcome {
-    case .ic: RoleShape(trend: trend, track: .ic)
-    case .management: RoleShape(trend: trend, track: .management)
-    case .techLead, .unclear: nil
-    }
-  }
+  /// no activity of the track has enough evidence): the one the suggestion worked out.
+  public var roleShape: RoleShape? { suggestion.roleShape }
 }
 
 /// The stated-versus-measured section.
