@@ -15,14 +15,22 @@ extension Journal {
     title: String, track: Track, hypothesis: String, start: Day, weeks: Int
   ) throws(StoreError) -> Experiment {
     try db.transaction { () throws(StoreError) -> Experiment in
-      try db.prepare(
-        "INSERT INTO experiment (title, track, hypothesis, startDay, plannedWeeks) VALUES (?, ?, ?, ?, ?)"
-      ).run([
-        .text(title), .text(track.rawValue), .text(hypothesis), .text(start.iso),
-        .integer(Int64(weeks)),
-      ])
-      return try experiment(id: db.lastInsertedRowID)
+      try insertExperiment(
+        title: title, track: track, hypothesis: hypothesis, start: start, weeks: weeks)
     }
+  }
+
+  /// Inserts an experiment inside the caller's transaction (alone, or with a role change).
+  func insertExperiment(
+    title: String, track: Track, hypothesis: String, start: Day, weeks: Int
+  ) throws(StoreError) -> Experiment {
+    try db.prepare(
+      "INSERT INTO experiment (title, track, hypothesis, startDay, plannedWeeks) VALUES (?, ?, ?, ?, ?)"
+    ).run([
+      .text(title), .text(track.rawValue), .text(hypothesis), .text(start.iso),
+      .integer(Int64(weeks)),
+    ])
+    return try experiment(id: db.lastInsertedRowID)
   }
 
   /// Ends an experiment.

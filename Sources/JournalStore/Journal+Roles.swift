@@ -37,13 +37,9 @@ extension Journal {
   ) throws(StoreError) -> (experiment: Experiment, role: Role) {
     try db.transaction { () throws(StoreError) -> (experiment: Experiment, role: Role) in
       let started = try insertRole(name: role.name, track: role.track, start: start)
-      try db.prepare(
-        "INSERT INTO experiment (title, track, hypothesis, startDay, plannedWeeks) VALUES (?, ?, ?, ?, ?)"
-      ).run([
-        .text(title), .text(track.rawValue), .text(hypothesis), .text(start.iso),
-        .integer(Int64(weeks)),
-      ])
-      return (try experiment(id: db.lastInsertedRowID), started)
+      let experiment = try insertExperiment(
+        title: title, track: track, hypothesis: hypothesis, start: start, weeks: weeks)
+      return (experiment, started)
     }
   }
 

@@ -64,19 +64,17 @@ extension JournalCommand.Experiment {
       let today = try Clock.today()
       let start = try date?.recordedDay(today: today) ?? today
       let journal = try store.open(.write)
+      let (title, hypothesis) = (title.trimmingWhitespace(), hypothesis.trimmingWhitespace())
       let experiment: JournalCore.Experiment
       var started: JournalCore.Role?
       if let role {
         // One transaction: a refused role (one starts that day already) starts no experiment.
         (experiment, started) = try journal.startExperiment(
-          title: title.trimmingWhitespace(), track: track,
-          hypothesis: hypothesis.trimmingWhitespace(), start: start, weeks: weeks,
+          title: title, track: track, hypothesis: hypothesis, start: start, weeks: weeks,
           role: (role, JournalCore.Role.knownTrack(for: role) ?? .neutral))
       } else {
         experiment = try journal.startExperiment(
-          title: title.trimmingWhitespace(), track: track,
-          hypothesis: hypothesis.trimmingWhitespace(),
-          start: start, weeks: weeks)
+          title: title, track: track, hypothesis: hypothesis, start: start, weeks: weeks)
       }
       try Console.output(
         "Started experiment \(experiment.id): '\(TerminalText.line(experiment.title))' (\(track.rawValue), "
