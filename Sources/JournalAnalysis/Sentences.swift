@@ -26,7 +26,7 @@ public enum Sentences {
   }
 
   /// `0.10`: the margin as printed after a ±.
-  static var margin: String { String(Format.signed(Suggestion.margin).dropFirst()) }
+  public static var margin: String { String(Format.signed(Suggestion.margin).dropFirst()) }
 
   /// The suggestion's reason: "The lean is +0.55 toward IC (90% interval +0.34 to +0.76): the
   /// whole interval lies beyond the ±0.10 margin."
