@@ -198,7 +198,7 @@ extension Journal {
       let query = Self.ftsQuery(search)
       if walkDayIndex {
         let walk = try db.prepare(
-          "SELECT e.id FROM entry e INDEXED BY \(dayIndex) WHERE "
+          "SELECT e.id, e.text FROM entry e INDEXED BY \(dayIndex) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC")
         try walk.bind(values)
         // Descending: FTS5 then starts from the newest end of each segment, where a walk

@@ -7,11 +7,15 @@
 /// batches and one FTS5 query per batch, restricted to the batch's rowids, says which of them
 /// match: the work per batch depends on the batch, not on the history (2026-11-30).
 ///
+/// The first batch is matched by a ``BatchSearchIndex`` of its own texts instead: FTS5 merges a
+/// prefix's doclists over the whole journal for every query, so for a common word, which the
+/// first batch alone answers, the cost then stays that of the batch (issue 16).
+///
 /// Ids usually grow with days, so a batch's ids lie close together; where they do not (a
 /// back-dated import), the batch's sorted ids are split at every wide gap and each cluster is
 /// queried on its own, so no query reads matches far outside the batch.
 struct SearchWalk: Cursor {
-  /// The walk: an `id` per row, newest first, values bound.
+  /// The walk: an `id` and its `text` per row, newest first, values bound.
   private let walk: Statement
   /// The rowids matching the query between two rowids (`… AND rowid BETWEEN ? AND ?`).
   private let matches: Statement
@@ -19,6 +23,7 @@ struct SearchWalk: Cursor {
   /// How many more ids to give; `nil` for no limit.
   private var remaining: Int?
   private var batchSize = SearchWalk.firstBatch
+  private var isFirstBatch = true
   private var found: [Int64] = []
   private var position = 0
   private var walkIsDone = false
@@ -93,6 +98,23 @@ struct SearchWalk: Cursor {
 
   /// Reads the next batch of the walk and keeps, in walk order, the ids that match.
   private mutating func readBatch() throws(StoreError) {
+    let batch: [Int64]
+    let matching: Set<Int64>
+    if isFirstBatch {
+      let first = try BatchSearchIndex().read(walk, count: batchSize, query: query)
+      (batch, matching, walkIsDone) = (first.ids, first.matching, first.walkIsDone)
+      isFirstBatch = false
+    } else {
+      batch = try readIDs()
+      matching = try journalMatches(batch)
+    }
+    batchSize = min(batchSize * 2, Self.largestBatch)
+    found = batch.filter { matching.contains($0) }
+    position = 0
+  }
+
+  /// The next `batchSize` ids of the walk.
+  private mutating func readIDs() throws(StoreError) -> [Int64] {
     var batch: [Int64] = []
     batch.reserveCapacity(batchSize)
     while batch.count < batchSize {
@@ -102,7 +124,11 @@ struct SearchWalk: Cursor {
       }
       batch.append(walk.int(0))
     }
-    batchSize = min(batchSize * 2, Self.largestBatch)
+    return batch
+  }
+
+  /// Which of `batch` match, by the journal's own index, one query per cluster of close ids.
+  private func journalMatches(_ batch: [Int64]) throws(StoreError) -> Set<Int64> {
     var matching = Set<Int64>()
     let sorted = batch.sorted()
     var start = 0
@@ -117,8 +143,7 @@ struct SearchWalk: Cursor {
       start = end
     }
     matches.reset()
-    found = batch.filter { matching.contains($0) }
-    position = 0
+    return matching
   }
 
   /// Ends both statements, so the cursor holds no read snapshot open.

@@ -4,8 +4,8 @@ import Testing
 
 @testable import JournalStore
 
-/// `list --search` for a word with many matches walks the day index in batches, one FTS5
-/// query per batch's rowid range. Its answers must be those of the plan that sorts every
+/// `list --search` for a word with many matches walks the day index in batches: the first
+/// matched by an index of its own texts, the others by one FTS5 query per batch's rowid range. Its answers must be those of the plan that sorts every
 /// match (the one used for few matches), and of a plain reading of the entries.
 @Suite struct SearchWalkTests {
   private static let words = ["alpha", "beta", "gamma", "del\"ta", "OR"]
@@ -110,6 +110,49 @@ import Testing
       var starred = EntryFilter(search: "alpha beta")
       starred.starred = true
       #expect(try ids(journal, starred, fewMatches: 1) == expected.filter(starredIDs.contains))
+    }
+  }
+
+  @Test("the first batch's own index matches exactly what the journal's index matches")
+  func batchIndexAgreesWithJournalIndex() throws {
+    // Pieces the tokenizer folds, splits or keeps: accents precomposed and combining, case
+    // pairs beyond ASCII, other scripts' letters and digits, symbols, a NUL, joiners.
+    let pieces = [
+      "caf\u{E9}", "cafe\u{301}", "CAF\u{C9}", "stra\u{DF}e", "\u{130}stanbul", "\u{2160}x",
+      "\u{1C5}a", "\u{663}4", "\u{65E5}\u{672C}", "\u{1F642}", "e-mail", "1:1", "don't",
+      "a\u{0}b", "x\u{200D}y", "\u{FB01}le", "na\u{EF}ve", "NAIVE", "\u{3B1}\u{3B2}",
+      "\u{391}\u{392}", "\u{17F}s",
+    ]
+    var state: UInt64 = 7
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(state >> 33) % bound
+    }
+    try withJournal { journal, _ in
+      let insert = try journal.db.prepare("INSERT INTO entry (id, day, text) VALUES (?, ?, ?)")
+      for id in 1...300 {
+        let text = (0..<(1 + next(5))).map { _ in pieces[next(pieces.count)] }
+          .joined(separator: next(2) == 0 ? " " : ", ")
+        try insert.run([.integer(Int64(id)), .text("2026-01-01"), .text(text)])
+      }
+      let walk = try journal.db.prepare("SELECT id, text FROM entry ORDER BY id DESC")
+      let byJournal = try journal.db.prepare("SELECT rowid FROM entryText WHERE entryText MATCH ?")
+      var compared = 0
+      for piece in pieces {
+        for length in 1...min(3, piece.count) {
+          let query = Journal.ftsQuery(String(piece.prefix(length)))
+          var expected = Set<Int64>()
+          try byJournal.forEachRow([.text(query)]) { (row) throws(StoreError) in
+            expected.insert(row.int(0))
+          }
+          try walk.bind([])
+          let batch = try BatchSearchIndex().read(walk, count: 300, query: query)
+          #expect(batch.ids == Array((1...300).reversed()), "\(query)")
+          #expect(batch.matching == expected, "\(query)")
+          compared += expected.count
+        }
+      }
+      #expect(compared > 1_000, "the queries matched too little to compare")
     }
   }
 
