@@ -77,9 +77,11 @@ extension Journal {
   public func quotableEntries(tag: String, mark: Mark, in window: WeekWindow, limit: Int)
     throws(StoreError) -> EntryCursor
   {
+    // Only starred entries are quoted: their own day index (live, starred) holds a twentieth
+    // of the window's entries, where the day index of all of them had every one read.
     let ids = try db.prepare(
       """
-      SELECT e.id FROM entry e INDEXED BY entryByDay
+      SELECT e.id FROM entry e INDEXED BY entryStarredByDay
       JOIN entryTag et ON et.entryId = e.id
       JOIN tag t ON t.id = et.tagId
       WHERE e.deletedAt IS NULL AND e.isPrivate = 0 AND e.isStarred = 1
