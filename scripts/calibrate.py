@@ -22,8 +22,8 @@ The truth each figure is checked against (the estimand):
     (exposure-weighted, which only matters when the preference changes);
   - a track's true rate is the weighted average of its tags' true rates over the tags marked
     in the window, with the weights the method itself gives each tag: the report's per-tag
-    `vote` field when it has one (the new method: marks / (marks + k)), else 1 (the previous
-    method: every marked tag one vote). `both` tags count in each track;
+    `vote` field when it has one (its marks since 2026-11-30; marks / (marks + 10) before), else
+    1 (the method before issue 13: every marked tag one vote). `both` tags count in each track;
   - the lean's truth is IC truth minus management truth.
 """
 

@@ -27,7 +27,7 @@ public struct GroupReading: Hashable, Sendable {
   public let group: ActivityGroup
   /// The activities that had marks in the window, by name.
   public let activities: [String]
-  /// The vote-weighted rate of the activities with its 90% interval; `nil` without marks.
+  /// The pooled rate of the activities' marks with its 90% interval; `nil` without marks.
   public let rate: Estimate?
   /// Marks on the activities.
   public let observations: Int

@@ -238,8 +238,9 @@ public struct Suggestion: Hashable, Sendable {
     else { return nil }
     return
       "\(most.name.prefix(1).uppercased() + most.name.dropFirst()) was logged most "
-      + "(\(most.counts.observations) of \(total) marks on IC and management activities), but "
-      + "every activity weighs by how it felt, not by how often your job asks for it."
+      + "(\(most.counts.observations) of \(total) marks on IC and management activities): each "
+      + "mark counts once in its track's rate, but a track is chosen by how its marks felt, "
+      + "never by how many it has."
   }
 }
 

@@ -171,7 +171,7 @@ public struct TrackFigures: Hashable, Sendable {
   /// Marks on the tags of this track alone (`both` tags left out): the evidence minimum
   /// counts these, so a `both` mark is never counted twice.
   public let ownCounts: MarkCounts
-  /// The vote-weighted mean of the track's tags' rates (see ``Pooling``), with a 90%
+  /// The track's marks pooled, (energized − drained) / marks (see ``Pooling``), with a 90%
   /// interval; `nil` when none of its tags was marked.
   public let rate: Estimate?
   /// How many of the track's tags were marked.
@@ -233,7 +233,7 @@ public struct TagSummary: Hashable, Sendable {
   public var direction: Direction { Direction(fit: fit) }
   /// Weeks in which it was marked.
   public let weeksObserved: Int
-  /// Its vote in its track's rate, marks / (marks + k) (see ``Pooling``).
+  /// Its vote in its track's rate: its marks (see ``Pooling``).
   public var vote: Double { Pooling.vote(counts.observations) }
 }
 

@@ -213,9 +213,8 @@ public enum ReportHTML {
   }
 
   /// One horizontal bar per tag: its window rate from the zero line, blue or orange, and as
-  /// thick as its evidence: 4 px plus 15 × the tag's vote in its track (marks / (marks + 10)),
-  /// at most 16: 5.4 px for 1 mark, 11.5 for 10, 14 for 20, so a bar from 1 mark never looks
-  /// as strong as one from 20.
+  /// thick as its evidence: 4 px plus 15 × marks / (marks + 10), at most 16: 5.4 px for 1
+  /// mark, 11.5 for 10, 14 for 20, so a bar from 1 mark never looks as strong as one from 20.
   public static func tagChart(_ trend: Trend) -> HTML {
     let rowHeight = 26.0
     let width = 720.0
@@ -234,7 +233,8 @@ public enum ReportHTML {
       let rate = tag.counts.rate ?? 0
       let length = abs(rate) * (half - 4)
       let x = rate >= 0 ? zero : zero - length
-      let barHeight = min(16, 4 + 15 * Pooling.vote(tag.counts.observations))
+      let marks = Double(tag.counts.observations)
+      let barHeight = min(16, 4 + 15 * marks / (marks + 10))
       svg.append(
         "<text x=\"\(labelWidth - 10)\" y=\"\(y + 16)\" font-size=\"12\" text-anchor=\"end\" fill=\"#111827\">"
           + "\(tag.name)</text>"

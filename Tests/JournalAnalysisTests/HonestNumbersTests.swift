@@ -8,27 +8,26 @@ import Testing
 @Suite struct HonestNumbersTests {
   // MARK: - The pooled rate and its interval
 
-  @Test func pooledRateIsTheVoteWeightedMeanWithAModelInterval() throws {
-    // deep-work 6/2: rate 0.5, vote 8/18; architecture 1/0: rate 1, vote 1/11.
-    // Rate = (0.5·8/18 + 1·1/11) / (8/18 + 1/11) = 0.584906.
+  @Test func pooledRateIsEveryMarkOfTheTrackWithAModelInterval() throws {
+    // deep-work 6/2, architecture 1/0: the IC marks pooled, (6 − 2 + 1) / 9 = 0.555556.
     // Jeffreys p: 6.5/9 and 1.5/2; variances 4p(1−p)/n = 0.100309 and 0.75; coefficients
-    // 0.830189 and 0.169811; model variance 0.090758, half width 1.644854 × 0.301261 = 0.495538.
-    // One week: no jackknife.
+    // (votes over the track's marks) 8/9 and 1/9; model variance 0.088515, half width
+    // 1.644854 × 0.297515 = 0.489369. One week: no jackknife.
     let trend = Fixture.oneWeek([
       Fixture.count("deep-work", 6, 2), Fixture.count("architecture", 1, 0),
     ])
     let rate = try #require(trend.ic.figures.rate)
-    #expect(close(rate.value, 0.584_905_660, tolerance: 1e-8))
-    #expect(close(rate.unclampedHalfWidth, 0.495_537_804, tolerance: 1e-8))
-    #expect(close(rate.low, 0.584_905_660 - 0.495_537_804, tolerance: 1e-8))
+    #expect(close(rate.value, 5.0 / 9, tolerance: 1e-12))
+    #expect(close(rate.unclampedHalfWidth, 0.489_369_442, tolerance: 1e-8))
+    #expect(close(rate.low, 5.0 / 9 - 0.489_369_442, tolerance: 1e-8))
     #expect(rate.high == 1)
   }
 
   @Test func theJackknifeWidensTheIntervalWhenWeeksDisagree() throws {
     // Week 0: deep-work 3/0, architecture 1/0; week 1: deep-work 1/2; week 2: deep-work 2/1.
-    // Whole: deep-work 6/3 (rate 1/3, vote 9/19), architecture 1/0 (vote 1/11): 0.440678.
-    // Leaving out each week: 0, 0.731707, 0.463415; jackknife se 0.427430; t(2) = 2.9200:
-    // half width 1.248096, larger than the model's 1.645 × 0.301 = 0.495.
+    // Whole: 7 energized, 3 drained of 10 marks: 0.4. Leaving out each week: 0/6 = 0,
+    // 5/7 = 0.714286, 3/7 = 0.428571; jackknife se 0.415133; t(2) = 2.9200: half width
+    // 1.212189, larger than the model's 1.645 × 0.299 = 0.492.
     let first = Fixture.week("2026-11-02")
     let trend = Trend(
       counts: [
@@ -38,17 +37,45 @@ import Testing
         Fixture.count("deep-work", 2, 1, week: 2, from: first),
       ], from: first, through: first.adding(weeks: 2))
     let rate = try #require(trend.ic.figures.rate)
-    #expect(close(rate.value, 0.440_677_966, tolerance: 1e-8))
-    #expect(close(rate.unclampedHalfWidth, 1.248_086_296, tolerance: 1e-5))
-    #expect(close(rate.low, 0.440_677_966 - 1.248_086_296, tolerance: 1e-5))
+    #expect(close(rate.value, 0.4, tolerance: 1e-12))
+    #expect(close(rate.unclampedHalfWidth, 1.212_189_040, tolerance: 1e-8))
+    #expect(close(rate.low, 0.4 - 1.212_189_040, tolerance: 1e-8))
     #expect(rate.high == 1)
   }
 
-  @Test func aVoteGrowsWithMarks() {
-    #expect(close(Pooling.vote(0), 0))
-    #expect(close(Pooling.vote(1), 1.0 / 11))
-    #expect(close(Pooling.vote(10), 0.5))
-    #expect(close(Pooling.vote(30), 0.75))
+  @Test func theLeansJackknifeReachesTheNormalMultiplier() throws {
+    // Week 0: deep-work 3/0, delivery 0/1; week 1: deep-work 1/2, delivery 1/1; week 2:
+    // deep-work 2/1, delivery 0/2. Whole: IC 6 − 3 of 9 = 0.333333, management 1 − 4 of 5 =
+    // −0.6; lean 0.933333. Leaving out each week:
+    //   without week 0: IC 3 − 3 of 6 = 0, management 1 − 3 of 4 = −0.5 → 0.5
+    //   without week 1: IC 5 − 1 of 6 = 0.666667, management 0 − 3 of 3 = −1 → 1.666667
+    //   without week 2: IC 4 − 2 of 6 = 0.333333, management 1 − 2 of 3 = −0.333333 → 0.666667
+    // Mean 0.944444; jackknife se √(2/3 × 0.796296) = 0.728604; × 1.644854 (not t(2) = 2.92)
+    // = 1.198447. Model: Jeffreys p 6.5/10 and 1.5/6, variances 0.101111 and 0.15, both
+    // coefficients ±1: half width 1.644854 × 0.501110 = 0.824252, the smaller.
+    let first = Fixture.week("2026-11-02")
+    let trend = Trend(
+      counts: [
+        Fixture.count("deep-work", 3, 0, week: 0, from: first),
+        Fixture.count("delivery", 0, 1, week: 0, from: first),
+        Fixture.count("deep-work", 1, 2, week: 1, from: first),
+        Fixture.count("delivery", 1, 1, week: 1, from: first),
+        Fixture.count("deep-work", 2, 1, week: 2, from: first),
+        Fixture.count("delivery", 0, 2, week: 2, from: first),
+      ], from: first, through: first.adding(weeks: 2))
+    let lean = try #require(trend.lean)
+    #expect(close(lean.value, 1.0 / 3 + 0.6, tolerance: 1e-12))
+    #expect(close(lean.unclampedHalfWidth, 1.198_447_39, tolerance: 1e-7))
+    // A track's rate keeps t(n − 1): IC leaves out 0, 0.666667, 0.333333; jackknife se
+    // √(2/3 × 0.222222) = 0.384900, × 2.92 = 1.123909 (the model's 0.523 is smaller).
+    let ic = try #require(trend.ic.figures.rate)
+    #expect(close(ic.unclampedHalfWidth, 1.123_908_52, tolerance: 1e-7))
+  }
+
+  @Test func aVoteIsTheTagsMarks() {
+    #expect(Pooling.vote(0) == 0)
+    #expect(Pooling.vote(1) == 1)
+    #expect(Pooling.vote(30) == 30)
   }
 
   // MARK: - The margin rule
@@ -259,6 +286,51 @@ import Testing
         let old = (track == .ic ? before.ic : before.management).figures.rate?.value ?? -1
         let new = (track == .ic ? after.ic : after.management).figures.rate?.value ?? -1
         #expect(new >= old - 1e-12, "\(name): \(old) → \(new)")
+      }
+    }
+  }
+
+  @Test func aTrackRateIsItsMarksPooledHoweverTheTagsAreSplit() {
+    // Oracle: (energized − drained) / marks summed over the track's tags, straight from the
+    // counts. Then one tag's marks are split between it and a new tag of the same track, in
+    // the same weeks: the track's rate does not move.
+    var random = SplitMix(seed: 21)
+    for _ in 0..<400 {
+      let counts = Self.randomCounts(&random)
+      let trend = Self.trend(counts)
+      for track in [Track.ic, .management] {
+        let marks = counts.filter { $0.track.counts(toward: track) }
+        let total = marks.reduce(0) { $0 + $1.energized + $1.drained }
+        let rate = (track == .ic ? trend.ic : trend.management).figures.rate?.value
+        if total == 0 {
+          #expect(rate == nil)
+        } else {
+          let balance = marks.reduce(0) { $0 + $1.energized - $1.drained }
+          #expect(abs((rate ?? .nan) - Double(balance) / Double(total)) < 1e-12)
+        }
+      }
+      guard let tag = counts.first(where: { $0.track != .neutral })?.tag else { continue }
+      var split: [WeeklyTagCount] = []
+      for count in counts {
+        guard count.tag == tag else {
+          split.append(count)
+          continue
+        }
+        let energized = random.below(count.energized + 1)
+        let drained = random.below(count.drained + 1)
+        var kept = count
+        kept.energized -= energized
+        kept.drained -= drained
+        split.append(kept)
+        split.append(
+          WeeklyTagCount(
+            week: count.week, tag: tag + "-split", track: count.track, energized: energized,
+            drained: drained, energySum: 0, energyCount: 0))
+      }
+      let after = Self.trend(split)
+      for (old, new) in [(trend.ic, after.ic), (trend.management, after.management)] {
+        #expect(
+          abs((old.figures.rate?.value ?? 9) - (new.figures.rate?.value ?? 9)) < 1e-12, "\(tag)")
       }
     }
   }

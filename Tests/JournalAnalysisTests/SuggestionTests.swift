@@ -105,15 +105,14 @@ import Testing
   }
 
   @Test func exposureDoesNotDecideWithBothTracksLogged() throws {
-    // Add deep-work 3/1 a week. Management by vote (issue 13): (-60/70 + 8/18) / (60/70 + 8/18)
-    // = -0.3171; IC = 0.5; lean 0.8171. Model Var = 0.048659 + 0.65854² × 0.000542 + 0.34146² ×
-    // 0.026235 = 0.051953 (the jackknife is smaller): low 0.8171 - 1.6449 × 0.22793 = 0.4422.
-    // The 60 delivery marks do not make it "management"; the rates make it IC.
+    // Add deep-work 3/1 a week. Management pools its marks: (8 - 60) / 68 = -0.7647; IC =
+    // (12 - 4) / 16 = 0.5; lean 1.2647. Model Var = 0.048659 + (60/68)² × 0.000542 + (8/68)²
+    // × 0.026235 = 0.049444 (four equal weeks: no jackknife spread): low 1.2647 - 1.6449 ×
+    // 0.22236 = 0.8990. The 60 delivery marks do not make it "management"; the rates make it IC.
     let trend = fourWeeks([("delivery", 0, 15), ("coaching", 2, 0), ("deep-work", 3, 1)])
     let lean = try #require(trend.lean)
-    #expect(close(lean.value, 0.5 - (-60.0 / 70 + 8.0 / 18) / (60.0 / 70 + 8.0 / 18)))
-    #expect(
-      close(lean.low, lean.value - Statistics.z90 * 0.051_953.squareRoot(), tolerance: 1e-3))
+    #expect(close(lean.value, 0.5 + 52.0 / 68))
+    #expect(close(lean.low, 0.898_955_28, tolerance: 1e-7))
     #expect(Suggestion(trend: trend).outcome == .ic)
   }
 

@@ -63,8 +63,8 @@ import Testing
 
   @Test func bothCountsForEachTrackAndNeutralForNeither() throws {
     // mentoring (both) 2/0, delivery (management) 0/2, admin (neutral) 0/3.
-    // IC = mentoring's rate 1 (issue 13: plain rates, pooled by vote).
-    // Management: mentoring and delivery have the same vote 2/12: mean(1, -1) = 0.
+    // IC = mentoring's rate 1 (its marks alone).
+    // Management pools mentoring 2/0 and delivery 0/2: (2 - 2) / 4 = 0.
     // Lean weights: mentoring 1 - 1/2 = 0.5, delivery -1/2 → 0.5 + 0.5 = 1.
     // Var each = 4 * (2.5/3) * (0.5/3) / 2 = 0.27778; Var(lean) = 0.25 * 0.27778 * 2 = 0.13889.
     let trend = Fixture.oneWeek([
@@ -86,17 +86,13 @@ import Testing
     #expect(trend.tags.map(\.name) == ["delivery", "mentoring", "admin"])
   }
 
-  @Test func theActivityDoneMostDoesNotOutvoteTheOthers() {
-    // 60 drained delivery marks and 8 energized coaching marks.
-    // Pooled, management would be (8 - 60) / 68 = -0.76. By vote (issue 13): delivery -1 with
-    // vote 60/70, coaching +1 with vote 8/18: (-60/70 + 8/18) / (60/70 + 8/18) = -0.3171.
+  @Test func theActivityDoneMostWeighsByItsMarksAndIsNamed() {
+    // 60 drained delivery marks and 8 energized coaching marks: management pools them,
+    // (8 - 60) / 68 = -0.7647; the report names coaching as the energizer inside it.
     let trend = Fixture.oneWeek([
       Fixture.count("delivery", 0, 60), Fixture.count("coaching", 8, 0),
     ])
-    #expect(
-      close(
-        trend.management.figures.rate?.value,
-        (-60.0 / 70 + 8.0 / 18) / (60.0 / 70 + 8.0 / 18)))
+    #expect(close(trend.management.figures.rate?.value, -52.0 / 68))
     #expect(trend.management.figures.counts.observations == 68)
   }
 

@@ -305,12 +305,12 @@ struct ReportTests {
     // Management dominates the log ...
     #expect(try ReportSeed.number(management, "observations") == 20)
     #expect(try ReportSeed.number(ic, "observations") == 8)
-    // ... but its rate weighs delivery (−1, vote 16/26) and coaching (+1, vote 4/14) by vote,
-    // not by marks (issue 13): (−16/26 + 4/14) / (16/26 + 4/14) = −0.3659, not −0.6.
-    #expect(try ReportSeed.number(management, "rate") == -0.3659)
+    // ... and its rate pools them: (4 − 16) / 20 = −0.6. The lean compares how the two tracks'
+    // marks felt, 1 − (−0.6) = 1.6; the number of marks never moves it toward management.
+    #expect(try ReportSeed.number(management, "rate") == -0.6)
     #expect(try ReportSeed.number(ic, "rate") == 1)
     let lean = try ReportSeed.field(report, "lean")
-    #expect(try ReportSeed.number(lean, "value") == 1.3659)
+    #expect(try ReportSeed.number(lean, "value") == 1.6)
 
     let suggestion = try ReportSeed.field(report, "suggestion")
     #expect(suggestion["track"] as? String == "ic")
@@ -320,8 +320,8 @@ struct ReportTests {
     #expect(
       reasons.contains {
         $0.hasPrefix(
-          "Delivery was logged most (16 of 28 marks on IC and management activities), but every "
-            + "activity weighs by how it felt")
+          "Delivery was logged most (16 of 28 marks on IC and management activities): each mark "
+            + "counts once in its track's rate, but a track is chosen by how its marks felt")
       }, "\(reasons)")
     #expect(
       reasons.contains(
@@ -329,7 +329,10 @@ struct ReportTests {
           + "(-1.00 from 16 marks)."), "\(reasons)")
     #expect(
       reasons.contains(
-        "The lean is +1.37 toward IC (90% interval +1.04 to +1.69): the whole interval lies "
+        // Model variance, four equal weeks (no jackknife spread): deep-work 8/0, Jeffreys p
+        // 8.5/9, 0.0262346; delivery 0/16 and coaching 4/0 weighted 0.8 and 0.2: 0.64 ×
+        // 0.0071367 + 0.04 × 0.09 = 0.0081675. 1.6 ± 1.6449 × √0.0344021 = 1.6 ± 0.3051.
+        "The lean is +1.60 toward IC (90% interval +1.29 to +1.91): the whole interval lies "
           + "beyond the ±0.10 margin."),
       "\(reasons)")
   }

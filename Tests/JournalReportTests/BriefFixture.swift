@@ -8,22 +8,24 @@ import JournalCore
 /// tags and one neutral tag with a hostile name, two experiments, a reflection and two quotes,
 /// with text that Markdown, HTML, JSON and CSV must each escape in their own way.
 ///
-/// The figures, by hand (README, "How the figures are computed": a track's rate is the mean
-/// of its tags' rates weighted by their votes, vote = marks / (marks + 10)):
+/// The figures, by hand (README, "How the figures are computed": a track's rate pools its
+/// tags' marks, (energized − drained) / marks; the lean's jackknife reaches 1.645 standard
+/// errors, a track's t(n − 1)):
 ///
-/// | tag          | track      | energized | drained | marks | rate  | vote  |
-/// | ------------ | ---------- | --------: | ------: | ----: | ----: | ----: |
-/// | deep-work    | ic         |         5 |       1 |     6 | +0.67 | 6/16  |
-/// | architecture | ic         |         1 |       0 |     1 | +1.00 | 1/11  |
-/// | coaching     | management |         1 |       4 |     5 | −0.60 | 5/15  |
-/// | hostile name | neutral    |         1 |       0 |     1 | +1.00 | (none) |
+/// | tag          | track      | energized | drained | marks | rate  |
+/// | ------------ | ---------- | --------: | ------: | ----: | ----: |
+/// | deep-work    | ic         |         5 |       1 |     6 | +0.67 |
+/// | architecture | ic         |         1 |       0 |     1 | +1.00 |
+/// | coaching     | management |         1 |       4 |     5 | −0.60 |
+/// | hostile name | neutral    |         1 |       0 |     1 | +1.00 |
 ///
-/// IC = (6/16·4/6 + 1/11·1) / (6/16 + 1/11) = 0.7317; management = −0.6; lean = 1.3317 →
-/// **+1.33**. Leaving out one week with marks at a time gives leans of 1.6207 (without W45),
-/// 1.3333 (W46) and 1.1207 (W48): mean 1.3582, jackknife variance 2/3·0.12594 = 0.08396,
-/// standard error 0.2898; with Student's t for 2 degrees of freedom (2.920) the half-width is
-/// 0.8461, wider than the model's, so the 90% interval is 1.3317 ± 0.8461 = +0.49 to +2.18,
-/// cut at the largest possible lean: **+0.49 to +2.00**.
+/// IC = (6 − 1) / 7 = 0.7143; management = −0.6; lean = 1.3143 → **+1.31**. Leaving out one
+/// week with marks at a time gives leans of 1.6 (without W45), 1.3333 (W46) and 1.1 (W48):
+/// mean 1.3444, jackknife variance 2/3·0.12519 = 0.08346, standard error 0.2889, half-width
+/// 1.645 × 0.2889 = 0.4752. The model's is wider: IC variance (6/7)²·4·(5.5/7)(1.5/7)/6 +
+/// (1/7)²·0.75 = 0.09777 (Jeffreys), management 4·0.25·0.75/5 = 0.15, half-width 1.645 ×
+/// √0.24777 = 0.8188. So the 90% interval is 1.3143 ± 0.8188 = +0.50 to +2.13, cut at the
+/// largest possible lean: **+0.50 to +2.00**.
 enum BriefFixture {
   /// The day `iso`, which the fixture only ever spells correctly.
   static func day(_ iso: String) -> Day {

@@ -40,12 +40,12 @@ struct ReportRendererTests {
   // These check figures, not wording: a change of prose is the goldens' business, and
   // `scripts/record-golden` takes care of it.
 
-  @Test("the lean line carries the lean computed by hand: +1.33, interval +0.49 to +2.00")
+  @Test("the lean line carries the lean computed by hand: +1.31, interval +0.50 to +2.00")
   func leanByHand() throws {
     let markdown = try #require(line(containing: "Lean", in: ReportMarkdown.render(brief)))
-    #expect(markdown.contains("+1.33") && markdown.contains("+0.49 to +2.00"), "\(markdown)")
+    #expect(markdown.contains("+1.31") && markdown.contains("+0.50 to +2.00"), "\(markdown)")
     let html = try #require(line(containing: "Lean", in: ReportHTML.render(brief)))
-    #expect(html.contains("+1.33") && html.contains("+0.49 to +2.00"), "\(html)")
+    #expect(html.contains("+1.31") && html.contains("+0.50 to +2.00"), "\(html)")
   }
 
   @Test("the period counts by hand: 9 entries, 4 weeks, 3 with marks, 13 marks, 2 private")
@@ -99,8 +99,8 @@ struct ReportRendererTests {
     #expect(node["private_entries"]?.int == 2)
     #expect(node["observations"]?.int == 13)
     #expect(node["period"]?["since"]?.string == "2026-11-02")
-    #expect(node["lean"]?["value"] == .number(1.3317))
-    #expect(node["lean"]?["low"] == .number(0.4856))
+    #expect(node["lean"]?["value"] == .number(1.3143))
+    #expect(node["lean"]?["low"] == .number(0.4955))
     #expect(node["lean"]?["high"] == .number(2))
     #expect(node["weeks"]?.array?.count == 4)
     #expect(node["tags"]?[BriefFixture.hostileTag]?["track"]?.string == "neutral")

@@ -47,6 +47,10 @@ struct RoleAndCalendarRendererTests {
     #expect(roles.periods[0].management.rate?.value == 0)
     #expect(roles.periods[1].weeks?.first.description == "2026-W46")
     #expect(roles.periods[1].weeks?.last.description == "2026-W48")
+    // W46 and W48: deep-work 3/1 and architecture 1/0 pooled, (4 − 1) / 5 = +0.60; coaching
+    // 0/3 → management −1.00.
+    #expect(abs((roles.periods[1].ic.rate?.value ?? 0) - 0.6) < 1e-12)
+    #expect(roles.periods[1].management.rate?.value == -1)
     #expect(roles.currentPhrase == "tech lead since 2026-11-11, 2 weeks")
   }
 

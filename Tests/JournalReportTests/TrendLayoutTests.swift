@@ -177,7 +177,7 @@ struct RoleTrendLayoutTests {
       "role              from        to          weeks  marks     IC  management   lean",
       "staff             2026-11-02  2026-11-10    1/1      5  +1.00        0.00  +1.00",
       "  90%: IC +0.13 … +1.00, management -1.00 … +1.00",
-      "tech-lead*        2026-11-11  2026-11-27    2/3      8  +0.62       -1.00  +1.62",
+      "tech-lead*        2026-11-11  2026-11-27    2/3      8  +0.60       -1.00  +1.60",
       "  90%: IC -1.00 … +1.00, management -1.00 … -0.37",
     ]
     #expect(Array(narrow.prefix(5)) == expected)

@@ -64,7 +64,7 @@ struct TrendRendererTests {
   @Test("the lean sentence carries the hand-computed lean, interval, weeks and marks")
   func leanSentence() {
     let sentence = TrendRenderer.leanSentence(BriefFixture.trend)
-    for figure in ["+1.33", "+0.49 to +2.00", "3 weeks", "13 marks"] {
+    for figure in ["+1.31", "+0.50 to +2.00", "3 weeks", "13 marks"] {
       #expect(sentence.contains(figure), "\(sentence)")
     }
   }
