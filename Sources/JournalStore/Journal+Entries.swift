@@ -198,7 +198,7 @@ extension Journal {
       let query = Self.ftsQuery(search)
       if walkDayIndex {
         let walk = try db.prepare(
-          "SELECT e.id, e.text FROM entry e INDEXED BY \(dayIndex) WHERE "
+          "SELECT e.id FROM entry e INDEXED BY \(dayIndex) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC")
         try walk.bind(values)
         // Descending: FTS5 then starts from the newest end of each segment, where a walk
@@ -210,7 +210,9 @@ extension Journal {
           ORDER BY rowid DESC
           """)
         var searchWalk = SearchWalk(
-          walk: walk, matches: matches, query: query, limit: filter.limit)
+          walk: walk, matches: matches,
+          texts: try db.prepare("SELECT text FROM entry WHERE id = ?"), query: query,
+          limit: filter.limit)
         // A common word fills `--limit` from the newest entries: one query, no count.
         if try searchWalk.firstBatchSuffices() { return searchWalk }
         let probe = try db.prepare(

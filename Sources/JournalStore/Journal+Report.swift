@@ -77,8 +77,10 @@ extension Journal {
   public func quotableEntries(tag: String, mark: Mark, in window: WeekWindow, limit: Int)
     throws(StoreError) -> EntryCursor
   {
-    // Only starred entries are quoted: their own day index (live, starred) holds a twentieth
-    // of the window's entries, where the day index of all of them had every one read.
+    // Only starred entries are quoted: their own day index (live, starred) holds only them,
+    // where the day index of all entries had every entry of the window read (a twentieth of
+    // them starred in the benchmark's journal). `INDEXED BY` a partial index needs the query
+    // to imply its WHERE: `isStarred = 1` and `deletedAt IS NULL` stay literal terms here.
     let ids = try db.prepare(
       """
       SELECT e.id FROM entry e INDEXED BY entryStarredByDay
@@ -87,7 +89,7 @@ extension Journal {
       WHERE e.deletedAt IS NULL AND e.isPrivate = 0 AND e.isStarred = 1
         AND e.day BETWEEN ?1 AND ?2
         AND t.name = ?3 AND et.mark = ?4
-      ORDER BY e.isStarred DESC, e.energy IS NULL, e.energy * ?4 DESC, e.day DESC, e.id DESC
+      ORDER BY e.energy IS NULL, e.energy * ?4 DESC, e.day DESC, e.id DESC
       LIMIT ?5
       """)
     try ids.bind([

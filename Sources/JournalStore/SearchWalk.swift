@@ -15,10 +15,12 @@
 /// back-dated import), the batch's sorted ids are split at every wide gap and each cluster is
 /// queried on its own, so no query reads matches far outside the batch.
 struct SearchWalk: Cursor {
-  /// The walk: an `id` and its `text` per row, newest first, values bound.
+  /// The walk: an `id` per row, newest first, values bound.
   private let walk: Statement
   /// The rowids matching the query between two rowids (`… AND rowid BETWEEN ? AND ?`).
   private let matches: Statement
+  /// An entry's text by id, for the first batch's own index.
+  private let texts: Statement
   private let query: String
   /// How many more ids to give; `nil` for no limit.
   private var remaining: Int?
@@ -40,11 +42,13 @@ struct SearchWalk: Cursor {
   /// - Parameters:
   ///   - walk: The walk, values bound.
   ///   - matches: The batch query (see ``matches``).
+  ///   - texts: `SELECT text FROM entry WHERE id = ?`.
   ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
   ///   - limit: At most this many ids; negative or `nil` for all.
-  init(walk: Statement, matches: Statement, query: String, limit: Int?) {
+  init(walk: Statement, matches: Statement, texts: Statement, query: String, limit: Int?) {
     self.walk = walk
     self.matches = matches
+    self.texts = texts
     self.query = query
     self.remaining = limit.flatMap { $0 < 0 ? nil : $0 }
     self.connection = walk.connection
@@ -101,7 +105,8 @@ struct SearchWalk: Cursor {
     let batch: [Int64]
     let matching: Set<Int64>
     if isFirstBatch {
-      let first = try BatchSearchIndex().read(walk, count: batchSize, query: query)
+      let first = try BatchSearchIndex().read(
+        walk, texts: texts, count: batchSize, query: query)
       (batch, matching, walkIsDone) = (first.ids, first.matching, first.walkIsDone)
       isFirstBatch = false
     } else {
@@ -134,7 +139,14 @@ struct SearchWalk: Cursor {
     var start = 0
     while start < sorted.count {
       var end = start + 1
-      while end < sorted.count && sorted[end] - sorted[end - 1] <= Self.widestGap { end += 1 }
+      // Sorted, so the gap is never negative; one too wide to hold (ids of a tampered file
+      // at both ends of Int64) is a wide gap.
+      while end < sorted.count,
+        case (let gap, let overflow) = sorted[end].subtractingReportingOverflow(sorted[end - 1]),
+        !overflow && gap <= Self.widestGap
+      {
+        end += 1
+      }
       try matches.forEachRow(
         [.text(query), .integer(sorted[start]), .integer(sorted[end - 1])]
       ) { (row) throws(StoreError) in
@@ -152,5 +164,6 @@ struct SearchWalk: Cursor {
     remaining = 0
     walk.reset()
     matches.reset()
+    texts.reset()
   }
 }

@@ -75,6 +75,20 @@ final class Statement {
     }
   }
 
+  /// Binds to placeholder `index` a copy of column `column` of `other`'s current row, exactly
+  /// as SQLite holds it (type and bytes), without making a Swift value of it.
+  ///
+  /// - Parameters:
+  ///   - index: The placeholder, from 1.
+  ///   - column: The column of `other`, from 0.
+  ///   - other: A statement on a row (of any connection).
+  /// - Throws: `StoreError.sqlite` when the value cannot be bound.
+  func bind(_ index: Int32, copyOf column: Int32, in other: Statement) throws(StoreError) {
+    // sqlite3_bind_value copies the value, so it outlives `other`'s next step.
+    let code = sqlite3_bind_value(handle, index, sqlite3_column_value(other.handle, column))
+    guard code == SQLITE_OK else { throw connection.fail(code, sql: sql) }
+  }
+
   /// Advances to the next row.
   ///
   /// - Returns: `true` when a row is ready to read, `false` when the statement is done.
