@@ -130,26 +130,8 @@ def weekly(entries, weeks):
 
 
 def person(kind, index):
-    """The person of calibrate.balanced_task, drawn from the same random stream."""
-    rng = np.random.default_rng([C.SEED, 2 if kind == "balanced" else 3, index])
-    sd_week, sd_day = (0.5, 0.5) if index % 2 == 0 else (1.0, 0.75)
-    sd = math.hypot(sd_week, sd_day)
-    if kind == "balanced":
-        theta = rng.normal(0, 1.0)
-        thetas, weeks, sign = {name: theta for name, _, _ in C.TAGS}, 26, 0
-    else:
-        while True:
-            mu_ic, mu_m = rng.normal(0, 1.2), rng.normal(0, 1.2)
-            thetas = {}
-            for name, track, _ in C.TAGS:
-                centre = {"ic": mu_ic, "management": mu_m, "both": (mu_ic + mu_m) / 2}[track]
-                thetas[name] = centre + rng.normal(0, 0.3)
-            rates = {t: C.marginal_rate(thetas[t], sd) for t in thetas}
-            ic = np.mean([rates[t] for t in rates if C.counts_toward(t, "ic")])
-            m = np.mean([rates[t] for t in rates if C.counts_toward(t, "management")])
-            if abs(ic - m) >= 0.3:
-                break
-        weeks, sign = 12, (1 if ic > m else -1)
+    """calibrate's person of the weekly looks, simulated: entries, weeks, sign."""
+    rng, sd_week, sd_day, thetas, weeks, sign = C.weekly_person(kind, index)
     entries, _ = C.simulate(rng, weeks, sd_week, sd_day, thetas)
     return entries, weeks, sign
 
@@ -221,9 +203,10 @@ def main():
           % (agree, total))
     if agree != total:
         sys.exit("calibrate-estimators: the replica no longer matches JournalAnalysis; fix it first")
-    size = C.SIZES["balanced"] if C.MODE == "quick" else 800
+    size = C.SIZES["balanced"]
     people_jobs = [("balanced", i) for i in range(size)] + [("clear", i) for i in range(size)]
-    coverage_jobs = [(s, i) for s in range(len(C.COVERAGE_SCENARIOS)) for i in range(1200)]
+    coverage_jobs = [(s, i) for s in range(len(C.COVERAGE_SCENARIOS))
+                     for i in range(C.SIZES["coverage"])]
     with multiprocessing.Pool(C.JOBS) as pool:
         people = pool.map(looks, people_jobs, chunksize=20)
         covered = pool.map(coverage, coverage_jobs, chunksize=50)

@@ -14,7 +14,6 @@ targets with room is worth building into JournalAnalysis/Suggestion.swift; then 
 scripts/calibrate full to check everything else.
 """
 
-import math
 import multiprocessing
 import os
 import sys
@@ -22,33 +21,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import calibrate as C  # noqa: E402  (reads JOURNAL_BIN, CALIBRATE_MODE, CALIBRATE_SEED)
 
-import numpy as np  # noqa: E402
-
-
-def person(kind, index):
-    """The person of calibrate.balanced_task, drawn from the same random stream."""
-    rng = np.random.default_rng([C.SEED, 2 if kind == "balanced" else 3, index])
-    sd_week, sd_day = (0.5, 0.5) if index % 2 == 0 else (1.0, 0.75)
-    sd = math.hypot(sd_week, sd_day)
-    if kind == "balanced":
-        theta = rng.normal(0, 1.0)
-        return rng, sd_week, sd_day, {name: theta for name, _, _ in C.TAGS}, 26, 0
-    while True:
-        mu_ic, mu_m = rng.normal(0, 1.2), rng.normal(0, 1.2)
-        thetas = {}
-        for name, track, _ in C.TAGS:
-            centre = {"ic": mu_ic, "management": mu_m, "both": (mu_ic + mu_m) / 2}[track]
-            thetas[name] = centre + rng.normal(0, 0.3)
-        rates = {t: C.marginal_rate(thetas[t], sd) for t in thetas}
-        ic = np.mean([rates[t] for t in rates if C.counts_toward(t, "ic")])
-        m = np.mean([rates[t] for t in rates if C.counts_toward(t, "management")])
-        if abs(ic - m) >= 0.3:
-            return rng, sd_week, sd_day, thetas, 12, (1 if ic > m else -1)
-
 
 def history(args):
     kind, index = args
-    rng, sd_week, sd_day, thetas, weeks, sign = person(kind, index)
+    rng, sd_week, sd_day, thetas, weeks, sign = C.weekly_person(kind, index)
     entries, _ = C.simulate(rng, weeks, sd_week, sd_day, thetas)
     path = os.path.join(C.SCRATCH, "%s-%d.sqlite" % (kind, index))
     C.load(path, entries)

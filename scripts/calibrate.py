@@ -260,8 +260,10 @@ def coverage_task(args):
     return out
 
 
-def balanced_task(args):
-    kind, index = args  # kind: "balanced" or "clear"
+def weekly_person(kind, index):
+    """A person of the weekly looks (kind "balanced" or "clear"): the random stream after the
+    draw, the moods, the feelings, the weeks to look at and the sign of the true lean.
+    scripts/calibrate-rules.py and scripts/calibrate-estimators.py draw the same people."""
     rng = np.random.default_rng([SEED, 2 if kind == "balanced" else 3, index])
     sd_week, sd_day = (0.5, 0.5) if index % 2 == 0 else (1.0, 0.75)
     sd = math.hypot(sd_week, sd_day)
@@ -282,6 +284,12 @@ def balanced_task(args):
             if abs(ic - m) >= 0.3:
                 break
         weeks, sign = 12, (1 if ic > m else -1)
+    return rng, sd_week, sd_day, thetas, weeks, sign
+
+
+def balanced_task(args):
+    kind, index = args  # kind: "balanced" or "clear"
+    rng, sd_week, sd_day, thetas, weeks, sign = weekly_person(kind, index)
     entries, _ = simulate(rng, weeks, sd_week, sd_day, thetas)
     path = os.path.join(SCRATCH, "%s-%d.sqlite" % (kind, index))
     load(path, entries)

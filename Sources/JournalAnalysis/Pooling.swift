@@ -44,8 +44,8 @@ public struct TagCounts: Hashable, Sendable {
 /// tag that was always energized still has some spread. Good and bad weeks move all marks
 /// together, which the model does not see; the jackknife does: it recomputes the figure with
 /// each week that has marks left out in turn. The interval is the figure ± the larger of
-/// 1.645 model standard errors and ``jackknifeMultiplier(weeks:tracks:)`` jackknife standard
-/// errors, clamped to the scale.
+/// 1.645 model standard errors and ``Jackknife`` (t(n − 1), or 1.645 for the lean) jackknife
+/// standard errors, clamped to the scale.
 public enum Pooling {
   /// A tag's vote in its track: its marks.
   ///
@@ -55,19 +55,25 @@ public enum Pooling {
     Double(marks)
   }
 
-  /// How many jackknife standard errors the interval reaches: t(n − 1) for a track's rate, the
-  /// normal 1.645 for the lean (a difference of two tracks, `tracks.count == 2`). Measured by
-  /// `scripts/calibrate` (docs/CALIBRATION.md, 2026-11-30): with t(n − 1) the lean's 90%
-  /// intervals covered the truth 93–96% of the time in every scenario, wider than they say,
-  /// which kept clear preferences unnamed; with 1.645 they cover 91–95%. The rates keep t:
-  /// with 1.645 they covered only 84% in five-week journals with strong moods.
-  ///
-  /// - Parameters:
-  ///   - weeks: The values with one week left out.
-  ///   - tracks: Which track means enter the figure.
-  /// - Returns: The multiplier.
-  static func jackknifeMultiplier(weeks: Int, tracks: [(Track, Double)]) -> Double {
-    tracks.count == 2 ? Statistics.z90 : Statistics.t90(degreesOfFreedom: weeks - 1)
+  /// How many jackknife standard errors an interval reaches: t(n − 1) for a track's rate (and
+  /// every other figure, an experiment's change included), the normal 1.645 for the lean.
+  /// Measured by `scripts/calibrate` (docs/CALIBRATION.md, 2026-11-30): with t(n − 1) the
+  /// lean's 90% intervals covered the truth 93–96% of the time in every scenario, wider than
+  /// they say, which kept clear preferences unnamed; with 1.645 they cover 91.6–94.8%. The
+  /// rates keep t: with 1.645 they covered only 83% in five-week journals with strong moods.
+  public enum Jackknife: Sendable {
+    /// Student's t with n − 1 degrees of freedom for n weeks left out.
+    case studentT
+    /// 1.645, the lean's.
+    case normal
+
+    /// The multiplier for `weeks` values with one week left out.
+    func multiplier(weeks: Int) -> Double {
+      switch self {
+      case .studentT: Statistics.t90(degreesOfFreedom: weeks - 1)
+      case .normal: Statistics.z90
+      }
+    }
   }
 
   /// The model variance of a tag's plain rate: 4 p(1 − p) / marks with Jeffreys' p.
@@ -112,9 +118,11 @@ public enum Pooling {
   ///   - weeks: Per week, its tags' counts; weeks in order.
   ///   - tracks: Which track means enter, with which sign.
   ///   - bounds: Where the figure can lie.
+  ///   - jackknife: The jackknife's multiplier: `.normal` for the lean.
   /// - Returns: The estimate, or `nil` when a track in `tracks` has no marks.
   public static func estimate(
-    _ weeks: [[TagCounts]], tracks: [(Track, Double)], bounds: ClosedRange<Double>
+    _ weeks: [[TagCounts]], tracks: [(Track, Double)], bounds: ClosedRange<Double>,
+    jackknife: Jackknife = .studentT
   ) -> Estimate? {
     guard let whole = figure(totals(weeks), tracks: tracks) else { return nil }
     let relevant = weeks.indices.filter { index in
@@ -131,16 +139,16 @@ public enum Pooling {
         leftOut.append(value)
       }
     }
-    return interval(whole, leftOut: leftOut, tracks: tracks, bounds: bounds)
+    return interval(whole, leftOut: leftOut, jackknife: jackknife, bounds: bounds)
   }
 }
 
 extension Pooling {
   /// The figure ± the larger of 1.645 model standard errors and
-  /// ``jackknifeMultiplier(weeks:tracks:)`` jackknife standard errors of the values with one
-  /// week left out, clamped to `bounds`.
+  /// `jackknife`'s multiple of the jackknife standard error of the values with one week left
+  /// out, clamped to `bounds`.
   static func interval(
-    _ whole: (value: Double, variance: Double), leftOut: [Double], tracks: [(Track, Double)],
+    _ whole: (value: Double, variance: Double), leftOut: [Double], jackknife: Jackknife,
     bounds: ClosedRange<Double>
   ) -> Estimate {
     var half = Statistics.z90 * max(0, whole.variance).squareRoot()
@@ -148,8 +156,8 @@ extension Pooling {
       let n = Double(leftOut.count)
       let mean = leftOut.reduce(0, +) / n
       let spread = leftOut.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-      let jackknife = ((n - 1) / n * spread).squareRoot()
-      half = max(half, jackknifeMultiplier(weeks: leftOut.count, tracks: tracks) * jackknife)
+      let error = ((n - 1) / n * spread).squareRoot()
+      half = max(half, jackknife.multiplier(weeks: leftOut.count) * error)
     }
     return Estimate(
       value: whole.value, low: max(bounds.lowerBound, whole.value - half),
@@ -251,7 +259,7 @@ extension Pooling {
   /// exactly the sums without it).
   static func estimate(
     _ weeks: TrendWeeks, totals: [MarkCounts], tracks: [(Track, Double)],
-    bounds: ClosedRange<Double>
+    bounds: ClosedRange<Double>, jackknife: Jackknife = .studentT
   ) -> Estimate? {
     var weights: [Double] = []
     guard
@@ -280,6 +288,6 @@ extension Pooling {
       }
       for row in rows { rest[weeks.tagIndex[row]] = totals[weeks.tagIndex[row]] }
     }
-    return interval(whole, leftOut: leftOut, tracks: tracks, bounds: bounds)
+    return interval(whole, leftOut: leftOut, jackknife: jackknife, bounds: bounds)
   }
 }

@@ -65,7 +65,8 @@ public struct Suggestion: Hashable, Sendable {
   ///   whole interval lies within ±``margin`` says both fit about equally; a lean with no
   ///   spread at all is unclear with confidence 0.
   ///
-  /// Confidence never exceeds ``confidenceCap``. Exposure never decides: only the pooled rates
+  /// Confidence never exceeds ``confidenceCap``. Exposure weighs an activity within its track
+  /// (by its marks), but the count of a track's marks never decides: only the pooled rates
   /// and their intervals do.
   ///
   /// - Parameter trend: The window's trend.
@@ -228,8 +229,9 @@ public struct Suggestion: Hashable, Sendable {
     }
   }
 
-  /// When one activity dominates the log, say that it does not dominate the answer. Neutral
-  /// activities speak for no track, so they are left out of both counts.
+  /// When one activity dominates the log, say how it weighs: by its marks within its tracks'
+  /// rates, never by making a track's claim stronger. Neutral activities speak for no track,
+  /// so they are left out of both counts.
   private static func exposureSentence(_ trend: Trend) -> String? {
     let counted = trend.tags.filter { $0.track != .neutral }
     let total = counted.reduce(0) { $0 + $1.counts.observations }
@@ -238,9 +240,9 @@ public struct Suggestion: Hashable, Sendable {
     else { return nil }
     return
       "\(most.name.prefix(1).uppercased() + most.name.dropFirst()) was logged most "
-      + "(\(most.counts.observations) of \(total) marks on IC and management activities): each "
-      + "mark counts once in its track's rate, but a track is chosen by how its marks felt, "
-      + "never by how many it has."
+      + "(\(most.counts.observations) of \(total) marks on IC and management activities): it "
+      + "weighs in \(most.track == .both ? "both tracks' rates" : "its track's rate") by its marks, "
+      + "but a track is chosen by how its marks felt, never by how many it has."
   }
 }
 

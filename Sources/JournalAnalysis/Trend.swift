@@ -385,7 +385,8 @@ public struct Trend: Hashable, Sendable {
     ic = summary(.ic, series: 0)
     management = summary(.management, series: 1)
     lean = Pooling.estimate(
-      weeks, totals: totals, tracks: [(.ic, 1), (.management, -1)], bounds: -2...2)
+      weeks, totals: totals, tracks: [(.ic, 1), (.management, -1)], bounds: -2...2,
+      jackknife: .normal)
   }
 
   /// The rows of a trend's window, folded as they are read: tag names interned to numbers, and

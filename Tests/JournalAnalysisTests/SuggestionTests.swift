@@ -104,6 +104,17 @@ import Testing
       suggestion.reasons.contains { $0.hasPrefix("Delivery was logged most (60 of 68 marks") })
   }
 
+  @Test func aBothActivityLoggedMostWeighsInBothTracks() {
+    // mentoring 3/0 a week (12 marks), deep-work and delivery 1 each (4 and 4): 12 of 20.
+    let suggestion = Suggestion(
+      trend: fourWeeks([("mentoring", 3, 0), ("deep-work", 1, 0), ("delivery", 0, 1)]))
+    #expect(
+      suggestion.reasons.contains(
+        "Mentoring was logged most (12 of 20 marks on IC and management activities): it weighs "
+          + "in both tracks' rates by its marks, but a track is chosen by how its marks felt, "
+          + "never by how many it has."), "\(suggestion.reasons)")
+  }
+
   @Test func exposureDoesNotDecideWithBothTracksLogged() throws {
     // Add deep-work 3/1 a week. Management pools its marks: (8 - 60) / 68 = -0.7647; IC =
     // (12 - 4) / 16 = 0.5; lean 1.2647. Model Var = 0.048659 + (60/68)² × 0.000542 + (8/68)²

@@ -72,7 +72,8 @@ struct TrendFoldTests {
       }
       ic = summary(.ic)
       management = summary(.management)
-      lean = Pooling.estimate(weekTags, tracks: [(.ic, 1), (.management, -1)], bounds: -2...2)
+      lean = Pooling.estimate(
+        weekTags, tracks: [(.ic, 1), (.management, -1)], bounds: -2...2, jackknife: .normal)
     }
   }
 

@@ -306,7 +306,8 @@ struct ReportTests {
     #expect(try ReportSeed.number(management, "observations") == 20)
     #expect(try ReportSeed.number(ic, "observations") == 8)
     // ... and its rate pools them: (4 − 16) / 20 = −0.6. The lean compares how the two tracks'
-    // marks felt, 1 − (−0.6) = 1.6; the number of marks never moves it toward management.
+    // marks felt, 1 − (−0.6) = 1.6: 16 drained marks lower management's rate; they never make
+    // its claim stronger.
     #expect(try ReportSeed.number(management, "rate") == -0.6)
     #expect(try ReportSeed.number(ic, "rate") == 1)
     let lean = try ReportSeed.field(report, "lean")
@@ -320,8 +321,8 @@ struct ReportTests {
     #expect(
       reasons.contains {
         $0.hasPrefix(
-          "Delivery was logged most (16 of 28 marks on IC and management activities): each mark "
-            + "counts once in its track's rate, but a track is chosen by how its marks felt")
+          "Delivery was logged most (16 of 28 marks on IC and management activities): it weighs "
+            + "in its track's rate by its marks, but a track is chosen by how its marks felt")
       }, "\(reasons)")
     #expect(
       reasons.contains(
