@@ -233,9 +233,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        if not os.environ.get("CALIBRATE_DIR"):
-            import shutil
-            shutil.rmtree(C.SCRATCH, ignore_errors=True)
+    C.run(main)

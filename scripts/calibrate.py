@@ -483,9 +483,14 @@ def main():
     print("Ran in %.0f s." % (time.time() - started))
 
 
-if __name__ == "__main__":
+def run(entry):
+    """Runs `entry`, then removes the scratch folder unless CALIBRATE_DIR named it."""
     try:
-        main()
+        entry()
     finally:
         if not os.environ.get("CALIBRATE_DIR"):
             shutil.rmtree(SCRATCH, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    run(main)
