@@ -223,12 +223,18 @@ public enum JSONText {
   }
 
   /// Appends a number: a whole one below 10^15 without a fraction (`2`, not `2.0`), any other
-  /// as Swift's shortest round-tripping form (`0.4167`, `1e+16`).
+  /// as Swift's shortest round-tripping form (`0.4167`, `1e+16`). NaN and the infinities have
+  /// no JSON form: they are written `null`, as ``JSONValue/figure(_:)`` makes them, never
+  /// Swift's `nan` or `inf`, which no JSON reader accepts.
   ///
   /// - Parameters:
-  ///   - value: A finite number.
+  ///   - value: The number.
   ///   - output: The bytes written so far.
   public static func appendNumber(_ value: Double, to output: inout [UInt8]) {
+    guard value.isFinite else {
+      output.append(contentsOf: "null".utf8)
+      return
+    }
     if value == value.rounded() && abs(value) < 1e15 {
       appendInt(Int64(value), to: &output)
     } else {
