@@ -22,10 +22,7 @@ public enum MissedWorkdays {
   /// - Returns: The hint.
   public static func hint(_ missed: [Day]) -> String? {
     guard let first = missed.first else { return nil }
-    let spelled = missed.map(\.weekdayAbbreviation)
-    let list =
-      spelled.count == 1
-      ? spelled[0] : spelled.dropLast().joined(separator: ", ") + " and " + (spelled.last ?? "")
+    let list = missed.map(\.weekdayAbbreviation).listed()
     return
       "No entries yet for \(list) this week; 'journal add --date \(first.weekdayAbbreviation.lowercased())' "
       + "adds one."

@@ -142,11 +142,6 @@ extension Sentences {
     func figures(_ reading: GroupReading) -> String {
       "\(reading.group.name) (\(compactFigures(reading)))"
     }
-    func list(_ items: [String], _ conjunction: String) -> String {
-      items.count <= 2
-        ? items.joined(separator: " \(conjunction) ")
-        : items.dropLast().joined(separator: ", ") + ", \(conjunction) " + (items.last ?? "")
-    }
     let within = "Within \(track.nameInSentence)"
     guard let first = carrying.first else {
       let best = ranked.first.map { " (the best, \(figures($0)))" } ?? ""
@@ -162,9 +157,10 @@ extension Sentences {
     if carrying.count > 1 {
       let pointTo =
         shapes.count == 1
-        ? "they point to \(shapes[0])" : "the role could be \(list(shapes, "or"))"
+        ? "they point to \(shapes[0])"
+        : "the role could be \(shapes.listed("or", serialComma: true))"
       return
-        "\(within), \(list(carrying.map(figures), "and")) carry the energy, and their intervals "
+        "\(within), \(carrying.map(figures).listed(serialComma: true)) carry the energy, and their intervals "
         + "overlap, so the entries cannot tell them apart: \(pointTo)."
     }
     let next = ranked.dropFirst().first.map { ", clearly above \(figures($0))" } ?? ""

@@ -12,10 +12,7 @@ public enum ActivityGroup: Hashable, Sendable {
   public var name: String {
     switch self {
     case .track(let track): "\(track.nameInSentence) activities"
-    case .tags(let names):
-      names.count <= 2
-        ? names.joined(separator: " and ")
-        : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+    case .tags(let names): names.listed()
     }
   }
 }

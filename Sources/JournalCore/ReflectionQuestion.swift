@@ -103,8 +103,7 @@ public enum ReflectionQuestion: String, CaseIterable, Sendable {
 
   /// "yes, no or unsure": the codes in a sentence, for an error or a prompt.
   public var codeList: String {
-    let codes = choices.map(\.code)
-    return codes.dropLast().joined(separator: ", ") + " or " + (codes.last ?? "")
+    choices.map(\.code).listed("or")
   }
 }
 

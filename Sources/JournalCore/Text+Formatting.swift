@@ -27,6 +27,21 @@ public enum Format {
   }
 }
 
+extension Array where Element == String {
+  /// The items as a list in a sentence: "a", "a and b", "a, b and c"; with `serialComma`,
+  /// "a, b, and c" (for items long enough to need it).
+  ///
+  /// - Parameters:
+  ///   - conjunction: The word before the last item: "and", "or".
+  ///   - serialComma: Whether a comma also comes before the conjunction of three or more.
+  /// - Returns: The list; empty for no items.
+  public func listed(_ conjunction: String = "and", serialComma: Bool = false) -> String {
+    guard let last, count > 1 else { return last ?? "" }
+    let comma = serialComma && count > 2 ? "," : ""
+    return dropLast().joined(separator: ", ") + "\(comma) \(conjunction) " + last
+  }
+}
+
 extension String {
   /// The string with spaces before it up to `width` characters.
   public func leftPadded(to width: Int) -> String {

@@ -1,0 +1,17 @@
+import JournalCore
+import Testing
+
+/// `[String].listed`: the one way a list goes into a sentence.
+@Suite struct TextFormattingListTests {
+  @Test func listsInASentence() {
+    #expect([String]().listed() == "")
+    #expect(["Mon"].listed() == "Mon")
+    #expect(["Mon", "Tue"].listed() == "Mon and Tue")
+    #expect(["Mon", "Tue", "Wed"].listed() == "Mon, Tue and Wed")
+    #expect(["yes", "no", "unsure"].listed("or") == "yes, no or unsure")
+    // The serial comma only where there are three or more.
+    #expect(["a", "b"].listed(serialComma: true) == "a and b")
+    #expect(["a", "b", "c"].listed("or", serialComma: true) == "a, b, or c")
+    #expect(["a", "b", "c", "d"].listed(serialComma: true) == "a, b, c, and d")
+  }
+}
