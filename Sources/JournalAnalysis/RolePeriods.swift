@@ -149,8 +149,9 @@ public struct RoleHistory: Hashable, Sendable {
     func track(_ figures: TrackFigures, _ name: String) -> String {
       guard let rate = figures.rate else { return "\(name) activities not marked" }
       return
-        "\(name) activities \(Format.signed(rate.value)) (90% interval \(Format.signed(rate.low)) "
-        + "to \(Format.signed(rate.high)), \(Plural.count(figures.counts.observations, "mark", "marks")))"
+        "\(name) activities \(Format.signed(rate.value)) (90% interval "
+        + "\(Format.range(rate.low, rate.high)), "
+        + "\(Plural.count(figures.counts.observations, "mark", "marks")))"
     }
     // The role's own side first: a manager reads the management figure before the IC one.
     let order =

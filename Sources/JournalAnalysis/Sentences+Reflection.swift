@@ -6,8 +6,8 @@ extension Sentences {
   static func groupFigures(_ reading: GroupReading) -> String {
     guard let rate = reading.rate else { return "no marks in this period" }
     return
-      "\(Format.signed(rate.value)) (90% interval \(Format.signed(rate.low)) to "
-      + "\(Format.signed(rate.high))) from \(Plural.count(reading.observations, "mark", "marks")) "
+      "\(Format.signed(rate.value)) (90% interval \(Format.range(rate.low, rate.high))) from "
+      + "\(Plural.count(reading.observations, "mark", "marks")) "
       + "over \(Plural.count(reading.weeksObserved, "week", "weeks"))"
   }
 
@@ -16,8 +16,8 @@ extension Sentences {
   static func compactFigures(_ reading: GroupReading) -> String {
     guard let rate = reading.rate else { return "no marks in this period" }
     return
-      "\(Format.signed(rate.value)), 90% interval \(Format.signed(rate.low)) to "
-      + "\(Format.signed(rate.high)), \(Plural.count(reading.observations, "mark", "marks")) "
+      "\(Format.signed(rate.value)), 90% interval \(Format.range(rate.low, rate.high)), "
+      + "\(Plural.count(reading.observations, "mark", "marks")) "
       + "over \(Plural.count(reading.weeksObserved, "week", "weeks"))"
   }
 

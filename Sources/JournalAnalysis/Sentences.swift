@@ -10,8 +10,7 @@ public enum Sentences {
     let side =
       lean.value > 0 ? "toward IC" : lean.value < 0 ? "toward management" : "to neither side"
     return
-      "\(Format.signed(lean.value)) \(side) (90% interval \(Format.signed(lean.low)) to "
-      + "\(Format.signed(lean.high)))"
+      "\(Format.signed(lean.value)) \(side) (90% interval \(Format.range(lean.low, lean.high)))"
   }
 
   /// Whether the lean's whole interval lies beyond ±``Suggestion/margin``: a verdict.
@@ -77,8 +76,8 @@ public enum Sentences {
     else { return nil }
     return
       "\(summary.figures.track.displayName) energy has been \(summary.direction.rawValue) "
-      + "(\(Format.signed(fit.slope)) a week, 90% interval \(Format.signed(fit.low)) to "
-      + "\(Format.signed(fit.high)), over \(Plural.count(summary.weeksObserved, "week", "weeks")))."
+      + "(\(Format.signed(fit.slope)) a week, 90% interval \(Format.range(fit.low, fit.high)), "
+      + "over \(Plural.count(summary.weeksObserved, "week", "weeks")))."
   }
 
   /// The trend's lines for every track and tag that moved: "The management track has been

@@ -181,7 +181,7 @@ public struct Suggestion: Hashable, Sendable {
     }
     return
       "\(track) activities: energy rate \(Format.signed(rate.value)) (90% interval "
-      + "\(Format.signed(rate.low)) to \(Format.signed(rate.high))) from "
+      + "\(Format.range(rate.low, rate.high))) from "
       + "\(Plural.count(marks, "mark", "marks")) over "
       + "\(Plural.count(summary.weeksObserved, "week", "weeks"))."
   }

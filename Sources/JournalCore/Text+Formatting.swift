@@ -25,6 +25,16 @@ public enum Format {
     let fraction = magnitude % 100
     return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }
+
+  /// `+0.42 to +0.93`: an interval's ends, each as ``signed(_:)`` writes it.
+  ///
+  /// - Parameters:
+  ///   - low: The lower end.
+  ///   - high: The upper end.
+  /// - Returns: The text.
+  public static func range(_ low: Double, _ high: Double) -> String {
+    "\(signed(low)) to \(signed(high))"
+  }
 }
 
 extension Array where Element == String {

@@ -182,7 +182,7 @@ public struct Brief {
       var sentence =
         "The \(track) side \(verb): \(Format.signed(now.value)) during against "
         + "\(Format.signed(before.value)) before (change \(Format.signed(change.value)), 90% interval "
-        + "\(Format.signed(change.low)) to \(Format.signed(change.high)))"
+        + "\(Format.range(change.low, change.high)))"
       if let detectable = result.detectableChange {
         sentence +=
           "; the smallest change it could detect is \(String(Format.signed(detectable).dropFirst()))"

@@ -45,7 +45,7 @@ public enum ReportHTML {
     for summary in [trend.ic, trend.management] {
       let figures = summary.figures
       let interval =
-        figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-"
+        figures.rate.map { "\(Format.range($0.low, $0.high))" } ?? "-"
       body.append(
         "<tr><td>\(figures.track.displayName)</td><td>\(Format.signed(figures.rate?.value))</td>"
           + "<td>\(interval)</td><td>\(figures.counts.observations)</td><td>\(summary.weeksObserved)</td>"
@@ -55,7 +55,7 @@ public enum ReportHTML {
     if let lean = trend.lean {
       body.append(
         "<p>Lean (IC minus management): <strong>\(Format.signed(lean.value))</strong>, 90% interval "
-          + "\(Format.signed(lean.low)) to \(Format.signed(lean.high)).</p>")
+          + "\(Format.range(lean.low, lean.high)).</p>")
     }
 
     body.append("<h2>Energy by activity</h2>")

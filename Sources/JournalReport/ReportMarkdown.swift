@@ -39,7 +39,7 @@ public enum ReportMarkdown {
     for summary in [trend.ic, trend.management] {
       let figures = summary.figures
       let interval =
-        figures.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-"
+        figures.rate.map { "\(Format.range($0.low, $0.high))" } ?? "-"
       out.append(
         "| \(figures.track.displayName) | \(Format.signed(figures.rate?.value)) | \(interval) "
           + "| \(figures.counts.observations) | \(summary.weeksObserved) | \(summary.direction.rawValue) | "
@@ -49,7 +49,7 @@ public enum ReportMarkdown {
       out.append("")
       out.append(
         "Lean (IC minus management): **\(Format.signed(lean.value))**, 90% interval "
-          + "\(Format.signed(lean.low)) to \(Format.signed(lean.high)).")
+          + "\(Format.range(lean.low, lean.high)).")
     }
     out.append("")
 

@@ -53,7 +53,7 @@ public enum ReportStatedVsMeasured {
   static func cells(_ comparison: StatedVsMeasured.Comparison) -> [String] {
     guard let stated = comparison.stated else { return ["both sides (see below)", "-", "-", "-"] }
     let interval =
-      stated.rate.map { "\(Format.signed($0.low)) to \(Format.signed($0.high))" } ?? "-"
+      stated.rate.map { "\(Format.range($0.low, $0.high))" } ?? "-"
     return [
       stated.group.name, Format.signed(stated.rate?.value), interval,
       String(stated.observations),

@@ -80,7 +80,7 @@ public struct TrendRenderer {
         lines.append(row)
         continue
       }
-      let interval = "90%: \(Format.signed(rate.low)) to \(Format.signed(rate.high))"
+      let interval = "90%: \(Format.range(rate.low, rate.high))"
       if layout.rowColumns(direction: summary.direction) + 2 + interval.count <= layout.width {
         lines.append(row + "  " + interval)
       } else {

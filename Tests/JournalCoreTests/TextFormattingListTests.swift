@@ -1,8 +1,14 @@
 import JournalCore
 import Testing
 
-/// `[String].listed`: the one way a list goes into a sentence.
+/// `[String].listed` and `Format.range`: the one way a list, and an interval, go into a sentence.
 @Suite struct TextFormattingListTests {
+  @Test func intervalsInASentence() {
+    #expect(Format.range(-0.1, 0.5) == "-0.10 to +0.50")
+    #expect(Format.range(0, 1) == "0.00 to +1.00")
+    #expect(Format.range(-2, -1.25) == "-2.00 to -1.25")
+  }
+
   @Test func listsInASentence() {
     #expect([String]().listed() == "")
     #expect(["Mon"].listed() == "Mon")
