@@ -38,16 +38,17 @@ final class BatchSearchIndex {
   /// of them match `query`.
   ///
   /// - Parameters:
-  ///   - walk: A statement whose rows are an entry's `id`.
-  ///   - texts: The journal's `SELECT text FROM entry WHERE id = ?`: only the batch reads the
-  ///     texts, so the rest of the walk stays in the day index.
+  ///   - walk: A statement on the journal whose rows are an entry's `id`. Only the batch
+  ///     reads texts (by id), so the rest of the walk stays in the day index.
   ///   - count: At most this many entries.
   ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
   /// - Returns: The ids read, in the walk's order; the ids that match; whether the walk ended.
   /// - Throws: `StoreError` on a SQLite failure.
-  func read(_ walk: Statement, texts: Statement, count: Int, query: String) throws(StoreError)
+  func read(_ walk: Statement, count: Int, query: String) throws(StoreError)
     -> (ids: [Int64], matching: Set<Int64>, walkIsDone: Bool)
   {
+    let texts = try walk.connection.cached("SELECT text FROM entry WHERE id = ?")
+    defer { texts.reset() }
     var ids: [Int64] = []
     ids.reserveCapacity(count)
     var walkIsDone = false
@@ -71,7 +72,6 @@ final class BatchSearchIndex {
         while try insert.step() {}
       }
     }
-    texts.reset()
     var matching = Set<Int64>()
     try matches.forEachRow([.text(query)]) { (row) throws(StoreError) in
       matching.insert(~row.int(0))

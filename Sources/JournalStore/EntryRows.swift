@@ -146,9 +146,6 @@ public final class EntryRows {
     switch column {
     case .day, .text:
       return row.withBytes(index, read)
-    case .updatedAt where row.isNull(updatedAt):
-      // NULL while the entry has not changed since it was created (migration 0009).
-      return row.withCompactText(createdAt, read)
     case .uuid, .createdAt, .updatedAt, .deletedAt:
       return row.withCompactText(index, read)
     }

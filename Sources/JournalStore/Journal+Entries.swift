@@ -210,9 +210,7 @@ extension Journal {
           ORDER BY rowid DESC
           """)
         var searchWalk = SearchWalk(
-          walk: walk, matches: matches,
-          texts: try db.prepare("SELECT text FROM entry WHERE id = ?"), query: query,
-          limit: filter.limit)
+          walk: walk, matches: matches, query: query, limit: filter.limit)
         // A common word fills `--limit` from the newest entries: one query, no count.
         if try searchWalk.firstBatchSuffices() { return searchWalk }
         let probe = try db.prepare(
@@ -289,8 +287,8 @@ extension Journal {
   /// - Throws: `StoreError.unknownEntry` or `.notDeleted`.
   public func restoreEntry(id: Int64) throws(StoreError) -> Entry {
     try db.transaction { () throws(StoreError) -> Entry in
-      guard let deletedAt = try deletionState(id: id) else { throw .unknownEntry(id: id) }
-      guard deletedAt != nil else { throw .notDeleted(id: id) }
+      guard let isDeleted = try isDeleted(id: id) else { throw .unknownEntry(id: id) }
+      guard isDeleted else { throw .notDeleted(id: id) }
       try db.prepare("UPDATE entry SET deletedAt = NULL WHERE id = ?").run([.integer(id)])
       return try liveEntry(id: id)
     }
@@ -302,18 +300,17 @@ extension Journal {
   /// - Throws: `StoreError.unknownEntry`.
   public func purgeEntry(id: Int64) throws(StoreError) {
     try db.transaction { () throws(StoreError) in
-      guard try deletionState(id: id) != nil else { throw .unknownEntry(id: id) }
+      guard try isDeleted(id: id) != nil else { throw .unknownEntry(id: id) }
       try db.prepare("DELETE FROM entry WHERE id = ?").run([.integer(id)])
     }
   }
 
-  /// `nil` when there is no such entry, `.some(nil)` when it is live, else its deletion time.
-  private func deletionState(id: Int64) throws(StoreError) -> String?? {
-    let statement = try db.prepare("SELECT deletedAt FROM entry WHERE id = ?")
+  /// Whether the entry is deleted; `nil` when there is no such entry.
+  private func isDeleted(id: Int64) throws(StoreError) -> Bool? {
+    let statement = try db.prepare("SELECT deletedAt IS NOT NULL FROM entry WHERE id = ?")
     try statement.bind([.integer(id)])
     guard try statement.step() else { return nil }
-    let column = statement.column("deletedAt").index
-    return .some(statement.isNull(column) ? nil : statement.compactText(column))
+    return statement.int(0) != 0
   }
 
   private func liveEntry(id: Int64) throws(StoreError) -> Entry {
@@ -336,11 +333,13 @@ extension Journal {
   static let storedNow = "CAST(strftime('%s', 'now') AS INTEGER)"
 
   /// An entry with its marks; `deletedAt` tells live and deleted entries apart, so one
-  /// statement serves both lookups. Read its rows with ``EntryReader``.
+  /// statement serves both lookups. `updatedAt` is NULL while the entry has not changed since
+  /// it was created (migration 0009): it reads as `createdAt` here, for every reader. Read its
+  /// rows with ``EntryReader``.
   static let entrySelect = """
     SELECT e.id AS id, e.uuid AS uuid, e.day AS day, e.text AS text, e.energy AS energy,
       e.isStarred AS isStarred, e.isPrivate AS isPrivate, e.createdAt AS createdAt,
-      e.updatedAt AS updatedAt,
+      coalesce(e.updatedAt, e.createdAt) AS updatedAt,
       (SELECT group_concat(t.name || ':' || et.mark, ',')
          FROM entryTag et JOIN tag t ON t.id = et.tagId WHERE et.entryId = e.id) AS tags,
       e.deletedAt AS deletedAt
@@ -381,9 +380,7 @@ extension Journal {
           isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
         id: row.int(id), uuid: row.compactText(uuid.index),
         createdAt: Timestamp(iso: row.compactText(createdAt.index)),
-        // NULL while the entry has not changed since it was created (migration 0009).
-        updatedAt: Timestamp(
-          iso: row.compactText(row.isNull(updatedAt) ? createdAt.index : updatedAt.index)),
+        updatedAt: Timestamp(iso: row.compactText(updatedAt.index)),
         deletedAt: row.isNull(deletedAt)
           ? nil : Timestamp(iso: row.compactText(deletedAt.index)))
     }

@@ -618,7 +618,7 @@ extension Journal {
     /// Whether `table` (an experiment, role or reflection table) holds the record with `uuid`:
     /// an import adds each record once.
     private func has(_ table: StaticString, uuid: String) throws(StoreError) -> Bool {
-      try db.prepare("SELECT id FROM \(table) WHERE uuid = ?").scalarInt([.text(uuid)]) != nil
+      try db.cached("SELECT id FROM \(table) WHERE uuid = ?").scalarInt([.text(uuid)]) != nil
     }
 
     /// The id to insert a record of `table` with: its own when positive and still free, else
@@ -627,7 +627,7 @@ extension Journal {
       -> Statement.Value
     {
       guard id > 0,
-        try db.prepare("SELECT id FROM \(table) WHERE id = ?").scalarInt([.integer(id)]) == nil
+        try db.cached("SELECT id FROM \(table) WHERE id = ?").scalarInt([.integer(id)]) == nil
       else { return .null }
       return .integer(id)
     }
@@ -670,7 +670,7 @@ extension Journal {
     public func insertRole(_ record: RoleRecord) throws(StoreError) -> Bool {
       guard try !has("role", uuid: record.uuid) else { return false }
       let role = record.role
-      if let other = try Journal.roleStarting(on: role.start, in: db) {
+      if let other = try journal.roleStarting(on: role.start) {
         throw .roleExists(day: role.start.iso, id: other.id, name: other.name)
       }
       try db.prepare(

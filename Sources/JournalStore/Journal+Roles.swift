@@ -123,18 +123,14 @@ extension Journal {
     return Role(id: db.lastInsertedRowID, name: name, track: track, start: start)
   }
 
-  private func roleStarting(on day: Day) throws(StoreError) -> Role? {
-    try Self.roleStarting(on: day, in: db)
-  }
-
   /// The role that starts on `day`, if any: two roles never start on the same day, so every
   /// insert (a command's or an import's) asks this first.
-  static func roleStarting(on day: Day, in db: Connection) throws(StoreError) -> Role? {
-    let statement = try db.prepare(roleSelect + " WHERE startDay = ?")
+  func roleStarting(on day: Day) throws(StoreError) -> Role? {
+    let statement = try db.cached(Self.roleSelect + " WHERE startDay = ?")
     try statement.bind([.text(day.iso)])
     defer { statement.reset() }
     guard try statement.step() else { return nil }
-    return try role(from: statement)
+    return try Self.role(from: statement)
   }
 
   private static let roleSelect = "SELECT id, name, track, startDay FROM role"

@@ -19,8 +19,6 @@ struct SearchWalk: Cursor {
   private let walk: Statement
   /// The rowids matching the query between two rowids (`… AND rowid BETWEEN ? AND ?`).
   private let matches: Statement
-  /// An entry's text by id, for the first batch's own index.
-  private let texts: Statement
   private let query: String
   /// How many more ids to give; `nil` for no limit.
   private var remaining: Int?
@@ -42,13 +40,11 @@ struct SearchWalk: Cursor {
   /// - Parameters:
   ///   - walk: The walk, values bound.
   ///   - matches: The batch query (see ``matches``).
-  ///   - texts: `SELECT text FROM entry WHERE id = ?`.
   ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
   ///   - limit: At most this many ids; negative or `nil` for all.
-  init(walk: Statement, matches: Statement, texts: Statement, query: String, limit: Int?) {
+  init(walk: Statement, matches: Statement, query: String, limit: Int?) {
     self.walk = walk
     self.matches = matches
-    self.texts = texts
     self.query = query
     self.remaining = limit.flatMap { $0 < 0 ? nil : $0 }
     self.connection = walk.connection
@@ -62,19 +58,9 @@ struct SearchWalk: Cursor {
   /// - Returns: Whether the ids found so far are all the cursor will need.
   /// - Throws: `StoreError` on a SQLite failure; the cursor is then done.
   mutating func firstBatchSuffices() throws(StoreError) -> Bool {
-    guard let remaining, found.isEmpty, !walkIsDone else { return walkIsDone }
-    do throws(StoreError) {
-      try readBatch()
-    } catch {
-      finish()
-      throw error
-    }
+    guard let remaining else { return false }
+    try readBatch()
     return walkIsDone || found.count >= remaining
-  }
-
-  /// Ends the walk without reading further: for a caller that chose another plan.
-  mutating func close() {
-    finish()
   }
 
   /// Advances to the next matching id.
@@ -89,29 +75,29 @@ struct SearchWalk: Cursor {
         return found[position - 1]
       }
       guard !walkIsDone else { break }
-      do throws(StoreError) {
-        try readBatch()
-      } catch {
-        finish()
-        throw error
-      }
+      try readBatch()
     }
-    finish()
+    close()
     return nil
   }
 
-  /// Reads the next batch of the walk and keeps, in walk order, the ids that match.
+  /// Reads the next batch of the walk and keeps, in walk order, the ids that match; on a
+  /// failure the cursor is closed, then the error thrown.
   private mutating func readBatch() throws(StoreError) {
     let batch: [Int64]
     let matching: Set<Int64>
-    if isFirstBatch {
-      let first = try BatchSearchIndex().read(
-        walk, texts: texts, count: batchSize, query: query)
-      (batch, matching, walkIsDone) = (first.ids, first.matching, first.walkIsDone)
-      isFirstBatch = false
-    } else {
-      batch = try readIDs()
-      matching = try journalMatches(batch)
+    do throws(StoreError) {
+      if isFirstBatch {
+        let first = try BatchSearchIndex().read(walk, count: batchSize, query: query)
+        (batch, matching, walkIsDone) = (first.ids, first.matching, first.walkIsDone)
+        isFirstBatch = false
+      } else {
+        batch = try readIDs()
+        matching = try journalMatches(batch)
+      }
+    } catch {
+      close()
+      throw error
     }
     batchSize = min(batchSize * 2, Self.largestBatch)
     found = batch.filter { matching.contains($0) }
@@ -158,12 +144,12 @@ struct SearchWalk: Cursor {
     return matching
   }
 
-  /// Ends both statements, so the cursor holds no read snapshot open.
-  private mutating func finish() {
+  /// Ends the walk without reading further (for a caller that chose another plan, or at the
+  /// end): both statements are reset, so the cursor holds no read snapshot open.
+  mutating func close() {
     walkIsDone = true
     remaining = 0
     walk.reset()
     matches.reset()
-    texts.reset()
   }
 }

@@ -18,7 +18,7 @@ extension Statement {
       output in
       let count: Int
       if type == SQLITE_INTEGER {
-        count = CompactText.write(storedSeconds: sqlite3_column_int64(handle, column), to: output)
+        count = CompactText.write(storedSeconds: int(column), to: output)
       } else {
         let bytes = sqlite3_column_blob(handle, column)?.assumingMemoryBound(to: UInt8.self)
         count = CompactText.write(

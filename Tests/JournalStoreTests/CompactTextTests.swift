@@ -11,9 +11,9 @@ import Testing
 struct CompactTextTests {
   /// `text` stored as `value` in a column without a type, read back as the store reads it.
   private func roundTrip(_ value: Statement.Value, on db: Connection) throws -> (String, String) {
-    try db.prepare("DELETE FROM probe").run([])
-    try db.prepare("INSERT INTO probe (value) VALUES (?)").run([value])
-    let read = try db.prepare("SELECT value, typeof(value) FROM probe")
+    try db.cached("DELETE FROM probe").run([])
+    try db.cached("INSERT INTO probe (value) VALUES (?)").run([value])
+    let read = try db.cached("SELECT value, typeof(value) FROM probe")
     try read.bind([])
     defer { read.reset() }
     _ = try read.step()
