@@ -125,9 +125,7 @@ public struct ExperimentResult: Hashable, Sendable {
     change: Estimate, detectable: Double, proposedWeeks: Int?, verdict: Verdict
   ) {
     let half = (halfWidths.0 * halfWidths.0 + halfWidths.1 * halfWidths.1).squareRoot()
-    let estimate = Estimate(
-      value: change, low: max(-2, change - half), high: min(2, change + half),
-      unclampedHalfWidth: half)
+    let estimate = Estimate(value: change, halfWidth: half, bounds: -2...2)
     let detectable = (Statistics.z90 + z80) * estimate.standardError
     if estimate.isClearlyPositive { return (estimate, detectable, nil, .moreEnergized) }
     if estimate.isClearlyNegative { return (estimate, detectable, nil, .lessEnergized) }

@@ -159,9 +159,7 @@ extension Pooling {
       let error = ((n - 1) / n * spread).squareRoot()
       half = max(half, jackknife.multiplier(weeks: leftOut.count) * error)
     }
-    return Estimate(
-      value: whole.value, low: max(bounds.lowerBound, whole.value - half),
-      high: min(bounds.upperBound, whole.value + half), unclampedHalfWidth: half)
+    return Estimate(value: whole.value, halfWidth: half, bounds: bounds)
   }
 }
 

@@ -25,7 +25,7 @@ public enum Sentences {
   }
 
   /// `0.10`: the margin as printed after a ±.
-  public static var margin: String { String(Format.signed(Suggestion.margin).dropFirst()) }
+  static var margin: String { Format.unsigned(Suggestion.margin) }
 
   /// The suggestion's reason: "The lean is +0.55 toward IC (90% interval +0.34 to +0.76): the
   /// whole interval lies beyond the ±0.10 margin."

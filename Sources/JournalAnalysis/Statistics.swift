@@ -21,6 +21,18 @@ public struct Estimate: Hashable, Sendable {
     self.unclampedHalfWidth = unclampedHalfWidth ?? (high - low) / 2
   }
 
+  /// `value` ± `halfWidth`, clamped to `bounds`: the one way an interval is made.
+  ///
+  /// - Parameters:
+  ///   - value: The best estimate.
+  ///   - halfWidth: Half the interval's width before clamping.
+  ///   - bounds: Where the quantity can lie.
+  public init(value: Double, halfWidth: Double, bounds: ClosedRange<Double>) {
+    self.init(
+      value: value, low: max(bounds.lowerBound, value - halfWidth),
+      high: min(bounds.upperBound, value + halfWidth), unclampedHalfWidth: halfWidth)
+  }
+
   /// Half the interval's width before it was clamped to the scale: z90 × the standard error.
   public var unclampedHalfWidth: Double
 
@@ -51,10 +63,7 @@ public enum Statistics {
   public static func interval(value: Double, variance: Double, bounds: ClosedRange<Double>)
     -> Estimate
   {
-    let half = z90 * max(0, variance).squareRoot()
-    return Estimate(
-      value: value, low: max(bounds.lowerBound, value - half),
-      high: min(bounds.upperBound, value + half), unclampedHalfWidth: half)
+    Estimate(value: value, halfWidth: z90 * max(0, variance).squareRoot(), bounds: bounds)
   }
 
   /// The least-squares slope of `points`, or `nil` with fewer than three points or no spread

@@ -108,16 +108,15 @@ public struct Suggestion: Hashable, Sendable {
     let p = Statistics.probabilityPositive(lean)
     let weeks = trend.weeksObserved
     if Sentences.isBeyondMargin(lean) {
-      let outcome: Outcome = lean.low > Self.margin ? .ic : .management
-      let claim = outcome == .ic ? p : 1 - p
+      let track: Track = lean.low > Self.margin ? .ic : .management
+      let claim = track == .ic ? p : 1 - p
       // Which kind of role within the track: the activities that carry its energy.
-      let shape = RoleShape(trend: trend, track: outcome == .ic ? .ic : .management)
+      let shape = RoleShape(trend: trend, track: track)
       if let shape { reasons.append(shape.sentence) }
       self.init(
-        outcome: outcome, confidence: claim, words: Self.words(claim, weeks: weeks),
-        reasons: reasons, underSampled: nil,
-        nextExperiment: ExperimentIdea.toConfirm(outcome == .ic ? .ic : .management),
-        roleShape: shape)
+        outcome: track == .ic ? .ic : .management, confidence: claim,
+        words: Self.words(claim, weeks: weeks), reasons: reasons, underSampled: nil,
+        nextExperiment: ExperimentIdea.toConfirm(track), roleShape: shape)
     } else if ic.isClearlyPositive && management.isClearlyPositive {
       reasons.append(
         "Both tracks energize you and neither clearly more"

@@ -59,7 +59,7 @@ public struct TrendWeek: Hashable, Sendable {
   public let tracks: WeekTracks
 
   /// Whether nothing was marked this week: a gap.
-  public var isGap: Bool { tags.values.allSatisfy { $0.observations == 0 } }
+  public var isGap: Bool { tags.rows.allSatisfy { tags.table.counts[$0].observations == 0 } }
 }
 
 /// A week's tags and their counts, looked up by name; names in order.
@@ -180,24 +180,6 @@ public struct TrackFigures: Hashable, Sendable {
       track, count: totals.count, tagTrack: { totals[$0].track },
       tagCounts: { totals[$0].counts },
       rate: Pooling.estimate(weeks, tracks: [(track, 1)], bounds: -1...1))
-  }
-
-  /// The track figures from one set of counts (one week, or a period without week detail).
-  ///
-  /// - Parameters:
-  ///   - track: `.ic` or `.management`.
-  ///   - tags: Counts per tag, with each tag's track.
-  /// - Returns: The figures.
-  public static func balanced(_ track: Track, tags: [(track: Track, counts: MarkCounts)])
-    -> TrackFigures
-  {
-    pooled(
-      track,
-      weeks: [
-        tags.enumerated().map {
-          TagCounts(name: String($0.offset), track: $0.element.track, counts: $0.element.counts)
-        }
-      ])
   }
 }
 

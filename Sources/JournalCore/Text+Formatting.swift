@@ -26,6 +26,15 @@ public enum Format {
     return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
   }
 
+  /// `0.10`: a size, two decimals without a sign (the magnitude of `value`).
+  ///
+  /// - Parameter value: The number.
+  /// - Returns: The text.
+  public static func unsigned(_ value: Double) -> String {
+    let text = signed(abs(value))
+    return text.hasPrefix("+") ? String(text.dropFirst()) : text
+  }
+
   /// `+0.42 to +0.93`: an interval's ends, each as ``signed(_:)`` writes it.
   ///
   /// - Parameters:

@@ -185,11 +185,11 @@ public struct Brief {
         + "\(Format.range(change.low, change.high)))"
       if let detectable = result.detectableChange {
         sentence +=
-          "; the smallest change it could detect is \(String(Format.signed(detectable).dropFirst()))"
+          "; the smallest change it could detect is \(Format.unsigned(detectable))"
       }
       if let weeks = result.proposedWeeks {
         sentence +=
-          ", more than a meaningful \(String(Format.signed(ExperimentResult.meaningfulChange).dropFirst())): "
+          ", more than a meaningful \(Format.unsigned(ExperimentResult.meaningfulChange)): "
           + "run it for \(weeks) weeks to tell"
       }
       return sentence + "."

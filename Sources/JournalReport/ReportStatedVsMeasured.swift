@@ -45,7 +45,7 @@ public enum ReportStatedVsMeasured {
       "Your answers of \(reflection.day.iso) beside the activities each question is about, over "
       + "this report's weeks. A verdict needs \(Suggestion.minimumMarks) marks over "
       + "\(Suggestion.minimumWeeks) weeks on those activities and a 90% interval wholly beyond "
-      + "±\(Sentences.margin): above is consistent, below is "
+      + "±\(Format.unsigned(Suggestion.margin)): above is consistent, below is "
       + "in tension; anything else is not enough evidence."
   }
 

@@ -352,12 +352,14 @@ public struct TrendRenderer {
   private static func weekJSON(_ week: TrendWeek, entries: [ISOWeek: [String: [JSONValue]]]?)
     -> JSONValue
   {
-    let tags: [(String, JSONValue)] = week.tags.keys.sorted().map { name in
-      var fields = counts(week.tags[name] ?? MarkCounts())
+    var tags: [(String, JSONValue)] = []
+    tags.reserveCapacity(week.tags.count)
+    week.tags.forEachTag { name, marks in
+      var fields = counts(marks)
       if let entries {
         fields.append(("entries", .array(entries[week.week]?[name] ?? [])))
       }
-      return (name, .object(fields))
+      tags.append((name, .object(fields)))
     }
     let tracks: [(String, JSONValue)] = [Track.ic, .management].map { track in
       let figures = week.tracks[track]
@@ -445,8 +447,7 @@ public struct TrendRenderer {
           CSV.row([week.week.description, week.week.start.iso, "", "", "0", "0", "0", "", ""]))
         continue
       }
-      for name in week.tags.keys.sorted() {
-        let counts = week.tags[name] ?? MarkCounts()
+      week.tags.forEachTag { name, counts in
         rows.append(
           CSV.row([
             week.week.description, week.week.start.iso, name, trackOf[name]?.rawValue ?? "",

@@ -7,6 +7,9 @@ import Testing
     #expect(Format.range(-0.1, 0.5) == "-0.10 to +0.50")
     #expect(Format.range(0, 1) == "0.00 to +1.00")
     #expect(Format.range(-2, -1.25) == "-2.00 to -1.25")
+    #expect(Format.unsigned(0.1) == "0.10")
+    #expect(Format.unsigned(-0.68) == "0.68")
+    #expect(Format.unsigned(0) == "0.00")
   }
 
   @Test func listsInASentence() {
