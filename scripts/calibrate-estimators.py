@@ -129,16 +129,9 @@ def weekly(entries, weeks):
     return table
 
 
-def person(kind, index):
-    """calibrate's person of the weekly looks, simulated: entries, weeks, sign."""
-    rng, sd_week, sd_day, thetas, weeks, sign = C.weekly_person(kind, index)
-    entries, _ = C.simulate(rng, weeks, sd_week, sd_day, thetas)
-    return entries, weeks, sign
-
-
 def looks(args):
     kind, index = args
-    entries, weeks, sign = person(kind, index)
+    entries, weeks, sign = C.weekly_person(kind, index)
     table = weekly(entries, weeks)
     return kind, sign, {v: [verdict(table[max(0, w - 11):w + 1], *v) for w in range(weeks)]
                         for v in VARIANTS}
@@ -146,21 +139,14 @@ def looks(args):
 
 def coverage(args):
     scenario, index = args
-    _, weeks, sd_week, sd_day, changes = C.COVERAGE_SCENARIOS[scenario]
-    rng = np.random.default_rng([C.SEED, 1, scenario, index])
-    thetas = C.draw_thetas(rng)
-    theta_at = None
-    if changes:
-        later = C.draw_thetas(rng)
-
-        def theta_at(week, tag):
-            return thetas[tag] if week < weeks // 2 else later[tag]
-
-    entries, marks = C.simulate(rng, weeks, sd_week, sd_day, thetas, theta_at)
+    weeks, entries, marks = C.coverage_journal(scenario, index)
     table = weekly(entries, weeks)
+    # The truth depends on the vote alone, not on the multiplier.
+    truths = {kind: C.truths(marks, 0, weeks - 1, lambda t, n, k=kind: vote(n, k))
+              for kind in {kind for kind, _ in VARIANTS}}
     out = {}
     for kind, multiplier in VARIANTS:
-        _, tracks, lean = C.truths(marks, 0, weeks - 1, lambda t, n, k=kind: vote(n, k))
+        _, tracks, lean = truths[kind]
         rows = []
         for name, figure_tracks, bounds, truth in [
                 ("ic", [("ic", 1)], (-1, 1), tracks["ic"]),
@@ -179,7 +165,7 @@ def check_against_binary(count):
     agree = total = 0
     for kind in ("balanced", "clear"):
         for index in range(count):
-            entries, weeks, _ = person(kind, index)
+            entries, weeks, _ = C.weekly_person(kind, index)
             path = os.path.join(C.SCRATCH, "check-%s-%d.sqlite" % (kind, index))
             C.load(path, entries)
             table = weekly(entries, weeks)

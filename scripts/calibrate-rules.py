@@ -24,8 +24,7 @@ import calibrate as C  # noqa: E402  (reads JOURNAL_BIN, CALIBRATE_MODE, CALIBRA
 
 def history(args):
     kind, index = args
-    rng, sd_week, sd_day, thetas, weeks, sign = C.weekly_person(kind, index)
-    entries, _ = C.simulate(rng, weeks, sd_week, sd_day, thetas)
+    entries, weeks, sign = C.weekly_person(kind, index)
     path = os.path.join(C.SCRATCH, "%s-%d.sqlite" % (kind, index))
     C.load(path, entries)
     looks = []

@@ -228,9 +228,10 @@ COVERAGE_SCENARIOS = [  # name, weeks, sd_week, sd_day, preference changes halfw
 ]
 
 
-def coverage_task(args):
-    scenario, index = args
-    name, weeks, sd_week, sd_day, changes = COVERAGE_SCENARIOS[scenario]
+def coverage_journal(scenario, index):
+    """A journal of a coverage scenario: its weeks, entries and per-mark truth.
+    scripts/calibrate-estimators.py draws the same journals."""
+    _, weeks, sd_week, sd_day, changes = COVERAGE_SCENARIOS[scenario]
     rng = np.random.default_rng([SEED, 1, scenario, index])
     thetas = draw_thetas(rng)
     theta_at = None
@@ -241,6 +242,12 @@ def coverage_task(args):
             return thetas[tag] if week < weeks // 2 else later[tag]
 
     entries, marks = simulate(rng, weeks, sd_week, sd_day, thetas, theta_at)
+    return weeks, entries, marks
+
+
+def coverage_task(args):
+    scenario, index = args
+    weeks, entries, marks = coverage_journal(scenario, index)
     path = os.path.join(SCRATCH, "c%d-%d.sqlite" % (scenario, index))
     load(path, entries)
     data = report(path, sunday(weeks - 1))
@@ -261,9 +268,9 @@ def coverage_task(args):
 
 
 def weekly_person(kind, index):
-    """A person of the weekly looks (kind "balanced" or "clear"): the random stream after the
-    draw, the moods, the feelings, the weeks to look at and the sign of the true lean.
-    scripts/calibrate-rules.py and scripts/calibrate-estimators.py draw the same people."""
+    """A person of the weekly looks (kind "balanced" or "clear"), simulated: the entries, the
+    weeks to look at and the sign of the true lean. scripts/calibrate-rules.py and
+    scripts/calibrate-estimators.py draw the same people."""
     rng = np.random.default_rng([SEED, 2 if kind == "balanced" else 3, index])
     sd_week, sd_day = (0.5, 0.5) if index % 2 == 0 else (1.0, 0.75)
     sd = math.hypot(sd_week, sd_day)
@@ -284,13 +291,13 @@ def weekly_person(kind, index):
             if abs(ic - m) >= 0.3:
                 break
         weeks, sign = 12, (1 if ic > m else -1)
-    return rng, sd_week, sd_day, thetas, weeks, sign
+    entries, _ = simulate(rng, weeks, sd_week, sd_day, thetas)
+    return entries, weeks, sign
 
 
 def balanced_task(args):
     kind, index = args  # kind: "balanced" or "clear"
-    rng, sd_week, sd_day, thetas, weeks, sign = weekly_person(kind, index)
-    entries, _ = simulate(rng, weeks, sd_week, sd_day, thetas)
+    entries, weeks, sign = weekly_person(kind, index)
     path = os.path.join(SCRATCH, "%s-%d.sqlite" % (kind, index))
     load(path, entries)
     looks = []

@@ -92,22 +92,7 @@ public struct EntryStream {
   ///
   /// - Parameter value: The number.
   public mutating func appendJSONInt(_ value: Int) {
-    Self.appendInt(value, to: &bytes)
-  }
-
-  /// `value` as `JSONText.appendInt` writes it. A week's counts are mostly one or two digits:
-  /// written directly, they skip the general path's digit buffer (7% of an all-history
-  /// `trend --format json`, callgrind 2026-11-30).
-  static func appendInt(_ value: Int, to bytes: inout [UInt8]) {
-    switch value {
-    case 0..<10:
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
-    case 10..<100:
-      bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
-      bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
-    default:
-      JSONText.appendInt(Int64(value), to: &bytes)
-    }
+    JSONText.appendInt(Int64(value), to: &bytes)
   }
 
   /// Appends ``JSONValue/figure(_:)``: the number rounded to four decimals, or `null`.

@@ -245,8 +245,8 @@ public enum JournalImport {
     _ key: String, _ reader: inout JSONReader, into importer: Journal.Importer, path: String,
     today: Day, summary: inout ImportSummary, counters: inout RecordCounters
   ) throws {
-    func notFuture(_ day: Day?, _ record: String) throws {
-      try checkNotFuture(day, record, today: today, path: path)
+    func notFuture(_ day: Day?, _ record: @autoclosure () -> String) throws {
+      try checkNotFuture(day, record(), today: today, path: path)
     }
     switch key {
     case "entries":
@@ -285,13 +285,14 @@ public enum JournalImport {
 
   /// Refuses a record dated after today: a journal records days that have happened, and every
   /// command that dates a record (`add --date`, `role start --date`, …) refuses a future day.
-  private static func checkNotFuture(_ day: Day?, _ record: String, today: Day, path: String)
-    throws
-  {
+  /// The record's label ("entry 12") is made only for the refusal, not for every record.
+  private static func checkNotFuture(
+    _ day: Day?, _ record: @autoclosure () -> String, today: Day, path: String
+  ) throws {
     guard let day, day > today else { return }
     throw invalid(
       path,
-      "\(record) is dated \(day.iso), after today (\(today.iso)); correct that date in the file")
+      "\(record()) is dated \(day.iso), after today (\(today.iso)); correct that date in the file")
   }
 
   private static func entry(from node: JSONNode, index: Int, path: String) throws

@@ -58,11 +58,11 @@ struct FigureTextTests {
 
 @Suite("Whole numbers written digit by digit")
 struct IntTextTests {
-  @Test("appendInt gives String(value) for -1,000 ... 100,000 and the extremes")
+  @Test("JSONText.appendInt gives String(value) for -1,000 ... 100,000 and the extremes")
   func wholeNumbers() {
     for value in Array(-1_000...100_000) + [Int.min, Int.max] {
       var bytes: [UInt8] = []
-      EntryStream.appendInt(value, to: &bytes)
+      JSONText.appendInt(Int64(value), to: &bytes)
       if String(decoding: bytes, as: UTF8.self) != String(value) {
         Issue.record("\(value) written as \(String(decoding: bytes, as: UTF8.self))")
         return
