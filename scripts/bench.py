@@ -86,12 +86,23 @@ def database_size(path, entries):
 
 def first_day(path):
     return subprocess.run(
-        ["sqlite3", path, "SELECT min(day) FROM entry"], capture_output=True, text=True,
+        ["sqlite3", path, "SELECT " + _day("min(day)") + " FROM entry"], capture_output=True,
+        text=True,
         check=True).stdout.strip()
 
 
+# From schema 10 (migration 0010) a day is stored as its days since 1970-01-01: the floors bind
+# that number and print the day with SQLite's date(), as the journal prints it.
+def _day(column):
+    return f"date(2440587.5 + {column})"
+
+
+def _ordinal(iso):
+    return (datetime.date.fromisoformat(iso) - datetime.date(1970, 1, 1)).days
+
+
 SQLITE_INSERT = (
-    "BEGIN; INSERT INTO entry (day, text, energy) VALUES ('2026-11-20', "
+    f"BEGIN; INSERT INTO entry (day, text, energy) VALUES ({_ordinal('2026-11-20')}, "
     "'Paired with Priya on the flaky cache invalidation', 1); "
     "INSERT INTO entryTag (entryId, tagId, mark) VALUES "
     "(last_insert_rowid(), (SELECT id FROM tag WHERE name = 'deep-work'), 1), "
@@ -100,7 +111,7 @@ SQLITE_ROLLUP = (
     "SELECT w.week, t.name, w.energized, w.drained FROM weekTag w JOIN tag t ON t.id = w.tagId "
     "WHERE w.week BETWEEN '2026-08-31' AND '2026-11-16' ORDER BY w.week, t.name;")
 SQLITE_GROUP = (
-    "SELECT date(e.day, 'weekday 0', '-6 days') AS week, et.tagId, sum(et.mark = 1), "
+    "SELECT date(2440587.5 + e.day, 'weekday 0', '-6 days') AS week, et.tagId, sum(et.mark = 1), "
     "sum(et.mark = -1) FROM entry e JOIN entryTag et ON et.entryId = e.id "
     "WHERE e.deletedAt IS NULL GROUP BY 1, 2;")
 # Issue 16: export's rows as sqlite3 prints them (-json, -csv, a printf for Markdown), and
@@ -125,7 +136,8 @@ def _time(column):
 
 
 SQLITE_ENTRIES = (
-    f"SELECT e.id AS id, {_UUID} AS uuid, e.day AS date, e.text AS text, e.energy AS energy, "
+    f"SELECT e.id AS id, {_UUID} AS uuid, {_day('e.day')} AS date, e.text AS text, "
+    "e.energy AS energy, "
     "(SELECT group_concat(t.name || ':' || et.mark, ',') FROM entryTag et JOIN tag t ON "
     "t.id = et.tagId WHERE et.entryId = e.id) AS tags, e.isStarred AS starred, e.isPrivate AS "
     f"private, {_time('e.createdAt')} AS created_at, "
@@ -134,17 +146,19 @@ SQLITE_ENTRIES = (
     "FROM (SELECT *, hex(uuid) AS h FROM entry) e")
 SQLITE_LIVE = " WHERE e.deletedAt IS NULL ORDER BY e.day, e.id;"
 SQLITE_MARKDOWN = (
-    "SELECT printf('### %s · energy %s · %s%s%s' || char(10) || char(10) || '%s', e.day, e.energy, "
+    "SELECT printf('### %s · energy %s · %s%s%s' || char(10) || char(10) || '%s', "
+    f"{_day('e.day')}, e.energy, "
     "(SELECT group_concat(t.name || ':' || et.mark, ',') FROM entryTag et JOIN tag t ON "
     "t.id = et.tagId WHERE et.entryId = e.id), iif(e.isStarred, ' · ★', ''), "
     "iif(e.isPrivate, ' · private', ''), e.text) FROM entry e" + SQLITE_LIVE)
 LIST_SINCE = "2025-06-01"  # about 5,000 entries tagged coaching at 1,000,000
 SQLITE_LIST_TAG = (
-    SQLITE_ENTRIES + " WHERE e.deletedAt IS NULL AND e.day >= '" + LIST_SINCE + "' AND EXISTS "
+    SQLITE_ENTRIES + f" WHERE e.deletedAt IS NULL AND e.day >= {_ordinal(LIST_SINCE)} AND EXISTS "
     "(SELECT 1 FROM entryTag et WHERE et.entryId = e.id AND et.tagId = "
     "(SELECT id FROM tag WHERE name = 'coaching')) ORDER BY e.day DESC, e.id DESC;")
 SQLITE_ROLLUP_ALL = SQLITE_ROLLUP.replace("'2026-08-31'", "'0001-01-01'")
-SQLITE_LIST = "SELECT id, day, text FROM entry WHERE deletedAt IS NULL ORDER BY day DESC, id DESC LIMIT 20;"
+SQLITE_LIST = (f"SELECT id, {_day('day')}, text FROM entry WHERE deletedAt IS NULL "
+               "ORDER BY day DESC, id DESC LIMIT 20;")
 SQLITE_SEARCH = (
     "SELECT e.id FROM entry e WHERE e.deletedAt IS NULL AND e.id IN "
     "(SELECT rowid FROM entryText WHERE entryText MATCH 'priya') "

@@ -102,7 +102,7 @@ enum CompactText {
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
   /// `YYYY-MM-DD`, as ``Day/iso`` spells it, without making a `String`: 10 bytes.
-  private static func write(day: Day, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+  static func write(day: Day, to output: UnsafeMutableBufferPointer<UInt8>) -> Int {
     let (year, month, dayOfMonth) = day.components
     var count = write(year, digits: 4, to: output, at: 0)
     output[count] = UInt8(ascii: "-")

@@ -113,8 +113,7 @@ public final class EntryRows {
   /// - Returns: The day.
   /// - Throws: `StoreError.corrupt` for a day this version cannot read.
   public func entryDay() throws(StoreError) -> Day {
-    let parsed = row.withBytes(day) { Self.day($0) }
-    guard let parsed else { throw .corrupt(table: "entry", column: "day") }
+    guard let parsed = row.day(day) else { throw .corrupt(table: "entry", column: "day") }
     return parsed
   }
 
@@ -144,7 +143,14 @@ public final class EntryRows {
       return repaired.withUTF8(body)
     }
     switch column {
-    case .day, .text:
+    case .day:
+      // `YYYY-MM-DD` from the stored ordinal; anything else (a file changed by another
+      // program, which ``entryDay()`` refuses) as SQLite holds it.
+      guard let stored = row.day(index) else { return row.withBytes(index, read) }
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { output in
+        body(UnsafeBufferPointer(rebasing: output[..<CompactText.write(day: stored, to: output)]))
+      }
+    case .text:
       return row.withBytes(index, read)
     case .uuid, .createdAt, .updatedAt, .deletedAt:
       return row.withCompactText(index, read)
@@ -273,23 +279,5 @@ public final class EntryRows {
       index += 1
     }
     return seen & 0x8080_8080_8080_8080 == 0
-  }
-
-  /// `Day(iso:)` on bytes, without making a `String`.
-  static func day(_ bytes: UnsafeBufferPointer<UInt8>) -> Day? {
-    guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
-    func number(_ range: Range<Int>) -> Int? {
-      var value = 0
-      for index in range {
-        let byte = bytes[index]
-        guard (0x30...0x39).contains(byte) else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      return value
-    }
-    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-      return nil
-    }
-    return Day(year: year, month: month, day: day)
   }
 }

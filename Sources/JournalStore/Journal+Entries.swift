@@ -173,11 +173,11 @@ extension Journal {
     var values: [Statement.Value] = []
     if let since = filter.since {
       conditions.append("e.day >= ?")
-      values.append(.text(since.iso))
+      values.append(.day(since))
     }
     if let until = filter.until {
       conditions.append("e.day <= ?")
-      values.append(.text(until.iso))
+      values.append(.day(until))
     }
     if !filter.tags.isEmpty {
       let ids = try resolveTags(filter.tags)
@@ -375,7 +375,7 @@ extension Journal {
     func entry() throws(StoreError) -> Entry {
       Entry(
         NewEntry(
-          day: try row.decode(day, of: "entry", Day.init(iso:)), text: row.text(text),
+          day: try row.decodeDay(day, of: "entry"), text: row.text(text),
           energy: row.optionalInt(energy).map { Int($0) }, tags: try Self.marks(row.text(tags)),
           isStarred: row.int(isStarred) != 0, isPrivate: row.int(isPrivate) != 0),
         id: row.int(id), uuid: row.compactText(uuid.index),
@@ -457,7 +457,7 @@ extension Journal {
   /// what `values` stores in them.
   static func columns(_ values: NewEntry) -> [(name: String, value: Statement.Value)] {
     [
-      ("day", .text(values.day.iso)), ("text", .text(values.text)),
+      ("day", .day(values.day)), ("text", .text(values.text)),
       ("energy", optional(values.energy)), ("isStarred", .integer(values.isStarred ? 1 : 0)),
       ("isPrivate", .integer(values.isPrivate ? 1 : 0)),
     ]

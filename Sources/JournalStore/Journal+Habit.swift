@@ -23,11 +23,11 @@ extension Journal {
         FROM entryDay WHERE entryDay.day IS NOT NULL)
       SELECT day FROM entryDay WHERE day IS NOT NULL
       """)
-    try statement.bind([.text(last.iso)])
+    try statement.bind([.day(last)])
     defer { statement.reset() }
     var days: [Day] = []
     while try statement.step() {
-      days.append(try statement.decode("day", of: "entry") { Day(iso: $0) })
+      days.append(try statement.decodeDay("day", of: "entry"))
     }
     return days
   }
@@ -49,21 +49,21 @@ extension Journal {
         SELECT day FROM entry INDEXED BY entryByDay
         WHERE deletedAt IS NULL AND day <= ? ORDER BY day DESC LIMIT 1
         """)
-      try latest.bind([.text(last.iso)])
+      try latest.bind([.day(last)])
       defer { latest.reset() }
       guard try latest.step() else { return [] }
-      let lastDay = try latest.decode("day", of: "entry") { Day(iso: $0) }
+      let lastDay = try latest.decodeDay("day", of: "entry")
       guard lastDay >= first else { return [lastDay] }
       let window = try db.prepare(
         """
         SELECT DISTINCT day FROM entry INDEXED BY entryByDay
         WHERE deletedAt IS NULL AND day BETWEEN ? AND ? ORDER BY day
         """)
-      try window.bind([.text(first.iso), .text(last.iso)])
+      try window.bind([.day(first), .day(last)])
       defer { window.reset() }
       var days: [Day] = []
       while try window.step() {
-        days.append(try window.decode("day", of: "entry") { Day(iso: $0) })
+        days.append(try window.decodeDay("day", of: "entry"))
       }
       return days
     }

@@ -164,11 +164,11 @@ extension Journal {
     var values: [Statement.Value] = []
     if let since {
       conditions.append("e.day >= ?")
-      values.append(.text(since.iso))
+      values.append(.day(since))
     }
     if let until {
       conditions.append("e.day <= ?")
-      values.append(.text(until.iso))
+      values.append(.day(until))
     }
     let statement = try db.prepare(
       Self.entrySelect + " WHERE " + conditions.joined(separator: " AND ")
@@ -542,7 +542,7 @@ extension Journal {
         values += [
           keepID ? entry.wantedID.map { .integer($0) } ?? .null : .null,
           CompactText.uuid(entry.uuid),
-          .text(entry.values.day.iso),
+          .day(entry.values.day),
           .text(entry.values.text), Journal.optional(entry.values.energy),
           .integer(entry.values.isStarred ? 1 : 0),
           .integer(entry.values.isPrivate ? 1 : 0),

@@ -217,8 +217,8 @@ extension Journal {
     }
     var fresh: [Key: Counts] = [:]
     var unreadableDays: [String] = []
-    var lastDay = ""
-    var lastWeek: Int?
+    var lastDay: Day?
+    var lastWeek = 0
     try db.prepare(
       """
       SELECT e.day, e.energy, et.tagId, et.mark
@@ -226,17 +226,21 @@ extension Journal {
       WHERE e.deletedAt IS NULL ORDER BY e.day
       """
     ).forEachRow { (row) throws(StoreError) in
-      let day = row.text(0)
+      guard let day = row.day(0) else {
+        let text = row.text(0)
+        if unreadableDays.last != text { unreadableDays.append(text) }
+        return
+      }
       if day != lastDay {
         lastDay = day
-        // As SQL's date(day, 'weekday 0', '-6 days'): the Monday on or before the day.
-        lastWeek = Day(iso: day).map { $0.ordinal - ($0.weekday - 1) }
-        if lastWeek == nil { unreadableDays.append(day) }
+        // As the triggers' date(2440587.5 + day, 'weekday 0', '-6 days'): the Monday on or
+        // before the day.
+        lastWeek = day.ordinal - (day.weekday - 1)
       }
-      guard let week = lastWeek else { return }
       let mark = row.int(3)
       let energy = row.optionalInt(1)
-      fresh[Key(week: week, tagID: row.int(2)), default: Counts()].add(mark: mark, energy: energy)
+      fresh[Key(week: lastWeek, tagID: row.int(2)), default: Counts()].add(
+        mark: mark, energy: energy)
     }
     var names: [Int64: String] = [:]
     try db.prepare("SELECT id, name FROM tag").forEachRow { (row) throws(StoreError) in

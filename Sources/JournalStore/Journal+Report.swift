@@ -35,7 +35,7 @@ extension Journal {
         (SELECT count(*) FROM entry INDEXED BY entryPrivateByDay
           WHERE isPrivate = 1 AND deletedAt IS NULL AND day BETWEEN ?1 AND ?2) AS private
       """)
-    try statement.bind([.text(window.firstDay.iso), .text(window.lastDay.iso)])
+    try statement.bind([.day(window.firstDay), .day(window.lastDay)])
     defer { statement.reset() }
     _ = try statement.step()
     return EntryCount(
@@ -56,10 +56,10 @@ extension Journal {
       SELECT day FROM entry INDEXED BY entryByDay
       WHERE deletedAt IS NULL AND day <= ? ORDER BY day, id LIMIT 1
       """)
-    try statement.bind([.text(last.iso)])
+    try statement.bind([.day(last)])
     defer { statement.reset() }
     guard try statement.step() else { return nil }
-    return try statement.decode("day", of: "entry") { Day(iso: $0) }
+    return try statement.decodeDay("day", of: "entry")
   }
 
   /// The entries from `first` through `last` that can prove "`tag` energized you" (or drained
@@ -93,7 +93,7 @@ extension Journal {
       LIMIT ?5
       """)
     try ids.bind([
-      .text(window.firstDay.iso), .text(window.lastDay.iso), .text(tag),
+      .day(window.firstDay), .day(window.lastDay), .text(tag),
       .integer(mark == .drained ? -1 : 1), .integer(Int64(limit)),
     ])
     return EntryCursor(ids: ids, fetch: try db.prepare(Self.entrySelect + " WHERE e.id = ?"))

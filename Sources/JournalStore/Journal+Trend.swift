@@ -103,7 +103,7 @@ extension Journal {
       FROM entry e JOIN entryTag et ON et.entryId = e.id JOIN tag t ON t.id = et.tagId
       WHERE e.deletedAt IS NULL AND e.day BETWEEN ? AND ? AND et.mark != 0
       """
-    var values: [Statement.Value] = [.text(window.firstDay.iso), .text(window.lastDay.iso)]
+    var values: [Statement.Value] = [.day(window.firstDay), .day(window.lastDay)]
     try restrict(&sql, &values, column: "et.tagId", to: tags)
     sql += " ORDER BY e.day, e.id, t.name"
     let statement = try db.prepare(sql)
@@ -114,7 +114,7 @@ extension Journal {
     )
     return RowCursor(statement) { (row) throws(StoreError) in
       MarkReference(
-        entryID: row.int(id), day: try row.decode(day, of: "entry", Day.init(iso:)),
+        entryID: row.int(id), day: try row.decodeDay(day, of: "entry"),
         tag: row.text(name),
         mark: try row.decode(mark, of: "entryTag") { Int($0).flatMap(Mark.init(storedValue:)) })
     }
@@ -130,7 +130,7 @@ extension Journal {
     try db.prepare(
       """
       WITH fresh AS (
-        SELECT date(e.day, 'weekday 0', '-6 days') AS week, et.tagId AS tagId,
+        SELECT date(2440587.5 + e.day, 'weekday 0', '-6 days') AS week, et.tagId AS tagId,
           sum(et.mark = 1) AS energized, sum(et.mark = -1) AS drained, sum(et.mark = 0) AS unmarked,
           sum(coalesce(e.energy, 0)) AS energySum, sum(e.energy IS NOT NULL) AS energyCount
         FROM entryTag et JOIN entry e ON e.id = et.entryId

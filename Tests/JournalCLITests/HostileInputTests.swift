@@ -379,7 +379,8 @@ struct HostileInputTests {
 
     expectHostileRefusal(result, status: 64)
     #expect(try journal.snapshot() == before)
-    #expect(try journal.sqlite("SELECT count(*) FROM entry WHERE day < '1900-01-01'") == "0")
+    // 1900-01-01 is stored as -25567, its days since 1970 (0010_day_as_integer.sql).
+    #expect(try journal.sqlite("SELECT count(*) FROM entry WHERE day < -25567") == "0")
   }
 
   // MARK: - Imports

@@ -154,6 +154,74 @@ struct MigrationTests {
     }
   }
 
+  /// The migration that stores an entry's day as its days since 1970: its index.
+  static let dayOrdinalMigration = Schema.migrations.firstIndex {
+    $0.id.hasSuffix("_day_as_integer")
+  }
+
+  @Test("the day-as-integer migration keeps every day, from 1900 to 2999, and the rollup")
+  func dayOrdinalMigrationKeepsDays() throws {
+    let version = try #require(Self.dayOrdinalMigration)
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    try Self.makeJournal(at: path, version: version)
+    // Days at the edges, either side of 1970 and a leap day, with their ordinals and the
+    // Mondays of their weeks worked out by hand (Python's datetime agrees).
+    let days: [(iso: String, ordinal: Int64, monday: String)] = [
+      ("1900-01-01", -25_567, "1900-01-01"), ("1969-12-31", -1, "1969-12-29"),
+      ("1970-01-01", 0, "1969-12-29"), ("2024-02-29", 19_782, "2024-02-26"),
+      ("2999-12-31", 376_199, "2999-12-30"),
+    ]
+    do {
+      let raw = try rawDatabase(at: path)
+      for (index, day) in days.enumerated() {
+        try raw.execute(
+          """
+          INSERT INTO entry (id, day, text, energy) VALUES (\(index + 1), '\(day.iso)', 'On \(day.iso)', 1);
+          INSERT INTO entryTag (entryId, tagId, mark) SELECT \(index + 1), id, 1 FROM tag WHERE name = 'coaching';
+          """)
+      }
+      try raw.execute("UPDATE entry SET isStarred = 1 WHERE id = 4")
+    }
+    let journal = try Journal.open(at: path, access: .write)
+    #expect(try journal.schemaVersion() == Schema.currentVersion)
+    for (index, day) in days.enumerated() {
+      let id = Int64(index + 1)
+      #expect(
+        try journal.db.integer("SELECT day FROM entry WHERE id = ?", [.integer(id)]) == day.ordinal)
+      #expect(
+        try journal.db.string("SELECT typeof(day) FROM entry WHERE id = ?", [.integer(id)])
+          == "integer")
+      #expect(try journal.entry(id: id).day.iso == day.iso)
+    }
+    var weeks: [String] = []
+    try journal.db.prepare("SELECT week || ' ' || energized FROM weekTag ORDER BY week")
+      .forEachRow { (row) throws(StoreError) in weeks.append(row.text(0)) }
+    #expect(weeks == ["1900-01-01 1", "1969-12-29 2", "2024-02-26 1", "2999-12-30 1"])
+    #expect(try journal.rollupDifferences().isEmpty)
+    #expect(try journal.rollupMismatches().isEmpty)
+    #expect(try journal.unknownSchemaObjects().isEmpty)
+    #expect(try journal.db.string("PRAGMA integrity_check") == "ok")
+    // The day indexes were rebuilt: a range and the starred quotes find their entries.
+    var filter = EntryFilter(since: try day("1969-12-31"), until: try day("2024-02-29"))
+    #expect(try journal.ids(filter) == [4, 3, 2])
+    filter.starred = true
+    #expect(try journal.ids(filter) == [4])
+    // The triggers keep the rollup when a day moves across weeks and years.
+    _ = try journal.updateEntry(id: 1, EntryChanges(day: try day("2999-12-31")))
+    #expect(try journal.rollupDifferences().isEmpty)
+    #expect(try journal.rollupMismatches().isEmpty)
+    // Only a day in range, as an INTEGER, is stored.
+    for bad in ["'2026-11-20'", "-25568", "376200", "20000.5", "NULL"] {
+      let error = thrownError {
+        try journal.db.execute("UPDATE entry SET day = \(bad) WHERE id = 2")
+      }
+      #expect(error?.isConstraintViolation == true, "day \(bad)")
+    }
+    #expect(try journal.entry(id: 2).day.iso == "1969-12-31")
+  }
+
   @Test("a migration that fails midway is rolled back whole and the version stays")
   func failedFirstMigrationRollsBack() throws {
     let folder = try TemporaryDirectory()

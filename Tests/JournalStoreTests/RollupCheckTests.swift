@@ -62,9 +62,10 @@ import Testing
         try journal.rollupDifferences() == ["2026-11-16 coaching", "2026-11-17 coaching"])
       try journal.db.execute("UPDATE weekTag SET week = '2026-11-16'")
       #expect(try journal.rollupDifferences().isEmpty)
-      // The day passes the column's GLOB but is no date, written by hand past the trigger
-      // (whose date() would give NULL).
+      // No day at all, written by hand past the column's CHECK and the trigger (whose date()
+      // would give NULL).
       try journal.db.execute("DROP TRIGGER weekTagAfterEntryUpdate")
+      try journal.db.execute("PRAGMA ignore_check_constraints = ON")
       try journal.db.execute("UPDATE entry SET day = '2026-13-45'")
       #expect(try journal.rollupDifferences().contains("2026-13-45 (not a day)"))
     }

@@ -29,13 +29,13 @@ import Testing
       id += next() % 10 == 0 ? Int64(2_000 + next() % 5_000) : 1
       let words = Self.words.filter { _ in next() % 3 == 0 }
       let text = (["entry", String(index)] + words).joined(separator: " ")
-      let entryDay = first.adding(days: next() % 700).iso
-      try insert.run([.integer(id), .text(entryDay), .text(text)])
+      let entryDay = first.adding(days: next() % 700)
+      try insert.run([.integer(id), .day(entryDay), .text(text)])
       if next() % 2 == 0 { try mark.run([.integer(id), .text("coaching")]) }
       if next() % 9 == 0 {
         try journal.deleteEntry(id: id)
       } else {
-        live.append((id, entryDay, text))
+        live.append((id, entryDay.iso, text))
       }
     }
     return live
@@ -134,7 +134,7 @@ import Testing
       for id in ids {
         let text = (0..<Int.random(in: 1...5, using: &random)).map { _ in random.pick(pieces) }
           .joined(separator: random.chance(0.5) ? " " : ", ")
-        try insert.run([.integer(id), .text("2026-01-01"), .text(text)])
+        try insert.run([.integer(id), .day(try day("2026-01-01")), .text(text)])
       }
       let walk = try journal.db.prepare("SELECT id FROM entry ORDER BY id DESC")
       let byJournal = try journal.db.prepare("SELECT rowid FROM entryText WHERE entryText MATCH ?")
