@@ -5,9 +5,10 @@ import JournalCore
 /// on a uuid's text and 59 on its index, and 40 on two timestamps that were mostly equal.
 ///
 /// - A uuid in one of the two forms this program writes is a BLOB: 32 lowercase hex digits
-///   (`add`) are their 16 bytes; `YYYY-MM-DD-` and 32 hex digits (a bulk load, day first so a
-///   chronological load appends to the index) are the day in 3 bytes and the 16. Any other
-///   uuid (an import's `jrnl-…`, uppercase hex) stays TEXT, byte for byte.
+///   (`add`, and a bulk load since 2026-11-30) are their 16 bytes; `YYYY-MM-DD-` and 32 hex
+///   digits (a bulk load before, day first so a chronological load appends to the index) are
+///   the day in 3 bytes and the 16. Any other uuid (an import's `jrnl-…`, uppercase hex) stays
+///   TEXT, byte for byte.
 /// - A timestamp written `YYYY-MM-DDTHH:MM:SSZ` (as SQLite's `strftime` writes it) in years
 ///   1900–2999 is an INTEGER, the seconds since 1970; any other text stays TEXT.
 /// - `updatedAt` is NULL while the entry has not changed since `createdAt`.

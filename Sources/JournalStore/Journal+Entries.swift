@@ -478,12 +478,19 @@ extension Journal {
     try importing { (importer) throws(StoreError) in
       var random = SystemRandomNumberGenerator()
       for new in entries {
-        // The day first keeps a chronological load in order in the uuid index.
-        let uuid = new.day.iso + "-" + Self.hex(random.next()) + Self.hex(random.next())
+        // The day first (32 bits: days since 1900), then 96 random bits: a chronological load
+        // appends to the uuid index, and the uuid is the 16 bytes `add`'s are. (A load wrote
+        // `YYYY-MM-DD-` and 32 hex digits until 2026-11-30: 19 bytes, stored as they were.)
+        let day = UInt64(new.day.ordinal - Self.uuidEpoch.ordinal)
+        let uuid = Self.hex(day << 32 | random.next() >> 32) + Self.hex(random.next())
         try importer.insertEntry(ImportedEntry(new, uuid: uuid))
       }
     }
   }
+
+  /// 1900-01-01, the earliest day a journal accepts: a loaded entry's uuid starts with its
+  /// days since then.
+  private static let uuidEpoch = Day(ordinal: Int(Statement.storedDays.lowerBound))
 
   private static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)

@@ -30,6 +30,34 @@ struct EntryTests {
     }
   }
 
+  @Test("a bulk load's uuids are 16 bytes, distinct, and start with the entry's day")
+  func bulkLoadUUIDs() throws {
+    try withJournal { journal, _ in
+      // Out of day order on purpose, across 1900 and 2999, the ends of the accepted years.
+      let days = ["2026-11-20", "1900-01-01", "2999-12-31", "2026-11-19", "2026-11-20"]
+      try journal.addEntries(
+        try days.map { NewEntry(day: try day($0), text: "on \($0)") })
+      var rows: [(day: Int64, uuid: String)] = []
+      try journal.db.prepare(
+        "SELECT day, typeof(uuid) || ':' || length(uuid) || ':' || hex(uuid) FROM entry ORDER BY id"
+      ).forEachRow { (row) throws(StoreError) in rows.append((row.int(0), row.text(1))) }
+      #expect(rows.count == 5)
+      #expect(Set(rows.map(\.uuid)).count == 5)
+      for row in rows {
+        let parts = row.uuid.split(separator: ":")
+        #expect(parts.count == 3 && parts[0] == "blob" && parts[1] == "16", "\(row.uuid)")
+        // The first 4 bytes: days since 1900-01-01 (-25,567 days from 1970), big-endian.
+        let prefix = String(format: "%08X", row.day + 25_567)
+        #expect(parts.last?.hasPrefix(prefix) == true, "\(row.uuid) for day \(row.day)")
+      }
+      // Read back as 32 lowercase hex digits, as `add`'s are.
+      for id in 1...Int64(days.count) {
+        let uuid = try journal.entry(id: id).uuid
+        #expect(uuid.count == 32 && uuid.allSatisfy(\.isHexDigit) && uuid == uuid.lowercased())
+      }
+    }
+  }
+
   static func isTimestamp(_ timestamp: Timestamp) -> Bool {
     isTimestamp(timestamp.iso)
   }
