@@ -210,7 +210,7 @@ extension Journal {
           ORDER BY rowid DESC
           """)
         var searchWalk = SearchWalk(
-          walk: walk, matches: matches, query: query, limit: filter.limit)
+          walk: walk, matches: matches, search: search, limit: filter.limit)
         // A common word fills `--limit` from the newest entries: one query, no count.
         if try searchWalk.firstBatchSuffices() { return searchWalk }
         let probe = try db.prepare(
@@ -426,6 +426,21 @@ extension Journal {
       }
     }
     return terms.joined(separator: " ")
+  }
+
+  /// The terms of ``ftsQuery(_:)``, lowercased, when every one is ASCII: what
+  /// ``BatchSearchIndex`` matches in an ASCII text without FTS5. Empty when the search has
+  /// only words without a letter or digit (FTS5's empty phrases, which match nothing); `nil`
+  /// when a term is not ASCII.
+  static func asciiTerms(_ search: String) -> [[UInt8]]? {
+    var terms: [[UInt8]] = []
+    for word in search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
+      for part in word.split(whereSeparator: { !isTokenCharacter($0) }) {
+        guard part.allSatisfy(\.isASCII) else { return nil }
+        terms.append(part.map { BatchSearchIndex.lowercased(UInt8($0.value)) })
+      }
+    }
+    return terms
   }
 
   /// Whether FTS5's `unicode61` tokenizer keeps `scalar` inside a word: a letter, a number or

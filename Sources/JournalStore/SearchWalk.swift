@@ -20,6 +20,8 @@ struct SearchWalk: Cursor {
   /// The rowids matching the query between two rowids (`… AND rowid BETWEEN ? AND ?`).
   private let matches: Statement
   private let query: String
+  /// The query's terms when all are ASCII (see ``Journal/asciiTerms(_:)``).
+  private let asciiTerms: [[UInt8]]?
   /// How many more ids to give; `nil` for no limit.
   private var remaining: Int?
   private var batchSize = SearchWalk.firstBatch
@@ -40,12 +42,13 @@ struct SearchWalk: Cursor {
   /// - Parameters:
   ///   - walk: The walk, values bound.
   ///   - matches: The batch query (see ``matches``).
-  ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
+  ///   - search: The words searched for: the FTS5 query is made of them.
   ///   - limit: At most this many ids; negative or `nil` for all.
-  init(walk: Statement, matches: Statement, query: String, limit: Int?) {
+  init(walk: Statement, matches: Statement, search: String, limit: Int?) {
     self.walk = walk
     self.matches = matches
-    self.query = query
+    self.query = Journal.ftsQuery(search)
+    self.asciiTerms = Journal.asciiTerms(search)
     self.remaining = limit.flatMap { $0 < 0 ? nil : $0 }
     self.connection = walk.connection
   }
@@ -88,7 +91,8 @@ struct SearchWalk: Cursor {
     let matching: Set<Int64>
     do throws(StoreError) {
       if isFirstBatch {
-        let first = try BatchSearchIndex().read(walk, count: batchSize, query: query)
+        let first = try BatchSearchIndex().read(
+          walk, count: batchSize, query: query, asciiTerms: asciiTerms)
         (batch, matching, walkIsDone) = (first.ids, first.matching, first.walkIsDone)
         isFirstBatch = false
       } else {

@@ -139,21 +139,88 @@ import Testing
       let walk = try journal.db.prepare("SELECT id FROM entry ORDER BY id DESC")
       let byJournal = try journal.db.prepare("SELECT rowid FROM entryText WHERE entryText MATCH ?")
       var compared = 0
+      var indexed = 0
       for piece in pieces {
         for length in 1...min(3, piece.count) {
-          let query = Journal.ftsQuery(String(piece.prefix(length)))
+          let search = String(piece.prefix(length))
+          let query = Journal.ftsQuery(search)
           var expected = Set<Int64>()
           try byJournal.forEachRow([.text(query)]) { (row) throws(StoreError) in
             expected.insert(row.int(0))
           }
           try walk.bind([])
-          let batch = try BatchSearchIndex().read(walk, count: ids.count, query: query)
+          let index = BatchSearchIndex()
+          let batch = try index.read(
+            walk, count: ids.count, query: query, asciiTerms: Journal.asciiTerms(search))
           #expect(batch.ids == ids.sorted(by: >), "\(query)")
           #expect(batch.matching == expected, "\(query)")
           compared += expected.count
+          indexed += index.indexedCount
         }
       }
       #expect(compared > 1_000, "the queries matched too little to compare")
+      // Both ways were taken: most texts hold a piece that is not ASCII.
+      #expect(indexed > 0 && indexed < compared * 10)
+    }
+  }
+
+  @Test("an ASCII text is matched as the journal's index matches it, without FTS5")
+  func asciiMatchAgreesWithJournalIndex() throws {
+    // Words of mixed case and digits, and every kind of ASCII separator: punctuation, the
+    // underscore, controls, a NUL.
+    let words = [
+      "Priya", "priyanka", "PRI", "cache", "Cached", "1on1", "1:1", "e-mail", "don't", "x_y",
+      "a\u{0}b", "tab\there", "line\nbreak", "R2D2", "9am", "C++", "(deep-work)", "...", "Ünïcode",
+    ]
+    var random = SeededRandom(seed: 11)
+    try withJournal { journal, _ in
+      let insert = try journal.db.prepare("INSERT INTO entry (id, day, text) VALUES (?, ?, ?)")
+      let ids = (1...400).map(Int64.init)
+      for id in ids {
+        // About one text in fourteen has a word that is not ASCII: it goes to the FTS5 index.
+        let text = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+          random.chance(0.02) ? "Ünïcode" : random.pick(words.dropLast())
+        }.joined(separator: random.pick([" ", ", ", "; ", "\t", "/"]))
+        try insert.run([.integer(id), .day(try day("2026-01-01")), .text(text)])
+      }
+      let walk = try journal.db.prepare("SELECT id FROM entry ORDER BY id DESC")
+      let byJournal = try journal.db.prepare("SELECT rowid FROM entryText WHERE entryText MATCH ?")
+      var compared = 0
+      for _ in 0..<300 {
+        // One to three words, each a prefix of a word above or punctuation alone.
+        let search = (0..<Int.random(in: 1...3, using: &random)).map { _ -> String in
+          let word = random.pick(words.dropLast())
+          return String(word.prefix(Int.random(in: 1...word.count, using: &random)))
+        }.joined(separator: " ")
+        let query = Journal.ftsQuery(search)
+        var expected = Set<Int64>()
+        try byJournal.forEachRow([.text(query)]) { (row) throws(StoreError) in
+          expected.insert(row.int(0))
+        }
+        let terms = try #require(Journal.asciiTerms(search), "\(search)")
+        try walk.bind([])
+        let index = BatchSearchIndex()
+        let batch = try index.read(walk, count: ids.count, query: query, asciiTerms: terms)
+        #expect(batch.matching == expected, "\(search) -> \(query)")
+        #expect(index.indexedCount < ids.count / 5, "the ASCII texts went to FTS5")
+        compared += expected.count
+      }
+      #expect(compared > 5_000, "the searches matched too little to compare")
+    }
+    // Hand-worked: terms lowercased, a word with punctuation inside split into parts, a
+    // search of punctuation alone has no terms (and matches nothing), a letter that is not
+    // ASCII sends the search to FTS5.
+    #expect(
+      Journal.asciiTerms("Priya e-mail") == [Array("priya".utf8), [0x65], Array("mail".utf8)])
+    #expect(Journal.asciiTerms("... --") == [])
+    #expect(Journal.asciiTerms("café") == nil)
+    let text = Array("Paired with PRIYA-K on 1on1s; cache_warm".utf8)
+    text.withUnsafeBufferPointer { bytes in
+      #expect(BatchSearchIndex.matches(bytes, [Array("priya".utf8), Array("k".utf8)]))
+      #expect(BatchSearchIndex.matches(bytes, [Array("1on".utf8), Array("warm".utf8)]))
+      #expect(!BatchSearchIndex.matches(bytes, [Array("riya".utf8)]))
+      #expect(!BatchSearchIndex.matches(bytes, [Array("cachewarm".utf8)]))
+      #expect(!BatchSearchIndex.matches(bytes, []))
     }
   }
 
