@@ -169,10 +169,10 @@ extension Journal {
       WHERE e.deletedAt IS NULL AND e.day BETWEEN ? AND ?
       GROUP BY e.day ORDER BY e.day
       """
-    ).forEachRow([.text(first.iso), .text(last.iso)]) { (row) throws(StoreError) in
+    ).forEachRow([.day(first), .day(last)]) { (row) throws(StoreError) in
       days.append(
         DayEnergy(
-          day: try row.decode("day", of: "entry", Day.init(iso:)),
+          day: try row.decodeDay("day", of: "entry"),
           entries: Int(row.int("entries")), energySum: Int(row.int("energySum")),
           energyCount: Int(row.int("energyCount")), energized: Int(row.int("energized")),
           drained: Int(row.int("drained"))))

@@ -30,6 +30,39 @@ struct EntryTests {
     }
   }
 
+  @Test("dayEnergies sums each day's live entries, energy and marks, inside the range only")
+  func dayEnergies() throws {
+    try withJournal { journal, _ in
+      let rows: [(String, Int?, [TagMark])] = [
+        ("2026-11-16", 2, [energized("coaching"), drained("delivery")]),
+        ("2026-11-16", -1, [energized("deep-work")]),
+        ("2026-11-18", nil, [TagMark(name: "coaching", mark: .logged)]),
+        ("2026-11-20", 1, [energized("mentoring")]),
+        ("2026-11-23", 2, [energized("coaching")]),
+        ("2026-11-15", 2, [energized("coaching")]),
+      ]
+      var ids: [Int64] = []
+      for (iso, energy, tags) in rows {
+        ids.append(
+          try journal.addEntry(NewEntry(day: try day(iso), text: iso, energy: energy, tags: tags))
+            .id)
+      }
+      _ = try journal.deleteEntry(id: ids[3])
+      // By hand: the 16th has two entries (energy 2 and -1, three marks: two energized, one
+      // drained), the 18th one without energy and a logged mark; the 20th's entry is deleted,
+      // the 15th and the 23rd are outside the range.
+      #expect(
+        try journal.dayEnergies(from: try day("2026-11-16"), through: try day("2026-11-22")) == [
+          DayEnergy(
+            day: try day("2026-11-16"), entries: 2, energySum: 1, energyCount: 2, energized: 2,
+            drained: 1),
+          DayEnergy(
+            day: try day("2026-11-18"), entries: 1, energySum: 0, energyCount: 0, energized: 0,
+            drained: 0),
+        ])
+    }
+  }
+
   @Test("a bulk load's uuids are 16 bytes, distinct, and start with the entry's day")
   func bulkLoadUUIDs() throws {
     try withJournal { journal, _ in
