@@ -28,7 +28,7 @@ public enum ExitStatus {
       case .sqlite, .cannotOpen, .readOnly: return ioError
       case .notAJournal, .newerSchema, .unknownEntry, .deletedEntry, .notDeleted, .unknownTag,
         .tagExists, .tagInUse, .invalidTagName, .unknownExperiment, .experimentEnded, .unknownRole,
-        .roleExists, .corrupt, .brokenReferences,
+        .roleExists, .corrupt, .brokenReferences, .undatedEntries,
         .unknownSchemaObjects, .damagedCounts:
         return dataError
       }

@@ -11,6 +11,10 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
   public static let earliestYear = 1900
   /// The latest year a journal accepts.
   public static let latestYear = 2999
+  /// The ordinals of the first day of ``earliestYear`` and the last of ``latestYear``
+  /// (-25,567 and 376,199): the days a journal accepts.
+  public static let supportedOrdinals =
+    ordinal(year: earliestYear, month: 1, day: 1)...ordinal(year: latestYear, month: 12, day: 31)
 
   /// Creates the day that is `ordinal` days after 1970-01-01.
   ///
@@ -30,14 +34,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     guard (Self.earliestYear...Self.latestYear).contains(year), (1...12).contains(month),
       (1...Self.daysIn(month: month, year: year)).contains(day)
     else { return nil }
-    // Howard Hinnant's days_from_civil.
+    self.ordinal = Self.ordinal(year: year, month: month, day: day)
+  }
+
+  /// Howard Hinnant's days_from_civil, for a date known to exist.
+  private static func ordinal(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yearOfEra = y - era * 400
     let shiftedMonth = month > 2 ? month - 3 : month + 9
     let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
     let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    self.ordinal = era * 146_097 + dayOfEra - 719_468
+    return era * 146_097 + dayOfEra - 719_468
   }
 
   /// Parses a day written as ISO 8601 `YYYY-MM-DD`, or returns `nil`.
@@ -97,7 +105,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     Day(ordinal: ordinal + count)
   }
 
-  /// `YYYY-MM-DD`, the form stored in the database and printed everywhere.
+  /// `YYYY-MM-DD`, the form printed everywhere, and stored for experiments, roles, reflections
+  /// and the weekly rollup's weeks (an entry's day is stored as its ``ordinal``).
   public var iso: String {
     let (year, month, day) = components
     return "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"

@@ -10,8 +10,8 @@ import CSQLite
 ///
 /// - An ASCII text, for a search whose terms are all ASCII, is matched here in Swift, as the
 ///   `unicode61` tokenizer reads ASCII: a word is a run of letters and digits, compared
-///   lowercased, and each term must start one. `BatchSearchTests` holds this to the journal's
-///   own index on seeded texts.
+///   lowercased, and each term must start one. `SearchWalkTests` holds this to the journal's
+///   own index on seeded texts (`asciiMatchAgreesWithJournalIndex`).
 /// - Any other text goes into an FTS5 index of its own, in a `:memory:` database made only
 ///   then, with the journal's tokenizer and the same query: the same SQLite code reading the
 ///   same bytes gives the matches the journal's index gives (while that index agrees with the
@@ -70,6 +70,8 @@ final class BatchSearchIndex {
       }
     }
     if let index {
+      // Made for this batch: a later `read` makes its own.
+      self.index = nil
       try index.connection.execute("COMMIT")
       let matches = try index.connection.prepare("SELECT rowid FROM batch WHERE batch MATCH ?")
       try matches.forEachRow([.text(query)]) { (row) throws(StoreError) in
@@ -100,7 +102,8 @@ final class BatchSearchIndex {
     // texts. Contentless: only the index is needed, not a second copy of the texts.
     try connection.execute(
       "CREATE VIRTUAL TABLE batch USING fts5 (text, content = '', detail = column)")
-    // One transaction, committed by `read`: FTS5 writes its segment once, not once per row.
+    // One transaction, committed by `read` at the end of the batch: FTS5 writes its segment
+    // once, not once per row.
     try connection.execute("BEGIN")
     return (connection, try connection.prepare("INSERT INTO batch (rowid, text) VALUES (?, ?)"))
   }

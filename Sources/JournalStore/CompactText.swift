@@ -18,7 +18,7 @@ import JournalCore
 enum CompactText {
   /// Days from 1900-01-01 (the earliest a journal accepts) to 1970-01-01: a day's 3 bytes
   /// hold its ordinal plus this, 0 ... 401,767 for 1900 ... 2999.
-  private static let dayOffset = 25_567
+  private static let dayOffset = -Day.supportedOrdinals.lowerBound
 
   // MARK: - Writing
 

@@ -210,7 +210,8 @@ extension Journal {
           ORDER BY rowid DESC
           """)
         var searchWalk = SearchWalk(
-          walk: walk, matches: matches, search: search, limit: filter.limit)
+          walk: walk, matches: matches, query: query, asciiTerms: Self.asciiTerms(search),
+          limit: filter.limit)
         // A common word fills `--limit` from the newest entries: one query, no count.
         if try searchWalk.firstBatchSuffices() { return searchWalk }
         let probe = try db.prepare(
@@ -416,8 +417,7 @@ extension Journal {
   /// which alone matches nothing (as punctuation alone always did).
   static func ftsQuery(_ search: String) -> String {
     var terms: [String] = []
-    for word in search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
-      let parts = word.split(whereSeparator: { !isTokenCharacter($0) })
+    for parts in searchParts(search) {
       // An empty phrase, as FTS5 read such a word before: alone it matches nothing, beside
       // other terms it asks nothing.
       if parts.isEmpty { terms.append("\"\"") }
@@ -428,17 +428,25 @@ extension Journal {
     return terms.joined(separator: " ")
   }
 
+  /// The words of a search, each split into its parts as FTS5's tokenizer splits a word: runs
+  /// of token characters (none for a word of punctuation alone). Words split on Unicode
+  /// scalars, never `Character`s, so a combining mark after a `"` cannot hide it.
+  private static func searchParts(_ search: String) -> [[Substring.UnicodeScalarView.SubSequence]] {
+    search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { word in
+      word.split(whereSeparator: { !isTokenCharacter($0) })
+    }
+  }
+
   /// The terms of ``ftsQuery(_:)``, lowercased, when every one is ASCII: what
   /// ``BatchSearchIndex`` matches in an ASCII text without FTS5. Empty when the search has
   /// only words without a letter or digit (FTS5's empty phrases, which match nothing); `nil`
   /// when a term is not ASCII.
   static func asciiTerms(_ search: String) -> [[UInt8]]? {
     var terms: [[UInt8]] = []
-    for word in search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace) {
-      for part in word.split(whereSeparator: { !isTokenCharacter($0) }) {
-        guard part.allSatisfy(\.isASCII) else { return nil }
-        terms.append(part.map { BatchSearchIndex.lowercased(UInt8($0.value)) })
-      }
+    for part in searchParts(search).joined() {
+      // FTS5 cuts a token at 32,768 bytes (FTS5_MAX_TOKEN_SIZE); so long a term is its to match.
+      guard part.count <= 32_768, part.allSatisfy(\.isASCII) else { return nil }
+      terms.append(part.map { BatchSearchIndex.lowercased(UInt8($0.value)) })
     }
     return terms
   }
@@ -505,7 +513,7 @@ extension Journal {
 
   /// 1900-01-01, the earliest day a journal accepts: a loaded entry's uuid starts with its
   /// days since then.
-  private static let uuidEpoch = Day(ordinal: Int(Statement.storedDays.lowerBound))
+  private static let uuidEpoch = Day(ordinal: Day.supportedOrdinals.lowerBound)
 
   private static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)

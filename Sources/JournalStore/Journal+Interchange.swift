@@ -275,34 +275,31 @@ extension Journal {
   ) throws(StoreError) -> Result<T, Failure> {
     try db.execute("BEGIN IMMEDIATE")
     do {
-      let firstLoad = try db.prepare("SELECT NOT EXISTS (SELECT 1 FROM entry)").scalarInt() == 1
       try beginBulkLoad()
       let importer = Importer(journal: self, now: try currentTime())
+      let firstLoad = try importer.hasNoEntries()
       let outcome = body(importer)
       guard case .success = outcome else {
         try? db.execute("ROLLBACK")
         return outcome
       }
-      _ = try importer.finishEntries()
+      let added = try importer.finishEntries().added
       try endBulkLoad(rollup: importer.rollup)
       try db.execute(dryRun ? "ROLLBACK" : "COMMIT")
-      if firstLoad && !dryRun { vacuumAfterFirstLoad() }
+      // A journal whose entries all came in this load (an import into a new journal, the
+      // demo's, the journals `scripts/bench` generates) is packed: rows inserted one at a time
+      // leave index pages about 87% full, and `VACUUM` rebuilds each index sorted and full.
+      // The benchmark's 1,000,000 entries: 456.7 -> 442.0 bytes per entry, about 3 s more
+      // than the 14 s load; an import of 100,000 jrnl entries: 59.3 -> 53.2 MB (with 8 KiB
+      // pages), 1.34 -> 1.40 s (2026-11-30). A journal kept by `add` is not packed this way.
+      // `VACUUM` goes through the WAL and a temporary copy: for a moment it needs about twice
+      // the file's size free on disk, and without it fails and leaves the journal as it was.
+      if firstLoad && added > 0 && !dryRun { vacuum() }
       return outcome
     } catch {
       try? db.execute("ROLLBACK")
       throw error
     }
-  }
-
-  /// Packs the indexes of a journal whose entries all came in one load (an import into a new
-  /// journal, the journals `scripts/bench` generates): rows inserted one at a time leave index
-  /// pages about 87% full, and `VACUUM` rebuilds each index sorted and full. The benchmark's
-  /// 1,000,000 entries: 456.7 -> 442.0 bytes per entry, about 3 s more than the 14 s load; an
-  /// import of 100,000 jrnl entries: 59.3 -> 53.2 MB (with 8 KiB pages), 1.34 -> 1.40 s
-  /// (2026-11-30). A journal kept by `add` day after day is not packed this way: its day and
-  /// uuid indexes grow at their ends, as a load's do.
-  private func vacuumAfterFirstLoad() {
-    vacuum()
   }
 
   /// SQLite's clock, ISO 8601 UTC to the second, as the schema's defaults write it.

@@ -116,7 +116,7 @@ public final class Journal {
           // 8 KiB pages, which a file takes only before it has tables and while not in WAL:
           // each 4 KiB page of `entry` left part of a row's worth unused. The 1,000,000 entries
           // `scripts/bench` generates took 465.9 bytes each with 4 KiB pages and 456.7 with 8
-          // (442.0 once packed, see `vacuumAfterFirstLoad`; 2026-11-30). A journal made before
+          // (442.0 once packed, see `inImportTransaction`; 2026-11-30). A journal made before
           // keeps its 4 KiB pages: changing them means leaving WAL, which another process
           // holding the journal open would see.
           try db.execute("PRAGMA page_size = 8192")
@@ -129,9 +129,10 @@ public final class Journal {
   }
 
   /// Gives back the pages a migration freed, when they are a quarter of the file or more:
-  /// migration 0009 rebuilds `entry` smaller, and without this the file of a 1,000,000-entry
-  /// journal grew from 584 to 791 MB on upgrading (the old rows' pages kept as free space)
-  /// instead of shrinking to 486. `VACUUM` rewrites the file in place (same inode and mode) in
+  /// migrations 0009 and 0010 rebuild `entry` smaller, and without this the file of a
+  /// 1,000,000-entry journal grew from 584 to 791 MB on upgrading to 0009 (the old rows' pages
+  /// kept as free space) instead of shrinking to 486; 0010 takes it to 454 (9.5 s, 2026-11-30).
+  /// `VACUUM` rewrites the file in place (same inode and mode) in
   /// one transaction of its own. Only after upgrading an existing journal, and best effort:
   /// another process reading the journal at that moment makes `VACUUM` fail with SQLITE_BUSY,
   /// and the upgraded journal is whole either way (the free pages are reused by new entries).
@@ -221,7 +222,12 @@ public final class Journal {
         }
         let version = Int(try db.prepare("PRAGMA user_version").scalarInt() ?? 0)
         guard version == index else { return }
-        try db.execute(migration.sql)
+        do throws(StoreError) {
+          try db.execute(migration.sql)
+        } catch {
+          if let undated = undatedEntries(stopping: migration) { throw undated }
+          throw error
+        }
         let broken = try foreignKeyViolations()
         guard broken == 0 else {
           throw .brokenReferences(path: path, migration: migration.id, rows: broken)
@@ -229,6 +235,25 @@ public final class Journal {
         try db.execute("PRAGMA user_version = \(index + 1)")
       }
     }
+  }
+
+  /// The entries that stopped migration 0010 with a day no journal accepts: one that passed
+  /// the old pattern check but is no date, or a year outside 1900–2999 (a file changed by
+  /// hand). The first five, as `entry ID ('DAY')`; `nil` for any other failure.
+  private func undatedEntries(stopping migration: Schema.Migration) -> StoreError? {
+    guard migration.id == "0010_day_as_integer" else { return nil }
+    var examples: [String] = []
+    // The days are 10 digits and dashes (0001's GLOB): safe to quote.
+    try? db.prepare(
+      """
+      SELECT id, day FROM entry
+      WHERE date(julianday(day)) IS NOT day OR day NOT BETWEEN '1900-01-01' AND '2999-12-31'
+      ORDER BY id LIMIT 5
+      """
+    ).forEachRow { (row) throws(StoreError) in
+      examples.append("entry \(row.int(0)) ('\(row.text(1))')")
+    }
+    return examples.isEmpty ? nil : .undatedEntries(path: path, examples: examples)
   }
 
   /// How many rows point at rows that do not exist (`PRAGMA foreign_key_check`): what

@@ -7,7 +7,8 @@
 /// batches and one FTS5 query per batch, restricted to the batch's rowids, says which of them
 /// match: the work per batch depends on the batch, not on the history (2026-11-30).
 ///
-/// The first batch is matched by a ``BatchSearchIndex`` of its own texts instead: FTS5 merges a
+/// The first batch is matched by a ``BatchSearchIndex`` instead (ASCII texts in Swift, the
+/// others by an FTS5 index of their own): FTS5 merges a
 /// prefix's doclists over the whole journal for every query, so for a common word, which the
 /// first batch alone answers, the cost then stays that of the batch (issue 16).
 ///
@@ -42,13 +43,14 @@ struct SearchWalk: Cursor {
   /// - Parameters:
   ///   - walk: The walk, values bound.
   ///   - matches: The batch query (see ``matches``).
-  ///   - search: The words searched for: the FTS5 query is made of them.
+  ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
+  ///   - asciiTerms: Its terms when all are ASCII (see ``Journal/asciiTerms(_:)``).
   ///   - limit: At most this many ids; negative or `nil` for all.
-  init(walk: Statement, matches: Statement, search: String, limit: Int?) {
+  init(walk: Statement, matches: Statement, query: String, asciiTerms: [[UInt8]]?, limit: Int?) {
     self.walk = walk
     self.matches = matches
-    self.query = Journal.ftsQuery(search)
-    self.asciiTerms = Journal.asciiTerms(search)
+    self.query = query
+    self.asciiTerms = asciiTerms
     self.remaining = limit.flatMap { $0 < 0 ? nil : $0 }
     self.connection = walk.connection
   }

@@ -13,7 +13,8 @@ extension Statement.Value {
 
 extension Statement {
   /// The stored days a journal accepts, 1900-01-01 ... 2999-12-31 (the CHECK of 0010).
-  static let storedDays: ClosedRange<Int64> = -25_567...376_199
+  static let storedDays =
+    Int64(Day.supportedOrdinals.lowerBound)...Int64(Day.supportedOrdinals.upperBound)
 
   /// The day `column` holds, or `nil` when it is not an INTEGER in ``storedDays`` (a file
   /// changed by another program).

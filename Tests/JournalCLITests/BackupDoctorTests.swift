@@ -285,8 +285,8 @@ struct BackupDoctorTests {
     let pages = try #require(Int(try SQLiteShell.run(copy, "PRAGMA page_count")))
     try #require(pages > 20, "only \(pages) pages")
     // 64 bytes of 0xFF over the start of the entry table's root page (a b-tree page beyond
-    // page 1). Bytes in a page's unused gap (such as offset 2 * 4096 + 100 in this layout,
-    // which falls in the free space of a small index page) are invisible to any check, so
+    // page 1). Bytes in a page's unused gap (such as 100 bytes into the third page in this
+    // layout, which falls in the free space of a small index page) are invisible to any check, so
     // the damage goes where SQLite reads it: the page header and cell pointers.
     let root = try #require(
       Int(try SQLiteShell.run(copy, "SELECT rootpage FROM sqlite_schema WHERE name = 'entry'")))

@@ -34,6 +34,10 @@ struct DayTests {
     #expect(try day("1900-01-01").ordinal == -25_567)
     #expect(try day("2999-12-31").ordinal == 376_199)
     #expect(try day("2026-11-20").ordinal == 20_777)
+    // The accepted days, from their first to their last (Python's datetime agrees).
+    #expect(Day.supportedOrdinals == -25_567...376_199)
+    #expect(Day(ordinal: Day.supportedOrdinals.lowerBound).iso == "1900-01-01")
+    #expect(Day(ordinal: Day.supportedOrdinals.upperBound).iso == "2999-12-31")
   }
 
   @Test(

@@ -27,6 +27,19 @@ struct CorruptRowTests {
       expected: .corrupt(table: "entry", column: "day"),
       read: { _ = try $0.ids() }),
     Case(
+      description: "an entry's day 376200 (3000-01-01, after the years a journal takes), exported",
+      sql: "UPDATE entry SET day = 376200 WHERE id = 1",
+      expected: .corrupt(table: "entry", column: "day"),
+      read: {
+        var entries = try $0.storedEntries()
+        _ = try entries.next()
+      }),
+    Case(
+      description: "an entry's day 20000.5, not a whole day, read by id",
+      sql: "UPDATE entry SET day = 20000.5 WHERE id = 1",
+      expected: .corrupt(table: "entry", column: "day"),
+      read: { _ = try $0.entry(id: 1) }),
+    Case(
       description: "an entry's day '2026-13-45', exported",
       sql: "UPDATE entry SET day = '2026-13-45' WHERE id = 1",
       expected: .corrupt(table: "entry", column: "day"),

@@ -222,6 +222,43 @@ struct MigrationTests {
     #expect(try journal.entry(id: 2).day.iso == "1969-12-31")
   }
 
+  @Test("a day that is no date stops the day-as-integer migration, names its entries, moves none")
+  func dayOrdinalMigrationRefusesNonDates() throws {
+    let version = try #require(Self.dayOrdinalMigration)
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let path = folder.file("journal.sqlite")
+    try Self.makeJournal(at: path, version: version)
+    do {
+      // Days that pass 0001's pattern: one SQLite's date() would move to 2026-03-02, one
+      // before 1900, and a good one.
+      let raw = try rawDatabase(at: path)
+      try raw.execute(
+        """
+        INSERT INTO entry (id, day, text) VALUES (1, '2026-11-16', 'Fine');
+        INSERT INTO entry (id, day, text) VALUES (2, '2026-02-30', 'No such day');
+        INSERT INTO entry (id, day, text) VALUES (5, '1899-12-31', 'Too old');
+        """)
+    }
+    let error = thrownError { try Journal.open(at: path, access: .write) }
+    #expect(
+      error
+        == .undatedEntries(
+          path: path, examples: ["entry 2 ('2026-02-30')", "entry 5 ('1899-12-31')"]))
+    let raw = try rawDatabase(at: path)
+    #expect(try raw.integer("PRAGMA user_version") == Int64(version))
+    #expect(
+      try raw.string("SELECT group_concat(day) FROM (SELECT day FROM entry ORDER BY id)")
+        == "2026-11-16,2026-02-30,1899-12-31")
+    // Corrected by hand, as the message says, the same journal upgrades.
+    try raw.execute("UPDATE entry SET day = '2026-02-28' WHERE id = 2")
+    try raw.execute("UPDATE entry SET day = '1900-01-01' WHERE id = 5")
+    let journal = try Journal.open(at: path, access: .write)
+    #expect(try journal.schemaVersion() == Schema.currentVersion)
+    #expect(try journal.entry(id: 2).day.iso == "2026-02-28")
+    #expect(try journal.entry(id: 5).day.iso == "1900-01-01")
+  }
+
   @Test("a migration that fails midway is rolled back whole and the version stays")
   func failedFirstMigrationRollsBack() throws {
     let folder = try TemporaryDirectory()

@@ -24,6 +24,8 @@ struct StoreErrorTests {
     .unknownTag(name: "zzzzzz", suggestion: nil),
     .tagExists(name: "coaching"),
     .corrupt(table: "entry", column: "day"),
+    .undatedEntries(
+      path: "/tmp/journal.sqlite", examples: ["entry 2 ('2026-02-30')", "entry 5 ('1899-12-31')"]),
   ]
 
   /// `text` without its single-quoted parts (paths, names, SQL), which may hold any characters.
