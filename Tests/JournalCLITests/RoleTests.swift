@@ -270,6 +270,10 @@ struct RoleReportTests {
     #expect(html.contains("<section class=\"roles\"><h2>Roles over time</h2>"))
     #expect(html.contains("<li>" + Self.manager + "</li>"))
     #expect(html.components(separatedBy: "<rect class=\"day ").count - 1 == 365)
+    // Each day with a live entry is a filled square: the calendar reads the entries' days.
+    let filled = 365 - (html.components(separatedBy: ": no entry</title>").count - 1)
+    let days = try journal.sqlite("SELECT count(DISTINCT day) FROM entry WHERE deletedAt IS NULL")
+    #expect(filled > 0 && String(filled) == days, "\(filled) squares for \(days) days")
     #expect(
       html.contains(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
