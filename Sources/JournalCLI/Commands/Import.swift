@@ -116,4 +116,4 @@ extension JournalCommand {
   }
 }
 
-extension ImportSource: ExpressibleByArgument {}
+extension ImportSource: ArgumentChoice {}

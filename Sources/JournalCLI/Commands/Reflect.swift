@@ -3,7 +3,7 @@ import JournalCore
 import JournalInterchange
 import JournalStore
 
-extension Motive: ExpressibleByArgument {}
+extension Motive: ArgumentChoice {}
 
 extension JournalCommand {
   struct Reflect: ParsableCommand {

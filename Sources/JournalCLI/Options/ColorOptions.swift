@@ -2,7 +2,7 @@ import ArgumentParser
 import JournalReport
 
 /// When colour is used.
-enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
+enum ColorChoice: String, ArgumentChoice {
   case auto, always, never
 }
 
