@@ -20,7 +20,8 @@ import CSQLite
 /// `list --search priya --limit 20` took 19.5 million instructions with every text of the
 /// batch in the FTS5 index (5.3 million of them the index's), and takes 15.3 million at 1,000
 /// and 15.4 million at 1,000,000 entries with the benchmark's ASCII texts matched here, where
-/// `list --limit 20` alone takes 13.7 million (callgrind, 2026-11-30).
+/// `list --limit 20` alone takes 13.7 million (callgrind, 2026-11-30; both 0.5 million fewer
+/// since the CLI's `ArgumentChoice`).
 final class BatchSearchIndex {
   /// A `:memory:` FTS5 index and its insert, made for the first text that needs it. A separate
   /// connection, not a `temp` table of the journal's: it writes nothing in the journal's
@@ -37,8 +38,8 @@ final class BatchSearchIndex {
   ///     reads texts (by id), so the rest of the walk stays in the day index.
   ///   - count: At most this many entries.
   ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
-  ///   - asciiTerms: The query's terms (see ``Journal/asciiTerms(_:)``), `nil` when one is not
-  ///     ASCII.
+  ///   - asciiTerms: The query's terms (see ``Journal/asciiTerms(_:)``), `nil` when FTS5 must
+  ///     match every text (a term not ASCII, or too long).
   /// - Returns: The ids read, in the walk's order; the ids that match; whether the walk ended.
   /// - Throws: `StoreError` on a SQLite failure.
   func read(_ walk: Statement, count: Int, query: String, asciiTerms: [[UInt8]]?)

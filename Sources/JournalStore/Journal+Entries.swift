@@ -429,9 +429,10 @@ extension Journal {
   }
 
   /// The words of a search, each split into its parts as FTS5's tokenizer splits a word: runs
-  /// of token characters (none for a word of punctuation alone). Words split on Unicode
-  /// scalars, never `Character`s, so a combining mark after a `"` cannot hide it.
-  private static func searchParts(_ search: String) -> [[Substring.UnicodeScalarView.SubSequence]] {
+  /// of token characters (none for a word of punctuation alone).
+  private static func searchParts(_ search: String)
+    -> [[Substring.UnicodeScalarView.SubSequence]]
+  {
     search.unicodeScalars.split(whereSeparator: \.properties.isWhitespace).map { word in
       word.split(whereSeparator: { !isTokenCharacter($0) })
     }
@@ -456,8 +457,9 @@ extension Journal {
   /// tokenizer keeps only the diacritics it folds away and splits at the rest, and a search
   /// part may never hold a character the tokenizer splits at, or it would be a phrase. The New
   /// Tai Lue vowel signs U+19B0–U+19C9 (letters since Unicode 8) and the Vedic signs U+1CF2
-  /// and U+1CF3 (since Unicode 14) were spacing marks when SQLite 3.40's tables were made. A letter newer than SQLite's tables is a token character there too (it
-  /// treats unassigned code points so). `SearchQuotingTests` checks every code point of the
+  /// and U+1CF3 (since Unicode 14) were spacing marks when SQLite 3.40's tables were made. A
+  /// letter newer than SQLite's tables is a token character there too (it treats unassigned
+  /// code points so). `SearchQuotingTests` checks every code point of the
   /// first three planes against the linked SQLite.
   static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
     if scalar.isASCII {

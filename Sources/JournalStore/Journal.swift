@@ -225,7 +225,9 @@ public final class Journal {
         do throws(StoreError) {
           try db.execute(migration.sql)
         } catch {
-          if let undated = undatedEntries(stopping: migration) { throw undated }
+          if error.isConstraintViolation, let undated = undatedEntries(stopping: migration) {
+            throw undated
+          }
           throw error
         }
         let broken = try foreignKeyViolations()
@@ -237,23 +239,33 @@ public final class Journal {
     }
   }
 
-  /// The entries that stopped migration 0010 with a day no journal accepts: one that passed
+  /// The migration that stores an entry's day as a number (0010), which a day no journal
+  /// accepts stops.
+  static let dayAsIntegerMigration = "0010_day_as_integer"
+
+  /// The entries whose day stopped migration 0010 with a constraint failure: one that passed
   /// the old pattern check but is no date, or a year outside 1900–2999 (a file changed by
-  /// hand). The first five, as `entry ID ('DAY')`; `nil` for any other failure.
+  /// hand). How many, and the first five as `entry ID ('DAY')`; `nil` for any other failure.
+  /// Only text days are read: were the failure later in the migration, `entry` would already
+  /// be the new table, with numbers.
   private func undatedEntries(stopping migration: Schema.Migration) -> StoreError? {
-    guard migration.id == "0010_day_as_integer" else { return nil }
+    guard migration.id == Self.dayAsIntegerMigration else { return nil }
     var examples: [String] = []
+    var count = 0
     // The days are 10 digits and dashes (0001's GLOB): safe to quote.
     try? db.prepare(
       """
-      SELECT id, day FROM entry
-      WHERE date(julianday(day)) IS NOT day OR day NOT BETWEEN '1900-01-01' AND '2999-12-31'
+      SELECT id, day, count(*) OVER () FROM entry
+      WHERE typeof(day) = 'text' AND (date(julianday(day)) IS NOT day
+        OR day NOT BETWEEN '1900-01-01' AND '2999-12-31')
       ORDER BY id LIMIT 5
       """
     ).forEachRow { (row) throws(StoreError) in
       examples.append("entry \(row.int(0)) ('\(row.text(1))')")
+      count = Int(row.int(2))
     }
-    return examples.isEmpty ? nil : .undatedEntries(path: path, examples: examples)
+    return examples.isEmpty
+      ? nil : .undatedEntries(path: path, count: count, examples: examples)
   }
 
   /// How many rows point at rows that do not exist (`PRAGMA foreign_key_check`): what

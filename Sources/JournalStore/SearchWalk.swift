@@ -8,9 +8,9 @@
 /// match: the work per batch depends on the batch, not on the history (2026-11-30).
 ///
 /// The first batch is matched by a ``BatchSearchIndex`` instead (ASCII texts in Swift, the
-/// others by an FTS5 index of their own): FTS5 merges a
-/// prefix's doclists over the whole journal for every query, so for a common word, which the
-/// first batch alone answers, the cost then stays that of the batch (issue 16).
+/// others by an FTS5 index of their own): FTS5 merges a prefix's doclists over the whole
+/// journal for every query, so for a common word, which the first batch alone answers, the
+/// cost then stays that of the batch (issue 16).
 ///
 /// Ids usually grow with days, so a batch's ids lie close together; where they do not (a
 /// back-dated import), the batch's sorted ids are split at every wide gap and each cluster is
@@ -21,7 +21,7 @@ struct SearchWalk: Cursor {
   /// The rowids matching the query between two rowids (`… AND rowid BETWEEN ? AND ?`).
   private let matches: Statement
   private let query: String
-  /// The query's terms when all are ASCII (see ``Journal/asciiTerms(_:)``).
+  /// The query's terms, `nil` when FTS5 must match every text (see ``Journal/asciiTerms(_:)``).
   private let asciiTerms: [[UInt8]]?
   /// How many more ids to give; `nil` for no limit.
   private var remaining: Int?
@@ -44,7 +44,8 @@ struct SearchWalk: Cursor {
   ///   - walk: The walk, values bound.
   ///   - matches: The batch query (see ``matches``).
   ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
-  ///   - asciiTerms: Its terms when all are ASCII (see ``Journal/asciiTerms(_:)``).
+  ///   - asciiTerms: Its terms, `nil` when FTS5 must match every text (see
+  ///     ``Journal/asciiTerms(_:)``).
   ///   - limit: At most this many ids; negative or `nil` for all.
   init(walk: Statement, matches: Statement, query: String, asciiTerms: [[UInt8]]?, limit: Int?) {
     self.walk = walk

@@ -45,9 +45,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
   /// A migration would leave rows pointing at rows that do not exist (marks of a missing
   /// entry, already there before it ran): it was rolled back.
   case brokenReferences(path: String, migration: String, rows: Int)
-  /// Upgrading found entries whose day is no date a journal accepts (a file changed by hand):
-  /// the migration was undone. `examples` are `entry ID ('DAY')`, the first few.
-  case undatedEntries(path: String, examples: [String])
+  /// Upgrading found `count` entries whose day is no date a journal accepts (a file changed by
+  /// hand): the migration was undone. `examples` are `entry ID ('DAY')`, the first few.
+  case undatedEntries(path: String, count: Int, examples: [String])
   /// A command that writes found schema objects (triggers) the migrations did not create:
   /// another program changed the journal. `objects` are `type name`.
   case unknownSchemaObjects(path: String, objects: [String])
@@ -120,11 +120,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         "'\(path)' could not be upgraded: \(rows) of its rows point at rows that do not exist "
         + "(found by migration \(migration), which was undone); run 'journal doctor' with the "
         + "previous version, or restore a backup."
-    case .undatedEntries(let path, let examples):
+    case .undatedEntries(let path, let count, let examples):
+      let entries = count == 1 ? "1 entry has a day" : "\(count) entries have a day"
+      let more = count > examples.count ? ", …" : ""
       return
-        "'\(path)' could not be upgraded: the day of \(examples.joined(separator: ", ")) is not a "
-        + "date from 1900 to 2999; correct it with the sqlite3 tool (UPDATE entry SET day = "
-        + "'YYYY-MM-DD' WHERE id = ID), then run the command again."
+        "'\(path)' could not be upgraded: \(entries) that is not a date from 1900 to 2999 "
+        + "(\(examples.joined(separator: ", "))\(more)); correct each in that file with the sqlite3 "
+        + "tool (UPDATE entry SET day = 'YYYY-MM-DD' WHERE id = ID), then run the command again."
     case .corrupt(let table, let column):
       return
         "The journal's \(table).\(column) holds a value this version cannot read; run 'journal "

@@ -21,6 +21,19 @@ struct MigrationTests {
     }
   }
 
+  /// A journal at `version` in `folder`, with `rows` (SQL) written the way a binary of that
+  /// version wrote them, past none of the journal's checks.
+  ///
+  /// - Returns: The journal's path.
+  static func makeJournal(in folder: TemporaryDirectory, version: Int, rows: String) throws
+    -> String
+  {
+    let path = folder.file("journal.sqlite")
+    try makeJournal(at: path, version: version)
+    try rawDatabase(at: path).execute(rows)
+    return path
+  }
+
   @Test("a version-1 journal with entries migrates to the current version and keeps its data")
   func migratesFromVersionOne() throws {
     let folder = try TemporaryDirectory()
@@ -162,10 +175,6 @@ struct MigrationTests {
   @Test("the day-as-integer migration keeps every day, from 1900 to 2999, and the rollup")
   func dayOrdinalMigrationKeepsDays() throws {
     let version = try #require(Self.dayOrdinalMigration)
-    let folder = try TemporaryDirectory()
-    defer { folder.remove() }
-    let path = folder.file("journal.sqlite")
-    try Self.makeJournal(at: path, version: version)
     // Days at the edges, either side of 1970 and a leap day, with their ordinals and the
     // Mondays of their weeks worked out by hand (Python's datetime agrees).
     let days: [(iso: String, ordinal: Int64, monday: String)] = [
@@ -173,17 +182,17 @@ struct MigrationTests {
       ("1970-01-01", 0, "1969-12-29"), ("2024-02-29", 19_782, "2024-02-26"),
       ("2999-12-31", 376_199, "2999-12-30"),
     ]
-    do {
-      let raw = try rawDatabase(at: path)
-      for (index, day) in days.enumerated() {
-        try raw.execute(
-          """
-          INSERT INTO entry (id, day, text, energy) VALUES (\(index + 1), '\(day.iso)', 'On \(day.iso)', 1);
-          INSERT INTO entryTag (entryId, tagId, mark) SELECT \(index + 1), id, 1 FROM tag WHERE name = 'coaching';
-          """)
-      }
-      try raw.execute("UPDATE entry SET isStarred = 1 WHERE id = 4")
+    let folder = try TemporaryDirectory()
+    defer { folder.remove() }
+    let rows = days.enumerated().map { index, day in
+      """
+      INSERT INTO entry (id, day, text, energy, isStarred)
+        VALUES (\(index + 1), '\(day.iso)', 'On \(day.iso)', 1, \(index == 3 ? 1 : 0));
+      INSERT INTO entryTag (entryId, tagId, mark) SELECT \(index + 1), id, 1 FROM tag WHERE name = 'coaching';
+      """
     }
+    let path = try Self.makeJournal(
+      in: folder, version: version, rows: rows.joined(separator: "\n"))
     let journal = try Journal.open(at: path, access: .write)
     #expect(try journal.schemaVersion() == Schema.currentVersion)
     for (index, day) in days.enumerated() {
@@ -227,24 +236,20 @@ struct MigrationTests {
     let version = try #require(Self.dayOrdinalMigration)
     let folder = try TemporaryDirectory()
     defer { folder.remove() }
-    let path = folder.file("journal.sqlite")
-    try Self.makeJournal(at: path, version: version)
-    do {
-      // Days that pass 0001's pattern: one SQLite's date() would move to 2026-03-02, one
-      // before 1900, and a good one.
-      let raw = try rawDatabase(at: path)
-      try raw.execute(
-        """
+    // Days that pass 0001's pattern: one SQLite's julianday() reads as 2026-03-02, one before
+    // 1900, and a good one.
+    let path = try Self.makeJournal(
+      in: folder, version: version,
+      rows: """
         INSERT INTO entry (id, day, text) VALUES (1, '2026-11-16', 'Fine');
         INSERT INTO entry (id, day, text) VALUES (2, '2026-02-30', 'No such day');
         INSERT INTO entry (id, day, text) VALUES (5, '1899-12-31', 'Too old');
         """)
-    }
     let error = thrownError { try Journal.open(at: path, access: .write) }
     #expect(
       error
         == .undatedEntries(
-          path: path, examples: ["entry 2 ('2026-02-30')", "entry 5 ('1899-12-31')"]))
+          path: path, count: 2, examples: ["entry 2 ('2026-02-30')", "entry 5 ('1899-12-31')"]))
     let raw = try rawDatabase(at: path)
     #expect(try raw.integer("PRAGMA user_version") == Int64(version))
     #expect(

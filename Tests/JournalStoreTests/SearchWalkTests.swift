@@ -6,8 +6,9 @@ import Testing
 
 /// `list --search` for a word with many matches walks the day index in batches: the first
 /// matched on its own (ASCII texts in Swift, the others by an FTS5 index of their own), the
-/// others by one FTS5 query per batch's rowid range. Its answers must be those of the plan that sorts every match (the one used for few
-/// matches), and of a plain reading of the entries.
+/// others by one FTS5 query per batch's rowid range. Its answers must be those of the plan
+/// that sorts every match (the one used for few matches), and of a plain reading of the
+/// entries.
 @Suite struct SearchWalkTests {
   private static let words = ["alpha", "beta", "gamma", "del\"ta", "OR"]
 
@@ -173,7 +174,8 @@ import Testing
     // underscore, controls, a NUL.
     let words = [
       "Priya", "priyanka", "PRI", "cache", "Cached", "1on1", "1:1", "e-mail", "don't", "x_y",
-      "a\u{0}b", "tab\there", "line\nbreak", "R2D2", "9am", "C++", "(deep-work)", "...", "Ünïcode",
+      "a\u{0}b", "tab\there", "line\nbreak", "R2D2", "9am", "C++", "(deep-work)", "...",
+      "Ünïcode",
     ]
     var random = SeededRandom(seed: 11)
     try withJournal { journal, _ in
@@ -217,6 +219,9 @@ import Testing
       Journal.asciiTerms("Priya e-mail") == [Array("priya".utf8), [0x65], Array("mail".utf8)])
     #expect(Journal.asciiTerms("... --") == [])
     #expect(Journal.asciiTerms("café") == nil)
+    // FTS5 cuts tokens at 32,768 bytes: a longer term is left to it.
+    #expect(Journal.asciiTerms(String(repeating: "a", count: 32_768))?.first?.count == 32_768)
+    #expect(Journal.asciiTerms(String(repeating: "a", count: 32_769)) == nil)
     let text = Array("Paired with PRIYA-K on 1on1s; cache_warm".utf8)
     text.withUnsafeBufferPointer { bytes in
       #expect(BatchSearchIndex.matches(bytes, [Array("priya".utf8), Array("k".utf8)]))

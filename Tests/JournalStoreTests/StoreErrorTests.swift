@@ -25,7 +25,12 @@ struct StoreErrorTests {
     .tagExists(name: "coaching"),
     .corrupt(table: "entry", column: "day"),
     .undatedEntries(
-      path: "/tmp/journal.sqlite", examples: ["entry 2 ('2026-02-30')", "entry 5 ('1899-12-31')"]),
+      path: "/tmp/journal.sqlite", count: 2,
+      examples: ["entry 2 ('2026-02-30')", "entry 5 ('1899-12-31')"]),
+    .undatedEntries(path: "/tmp/journal.sqlite", count: 1, examples: ["entry 7 ('2026-13-45')"]),
+    .undatedEntries(
+      path: "/tmp/journal.sqlite", count: 9,
+      examples: (1...5).map { "entry \($0) ('2026-02-30')" }),
   ]
 
   /// `text` without its single-quoted parts (paths, names, SQL), which may hold any characters.
