@@ -131,7 +131,7 @@ public final class Journal {
   /// Gives back the pages a migration freed, when they are a quarter of the file or more:
   /// migrations 0009 and 0010 rebuild `entry` smaller, and without this the file of a
   /// 1,000,000-entry journal grew from 584 to 791 MB on upgrading to 0009 (the old rows' pages
-  /// kept as free space) instead of shrinking to 486; 0010 takes it to 454 (9.5 s, 2026-11-30).
+  /// kept as free space) instead of shrinking to 486; 0010 takes it to 454 (8.8 s, 2026-11-30).
   /// `VACUUM` rewrites the file in place (same inode and mode) in
   /// one transaction of its own. Only after upgrading an existing journal, and best effort:
   /// another process reading the journal at that moment makes `VACUUM` fail with SQLITE_BUSY,
