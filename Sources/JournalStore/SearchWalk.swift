@@ -95,7 +95,7 @@ struct SearchWalk: Cursor {
     do throws(StoreError) {
       if isFirstBatch {
         let first = try BatchSearchIndex().read(
-          walk, count: batchSize, query: query, asciiTerms: asciiTerms)
+          walk, count: batchSize, enough: remaining, query: query, asciiTerms: asciiTerms)
         (batch, matching, walkIsDone) = (first.ids, first.matching, first.walkIsDone)
         isFirstBatch = false
       } else {

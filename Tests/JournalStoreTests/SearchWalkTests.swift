@@ -232,6 +232,41 @@ import Testing
     }
   }
 
+  @Test("the first batch stops at --limit known matches; an earlier text left to FTS5 still leads")
+  func firstBatchStopsEarly() throws {
+    try withJournal { journal, _ in
+      // Newest first: 10 is not ASCII (FTS5 decides), 9 and 7 match as ASCII, 6 is not ASCII.
+      let texts = [
+        "priya five", "nothing", "priya three", "nothing", "nothing", "Priya n\u{E9}e six",
+        "priya again seven", "nothing eight", "priya nine", "Caf\u{E9} with Priya ten",
+      ]
+      for (index, text) in texts.enumerated() {
+        _ = try journal.addEntry(
+          NewEntry(day: try day("2026-11-01").adding(days: index), text: text))
+      }
+      let walk = try journal.db.prepare(
+        "SELECT id FROM entry INDEXED BY entryByDay WHERE deletedAt IS NULL ORDER BY day DESC, id DESC"
+      )
+      try walk.bind([])
+      let index = BatchSearchIndex()
+      let batch = try index.read(
+        walk, count: 128, enough: 2, query: Journal.ftsQuery("priya"),
+        asciiTerms: Journal.asciiTerms("priya"))
+      // By hand: it stops after 7, the second ASCII match; 10 was left to FTS5 and matches.
+      #expect(batch.ids == [10, 9, 8, 7])
+      #expect(batch.matching == [10, 9, 7])
+      #expect(index.indexedCount == 1)
+      #expect(!batch.walkIsDone)
+      for (limit, expected) in [
+        (1, [10]), (2, [10, 9]), (3, [10, 9, 7]), (4, [10, 9, 7, 6]), (6, [10, 9, 7, 6, 3, 1]),
+      ] as [(Int, [Int64])] {
+        #expect(
+          try ids(journal, EntryFilter(search: "priya", limit: limit), fewMatches: 1) == expected,
+          "--limit \(limit)")
+      }
+    }
+  }
+
   @Test("a cursor left half-read keeps nothing open: a write after it succeeds")
   func halfReadCursor() throws {
     try withJournal { journal, _ in
