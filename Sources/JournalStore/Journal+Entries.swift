@@ -201,17 +201,8 @@ extension Journal {
           "SELECT e.id FROM entry e INDEXED BY \(dayIndex) WHERE "
             + conditions.joined(separator: " AND ") + " ORDER BY e.day DESC, e.id DESC")
         try walk.bind(values)
-        // Descending: FTS5 then starts from the newest end of each segment, where a walk
-        // newest first looks; ascending, it seeks from the oldest (1.0 against 2.7 million
-        // instructions for the newest 128 rowids of 1,000,000, callgrind 2026-11-30).
-        let matches = try db.prepare(
-          """
-          SELECT rowid FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?
-          ORDER BY rowid DESC
-          """)
         var searchWalk = SearchWalk(
-          walk: walk, matches: matches, query: query, asciiTerms: Self.asciiTerms(search),
-          limit: filter.limit)
+          walk: walk, query: query, asciiTerms: Self.asciiTerms(search), limit: filter.limit)
         // A common word fills `--limit` from the newest entries: one query, no count.
         if try searchWalk.firstBatchSuffices() { return searchWalk }
         let probe = try db.prepare(

@@ -18,8 +18,10 @@
 struct SearchWalk: Cursor {
   /// The walk: an `id` per row, newest first, values bound.
   private let walk: Statement
-  /// The rowids matching the query between two rowids (`… AND rowid BETWEEN ? AND ?`).
-  private let matches: Statement
+  /// The rowids matching the query between two rowids, prepared for the first batch after
+  /// the first: a common word never needs it (preparing an FTS5 query costs its table's
+  /// set-up).
+  private var matches: Statement?
   private let query: String
   /// The query's terms, `nil` when FTS5 must match every text (see ``Journal/asciiTerms(_:)``).
   private let asciiTerms: [[UInt8]]?
@@ -42,14 +44,12 @@ struct SearchWalk: Cursor {
 
   /// - Parameters:
   ///   - walk: The walk, values bound.
-  ///   - matches: The batch query (see ``matches``).
   ///   - query: The FTS5 query (see ``Journal/ftsQuery(_:)``).
   ///   - asciiTerms: Its terms, `nil` when FTS5 must match every text (see
   ///     ``Journal/asciiTerms(_:)``).
   ///   - limit: At most this many ids; negative or `nil` for all.
-  init(walk: Statement, matches: Statement, query: String, asciiTerms: [[UInt8]]?, limit: Int?) {
+  init(walk: Statement, query: String, asciiTerms: [[UInt8]]?, limit: Int?) {
     self.walk = walk
-    self.matches = matches
     self.query = query
     self.asciiTerms = asciiTerms
     self.remaining = limit.flatMap { $0 < 0 ? nil : $0 }
@@ -100,7 +100,21 @@ struct SearchWalk: Cursor {
         isFirstBatch = false
       } else {
         batch = try readIDs()
-        matching = try journalMatches(batch)
+        // Descending: FTS5 then starts from the newest end of each segment, where a walk
+        // newest first looks; ascending, it seeks from the oldest (1.0 against 2.7 million
+        // instructions for the newest 128 rowids of 1,000,000, callgrind 2026-11-30).
+        let matches: Statement
+        if let prepared = self.matches {
+          matches = prepared
+        } else {
+          matches = try connection.prepare(
+            """
+            SELECT rowid FROM entryText WHERE entryText MATCH ? AND rowid BETWEEN ? AND ?
+            ORDER BY rowid DESC
+            """)
+          self.matches = matches
+        }
+        matching = try journalMatches(batch, matches)
       }
     } catch {
       close()
@@ -125,8 +139,11 @@ struct SearchWalk: Cursor {
     return batch
   }
 
-  /// Which of `batch` match, by the journal's own index, one query per cluster of close ids.
-  private func journalMatches(_ batch: [Int64]) throws(StoreError) -> Set<Int64> {
+  /// Which of `batch` match, by the journal's own index (`matches`), one query per cluster of
+  /// close ids.
+  private func journalMatches(_ batch: [Int64], _ matches: Statement) throws(StoreError)
+    -> Set<Int64>
+  {
     var matching = Set<Int64>()
     let sorted = batch.sorted()
     var start = 0
@@ -157,6 +174,6 @@ struct SearchWalk: Cursor {
     walkIsDone = true
     remaining = 0
     walk.reset()
-    matches.reset()
+    matches?.reset()
   }
 }
