@@ -32,7 +32,8 @@ extension Journal {
     in window: WeekWindow, tags: [TagName] = [], _ body: (WeeklyTagCount) -> Void
   ) throws(StoreError) {
     var sql = """
-      SELECT w.week AS week, t.name AS name, t.track AS track, w.energized AS energized,
+      SELECT w.week AS week, w.tagId AS tagId, t.name AS name, t.track AS track,
+        w.energized AS energized,
         w.drained AS drained, w.energySum AS energySum, w.energyCount AS energyCount
       FROM weekTag w JOIN tag t ON t.id = w.tagId
       WHERE w.week BETWEEN ? AND ?
@@ -42,15 +43,19 @@ extension Journal {
     sql += " ORDER BY w.week, t.name"
     let statement = try db.prepare(sql)
     // Columns resolved once: all history is tens of thousands of rows (issue 16).
-    let (week, name, track) = (
-      statement.column("week"), statement.column("name"), statement.column("track")
+    let (week, tagID, name, track) = (
+      statement.column("week"), statement.column("tagId"), statement.column("name"),
+      statement.column("track")
     )
     let (energized, drained) = (statement.column("energized"), statement.column("drained"))
     let (energySum, energyCount) = (
       statement.column("energySum"), statement.column("energyCount")
     )
-    // A week's rows share its day: parsed once per week, not once per row.
-    var lastDay: String?
+    // A week's rows share its day: parsed once per week, not once per row. A tag's name and
+    // track are read from its first row only: over all history a name made and a track
+    // matched per row were 16 million of 459 million instructions (callgrind, 2026-11-30).
+    var tagsSeen: [Int64: (name: String, track: Track)] = [:]
+    var lastDay: [UInt8] = []
     var lastWeek = window.first
     var batch: [WeeklyTagCount] = []
     batch.reserveCapacity(256)
@@ -59,15 +64,21 @@ extension Journal {
       batch.removeAll(keepingCapacity: true)
     }
     try statement.forEachRow(values) { (row) throws(StoreError) in
-      let day = row.text(week)
-      if day != lastDay {
+      if !row.withBytes(week.index, { $0.elementsEqual(lastDay) }) {
         lastWeek = ISOWeek(containing: try row.decode(week, of: "weekTag", Day.init(iso:)))
-        lastDay = day
+        lastDay = row.withBytes(week.index) { Array($0) }
+      }
+      let id = row.int(tagID)
+      let tag: (name: String, track: Track)
+      if let seen = tagsSeen[id] {
+        tag = seen
+      } else {
+        tag = (row.text(name), try row.decode(track, of: "tag", Track.init(rawValue:)))
+        tagsSeen[id] = tag
       }
       batch.append(
         WeeklyTagCount(
-          week: lastWeek, tag: row.text(name),
-          track: try row.decode(track, of: "tag", Track.init(rawValue:)),
+          week: lastWeek, tag: tag.name, track: tag.track,
           energized: Int(row.int(energized)), drained: Int(row.int(drained)),
           energySum: Int(row.int(energySum)), energyCount: Int(row.int(energyCount))))
       if batch.count == 256 { try flush() }
