@@ -18,11 +18,11 @@ import CSQLite
 ///   entries, which `journal doctor` checks).
 ///
 /// `list --search priya --limit 20` took 19.5 million instructions with every text of the
-/// batch in the FTS5 index (5.3 million of them the index's), and takes 15.3 million at 1,000
-/// and 15.4 million at 1,000,000 entries with the benchmark's ASCII texts matched here, where
-/// `list --limit 20` alone takes 13.7 million (callgrind, 2026-11-30; both 0.5 million fewer
-/// since the CLI's `ArgumentChoice`). Stopping once `--limit` matches are known (about 80 of
-/// the 128 texts read for `priya`) took it from 15.0 to 14.5 million at 1,000,000 entries.
+/// batch in the FTS5 index (5.3 million of them the index's), and 15.4 million at 1,000,000
+/// entries with the benchmark's ASCII texts matched here (`list --limit 20` alone: 13.7
+/// million). Stopping once `--limit` matches are known (about 80 of the 128 texts read for
+/// `priya`), and the CLI's `ArgumentChoice` and the walk's lazily prepared statement beside
+/// it, brought it to 14.3 million against a plain list's 13.3 (callgrind, 2026-11-30).
 final class BatchSearchIndex {
   /// A `:memory:` FTS5 index and its insert, made for the first text that needs it. A separate
   /// connection, not a `temp` table of the journal's: it writes nothing in the journal's
@@ -55,7 +55,7 @@ final class BatchSearchIndex {
     ids.reserveCapacity(count)
     var matching = Set<Int64>()
     var walkIsDone = false
-    while ids.count < count && matching.count < enough ?? Int.max {
+    while ids.count < count && matching.count < (enough ?? Int.max) {
       guard try walk.step() else {
         walkIsDone = true
         break

@@ -55,7 +55,7 @@ extension Journal {
     // track are read from its first row only: over all history a name made and a track
     // matched per row were 16 million of 459 million instructions (callgrind, 2026-11-30).
     var tagsSeen: [Int64: (name: String, track: Track)] = [:]
-    var lastDay: [UInt8] = []
+    var lastDay: [UInt8]?
     var lastWeek = window.first
     var batch: [WeeklyTagCount] = []
     batch.reserveCapacity(256)
@@ -64,7 +64,7 @@ extension Journal {
       batch.removeAll(keepingCapacity: true)
     }
     try statement.forEachRow(values) { (row) throws(StoreError) in
-      if !row.withBytes(week.index, { $0.elementsEqual(lastDay) }) {
+      if !row.withBytes(week.index, { lastDay?.elementsEqual($0) == true }) {
         lastWeek = ISOWeek(containing: try row.decode(week, of: "weekTag", Day.init(iso:)))
         lastDay = row.withBytes(week.index) { Array($0) }
       }

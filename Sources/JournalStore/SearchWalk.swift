@@ -169,7 +169,8 @@ struct SearchWalk: Cursor {
   }
 
   /// Ends the walk without reading further (for a caller that chose another plan, or at the
-  /// end): both statements are reset, so the cursor holds no read snapshot open.
+  /// end): the walk, and the batch query if it was made, are reset, so the cursor holds no
+  /// read snapshot open.
   mutating func close() {
     walkIsDone = true
     remaining = 0
