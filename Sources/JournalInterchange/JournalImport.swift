@@ -159,7 +159,7 @@ public enum JournalImport {
   {
     var reader = reader
     var summary = ImportSummary()
-    let isNew = try importer.hasNoEntries()
+    let isNew = importer.startedEmpty
     var sawFormat = false
     var sawTags = false
     var deferred = false

@@ -276,8 +276,7 @@ extension Journal {
     try db.execute("BEGIN IMMEDIATE")
     do {
       try beginBulkLoad()
-      let importer = Importer(journal: self, now: try currentTime())
-      let firstLoad = try importer.hasNoEntries()
+      let importer = try Importer(journal: self, now: try currentTime())
       let outcome = body(importer)
       guard case .success = outcome else {
         try? db.execute("ROLLBACK")
@@ -294,7 +293,7 @@ extension Journal {
       // pages), 1.34 -> 1.40 s (2026-11-30). A journal kept by `add` is not packed this way.
       // `VACUUM` goes through the WAL and a temporary copy: for a moment it needs about twice
       // the file's size free on disk, and without it fails and leaves the journal as it was.
-      if firstLoad && added > 0 && !dryRun { vacuum() }
+      if importer.startedEmpty && added > 0 && !dryRun { vacuum() }
       return outcome
     } catch {
       try? db.execute("ROLLBACK")
@@ -406,20 +405,17 @@ extension Journal {
     /// computed by SQLite for every row (3% of an import).
     private let now: Timestamp
 
-    init(journal: Journal, now: Timestamp) {
+    /// Whether the journal had no entries at all (deleted ones included) when the import
+    /// began: a new journal.
+    public let startedEmpty: Bool
+
+    init(journal: Journal, now: Timestamp) throws(StoreError) {
       self.journal = journal
       self.now = now
+      startedEmpty = try journal.db.prepare("SELECT EXISTS (SELECT 1 FROM entry)").scalarInt() == 0
     }
 
     private var db: Connection { journal.db }
-
-    /// Whether the journal has no entries at all (deleted ones included).
-    ///
-    /// - Returns: `true` for a new journal.
-    /// - Throws: `StoreError` on a SQLite failure.
-    public func hasNoEntries() throws(StoreError) -> Bool {
-      try db.prepare("SELECT EXISTS (SELECT 1 FROM entry)").scalarInt() == 0
-    }
 
     /// Whether a tag exists (case-insensitively).
     ///
@@ -471,7 +467,7 @@ extension Journal {
       guard let name = TagName.normalize(tag.name) else { throw .invalidTagName(tag.name) }
       if try hasTag(name) {
         guard replacing else { return }
-        try db.prepare(
+        try db.cached(
           """
           UPDATE tag SET track = ?, description = ?, createdAt = coalesce(?, createdAt)
           WHERE name = ?
@@ -481,7 +477,7 @@ extension Journal {
           tag.createdAt.map { .text($0.iso) } ?? .null, .text(name),
         ])
       } else {
-        try db.prepare(
+        try db.cached(
           """
           INSERT INTO tag (name, track, description, createdAt)
           VALUES (?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
@@ -651,7 +647,7 @@ extension Journal {
     public func insertExperiment(_ record: ExperimentRecord) throws(StoreError) -> Bool {
       guard try !has("experiment", uuid: record.uuid) else { return false }
       let experiment = record.experiment
-      try db.prepare(
+      try db.cached(
         """
         INSERT INTO experiment (id, uuid, title, track, hypothesis, startDay, plannedWeeks, endDay,
           outcome, createdAt, updatedAt)
@@ -683,7 +679,7 @@ extension Journal {
       if let other = try journal.roleStarting(on: role.start) {
         throw .roleExists(day: role.start.iso, id: other.id, name: other.name)
       }
-      try db.prepare(
+      try db.cached(
         """
         INSERT INTO role (id, uuid, name, track, startDay, createdAt, updatedAt)
         VALUES (?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
@@ -707,7 +703,7 @@ extension Journal {
     public func insertReflection(_ record: ReflectionRecord) throws(StoreError) -> Bool {
       guard try !has("reflection", uuid: record.uuid) else { return false }
       let reflection = record.reflection
-      try db.prepare(
+      try db.cached(
         """
         INSERT INTO reflection (id, uuid, day, fiveYears, motives, note, createdAt)
         VALUES (?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
