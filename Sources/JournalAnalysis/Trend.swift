@@ -91,8 +91,6 @@ public struct WeekTags: Hashable, Sendable {
 
   /// The week's tag names, sorted.
   public var keys: [String] { rows.map { table.names[table.tagIndex[$0]] } }
-  /// Their counts, in the order of ``keys``.
-  public var values: [MarkCounts] { rows.map { table.counts[$0] } }
   /// How many tags have a row this week.
   public var count: Int { rows.count }
   /// Whether no tag has a row this week.

@@ -66,6 +66,21 @@ public struct TagName: Hashable, Comparable, Sendable, CustomStringConvertible {
     return name
   }
 
+  /// The sentence refusing `text` as a `noun` name (`tag`, `role`): the kebab-case rule, and
+  /// a name to try when there is one. The store's error and the parser's both say it.
+  ///
+  /// - Parameters:
+  ///   - text: The refused name.
+  ///   - noun: What it was to name.
+  ///   - suggestion: A valid name to offer (see ``suggestion(for:)``).
+  /// - Returns: One sentence.
+  public static func refusal(of text: String, noun: String, suggestion: String? = nil) -> String {
+    let hint = suggestion.map { ", such as '\($0)'" } ?? ""
+    return
+      "'\(text)' is not a \(noun) name; \(noun)s are kebab-case words of letters and digits, at "
+      + "most \(maximumLength) characters\(hint)."
+  }
+
   /// A kebab-case spelling of `text` to suggest when it was refused (`Deep Work` gives
   /// `deep-work`), or `nil` when nothing sensible is left.
   ///

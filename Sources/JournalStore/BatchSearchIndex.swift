@@ -139,7 +139,8 @@ final class BatchSearchIndex {
     return false
   }
 
-  private static func isWordByte(_ byte: UInt8) -> Bool {
+  /// An ASCII letter or digit: a byte `unicode61` keeps inside a word.
+  static func isWordByte(_ byte: UInt8) -> Bool {
     (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
   }
 

@@ -453,10 +453,7 @@ extension Journal {
   /// code points so). `SearchQuotingTests` checks every code point of the
   /// first three planes against the linked SQLite.
   static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
-    if scalar.isASCII {
-      return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-        || ("0"..."9").contains(scalar)
-    }
+    if scalar.isASCII { return BatchSearchIndex.isWordByte(UInt8(scalar.value)) }
     if (0x19B0...0x19C9).contains(scalar.value) || (0x1CF2...0x1CF3).contains(scalar.value) {
       return false
     }
@@ -497,16 +494,12 @@ extension Journal {
         // The day first (32 bits: days since 1900), then 96 random bits: a chronological load
         // appends to the uuid index, and the uuid is the 16 bytes `add`'s are. (A load wrote
         // `YYYY-MM-DD-` and 32 hex digits until 2026-11-30: 19 bytes, stored as they were.)
-        let day = UInt64(new.day.ordinal - Self.uuidEpoch.ordinal)
+        let day = UInt64(new.day.ordinal - Day.supportedOrdinals.lowerBound)
         let uuid = Self.hex(day << 32 | random.next() >> 32) + Self.hex(random.next())
         try importer.insertEntry(ImportedEntry(new, uuid: uuid))
       }
     }
   }
-
-  /// 1900-01-01, the earliest day a journal accepts: a loaded entry's uuid starts with its
-  /// days since then.
-  private static let uuidEpoch = Day(ordinal: Day.supportedOrdinals.lowerBound)
 
   private static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)

@@ -235,7 +235,7 @@ extension Journal {
         lastDay = day
         // As the triggers' date(2440587.5 + day, 'weekday 0', '-6 days'): the Monday on or
         // before the day.
-        lastWeek = day.ordinal - (day.weekday - 1)
+        lastWeek = ISOWeek(containing: day).start.ordinal
       }
       let mark = row.int(3)
       let energy = row.optionalInt(1)

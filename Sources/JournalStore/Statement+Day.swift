@@ -12,16 +12,12 @@ extension Statement.Value {
 }
 
 extension Statement {
-  /// The stored days a journal accepts, 1900-01-01 ... 2999-12-31 (the CHECK of 0010).
-  static let storedDays =
-    Int64(Day.supportedOrdinals.lowerBound)...Int64(Day.supportedOrdinals.upperBound)
-
-  /// The day `column` holds, or `nil` when it is not an INTEGER in ``storedDays`` (a file
-  /// changed by another program).
+  /// The day `column` holds, or `nil` when it is not an INTEGER in `Day.supportedOrdinals`,
+  /// 1900-01-01 ... 2999-12-31, the CHECK of 0010 (a file changed by another program).
   func day(_ column: Int32) -> Day? {
     guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else { return nil }
     let value = int(column)
-    return Self.storedDays.contains(value) ? Day(ordinal: Int(value)) : nil
+    return Day.supportedOrdinals.contains(Int(value)) ? Day(ordinal: Int(value)) : nil
   }
 
   /// The day `column` holds.

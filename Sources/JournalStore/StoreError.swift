@@ -99,9 +99,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         "Tag '\(name)' is in use (\(carried)); 'journal tags merge \(name) OTHER' moves its "
         + "marks onto another tag and removes it."
     case .invalidTagName(let name):
-      return
-        "'\(name)' is not a tag name; tags are kebab-case words of letters and digits, at most "
-        + "\(TagName.maximumLength) characters."
+      return TagName.refusal(of: name, noun: "tag")
     case .tagExists(let name):
       return
         "A tag named '\(name)' exists already; choose another name, or use 'journal tags merge'."

@@ -43,10 +43,8 @@ enum Arguments {
   /// Why `text` is not a kebab-case name (a tag's or a role's): the rule, and the nearest
   /// valid name when there is one.
   static func kebabNameError(_ text: String, noun: String) -> ValidationError {
-    let hint = TagName.suggestion(for: text).map { ", such as '\($0)'" } ?? ""
-    return ValidationError(
-      "'\(text)' is not a \(noun) name; \(noun)s are kebab-case words of letters and digits, at "
-        + "most \(TagName.maximumLength) characters\(hint).")
+    ValidationError(
+      TagName.refusal(of: text, noun: noun, suggestion: TagName.suggestion(for: text)))
   }
 }
 
